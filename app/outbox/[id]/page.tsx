@@ -1,0 +1,35 @@
+import { notFound } from "next/navigation";
+import { usesOutbox } from "@/lib/env";
+import { getOutboxMessage } from "@/lib/mail/outbox";
+import { NotFoundError } from "@/lib/tenancy/tenant";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function OutboxMessagePage({ params }: Props) {
+  if (!usesOutbox()) notFound();
+  const { id } = await params;
+  const message = await getOutboxMessage(id).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  // Links in the mail open in this window, as they would from a mail client; the frame runs no scripts.
+  const html = message.html.replace(/<head([^>]*)>/i, '<head$1><base target="_top">');
+  return (
+    <main className="content">
+      <p>
+        <a href="/outbox">← Outbox</a>
+      </p>
+      <h1>{message.subject}</h1>
+      <p className="muted">
+        To {message.to} · {message.createdAt.toLocaleString("en-GB")}
+      </p>
+      <iframe className="mail" title="Email" srcDoc={html} sandbox="allow-top-navigation-by-user-activation allow-popups" />
+      <h2>Plain-text part</h2>
+      <pre className="card" style={{ whiteSpace: "pre-wrap" }}>
+        {message.text}
+      </pre>
+    </main>
+  );
+}

@@ -1,0 +1,80 @@
+import { LandingPage } from "@/components/survey/landing-page";
+import { MessagePage } from "@/components/survey/message-page";
+import { htmlResponse } from "@/lib/http/html-response";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { categoryOf } from "@/lib/responses/nps";
+import { textsFor, type SurveyLink } from "@/lib/responses/survey-link";
+import { landingUrl, scoreUrl } from "@/lib/survey-sends/links";
+import { withBrand } from "@/lib/surveys/default-texts";
+import { NotFoundError } from "@/lib/tenancy/tenant";
+
+// Rendering glue shared by the public survey routes under /s/[token].
+
+export function localeOf(link: SurveyLink): Locale {
+  return isLocale(link.locale) ? link.locale : "en";
+}
+
+export function brandingOf(link: SurveyLink) {
+  return { brand: link.organization.name, brandColor: link.organization.brandColor };
+}
+
+function browserLocale(request: Request): Locale {
+  const preferred = request.headers.get("accept-language")?.slice(0, 2).toLowerCase();
+  return isLocale(preferred) ? preferred : "en";
+}
+
+export function invalidLinkPage(request: Request) {
+  const messages = MESSAGES[browserLocale(request)];
+  return htmlResponse(
+    <MessagePage lang={browserLocale(request)} title={messages.invalidLinkTitle} body={messages.invalidLinkBody} />,
+    404,
+  );
+}
+
+/** Runs a public survey route; unknown, malformed and foreign tokens all get the same friendly 404. */
+export async function withSurveyLink(request: Request, work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof NotFoundError) return invalidLinkPage(request);
+    throw error;
+  }
+}
+
+export function landingPage(
+  link: SurveyLink,
+  form: { values?: { comment: string; callbackConsent: boolean; callbackPhone: string }; errors?: Record<string, string> } = {},
+  status = 200,
+) {
+  const response = link.response!;
+  const locale = localeOf(link);
+  const texts = textsFor(link);
+  const category = categoryOf(response.score);
+  const prompt = { detractor: texts.detractorPrompt, passive: texts.passivePrompt, promoter: texts.promoterPrompt }[
+    category
+  ];
+  return htmlResponse(
+    <LandingPage
+      lang={locale}
+      branding={brandingOf(link)}
+      messages={MESSAGES[locale]}
+      score={response.score}
+      category={category}
+      prompt={withBrand(prompt, link.organization.name)}
+      question={withBrand(texts.question, link.organization.name)}
+      reviewUrl={link.survey.reviewUrl}
+      commentAction={`${landingUrl(link.token)}/comment`}
+      scoreHref={(score) => scoreUrl(link.token, score)}
+      values={
+        form.values ?? {
+          comment: response.comment ?? "",
+          callbackConsent: response.callbackConsent,
+          callbackPhone: response.callbackPhone ?? link.contact.phone ?? "",
+        }
+      }
+      errors={form.errors ?? {}}
+    />,
+    status,
+  );
+}

@@ -1,0 +1,26 @@
+import { ReviewLink } from "@/components/survey/landing-page";
+import { MessagePage } from "@/components/survey/message-page";
+import { htmlResponse } from "@/lib/http/html-response";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { getSurveyLink, textsFor } from "@/lib/responses/survey-link";
+import { withBrand } from "@/lib/surveys/default-texts";
+import { brandingOf, localeOf, withSurveyLink } from "../pages";
+
+type Context = { params: Promise<{ token: string }> };
+
+export async function GET(request: Request, { params }: Context) {
+  const { token } = await params;
+  return withSurveyLink(request, async () => {
+    const link = await getSurveyLink(token);
+    const locale = localeOf(link);
+    const isPromoter = link.response?.category === "promoter";
+    const thankYou = withBrand(textsFor(link).thankYou, link.organization.name);
+    return htmlResponse(
+      <MessagePage lang={locale} title={thankYou} body="" branding={brandingOf(link)}>
+        {isPromoter && link.survey.reviewUrl && (
+          <ReviewLink href={link.survey.reviewUrl} label={MESSAGES[locale].leaveReview} />
+        )}
+      </MessagePage>,
+    );
+  });
+}

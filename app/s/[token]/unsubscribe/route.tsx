@@ -1,0 +1,37 @@
+import { MessagePage } from "@/components/survey/message-page";
+import { htmlResponse } from "@/lib/http/html-response";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { getSurveyLink, unsubscribeByToken } from "@/lib/responses/survey-link";
+import { unsubscribeUrl } from "@/lib/survey-sends/links";
+import { brandingOf, localeOf, withSurveyLink } from "../pages";
+
+type Context = { params: Promise<{ token: string }> };
+
+// Opening the link only asks; the POST unsubscribes, so that mail scanners that open links cannot opt people out.
+export async function GET(request: Request, { params }: Context) {
+  const { token } = await params;
+  return withSurveyLink(request, async () => {
+    const link = await getSurveyLink(token);
+    const messages = MESSAGES[localeOf(link)];
+    return htmlResponse(
+      <MessagePage lang={localeOf(link)} title={messages.unsubscribe} body="" branding={brandingOf(link)}>
+        <form method="post" action={unsubscribeUrl(token)}>
+          <button type="submit" style={{ background: link.organization.brandColor }}>
+            {messages.unsubscribe}
+          </button>
+        </form>
+      </MessagePage>,
+    );
+  });
+}
+
+export async function POST(request: Request, { params }: Context) {
+  const { token } = await params;
+  return withSurveyLink(request, async () => {
+    const link = await unsubscribeByToken(token);
+    const messages = MESSAGES[localeOf(link)];
+    return htmlResponse(
+      <MessagePage lang={localeOf(link)} title={messages.unsubscribe} body={messages.unsubscribed} branding={brandingOf(link)} />,
+    );
+  });
+}

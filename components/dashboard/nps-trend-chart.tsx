@@ -1,0 +1,31 @@
+"use client";
+
+import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+export type TrendPoint = { week: string; nps: number | null; low: number | null; high: number | null; responses: number };
+
+/** Weekly NPS with its 95% margin of error as a band, so a week on few responses does not look like news. */
+export function NpsTrendChart({ points }: { points: TrendPoint[] }) {
+  const data = points.map((point) => ({
+    ...point,
+    band: point.low === null || point.high === null ? null : [point.low, point.high],
+  }));
+  return (
+    <ResponsiveContainer width="100%" height={260}>
+      <ComposedChart data={data} margin={{ top: 10, right: 10, bottom: 0, left: -10 }}>
+        <CartesianGrid stroke="#e3e6eb" vertical={false} />
+        <XAxis dataKey="week" tick={{ fontSize: 12 }} />
+        <YAxis domain={[-100, 100]} tick={{ fontSize: 12 }} />
+        <Tooltip
+          formatter={(value, name) =>
+            name === "band" && Array.isArray(value)
+              ? [`${Math.round(Number(value[0]))} to ${Math.round(Number(value[1]))}`, "95% range"]
+              : [Math.round(Number(value)), name === "nps" ? "NPS" : String(name)]
+          }
+        />
+        <Area dataKey="band" stroke="none" fill="#1f4e79" fillOpacity={0.12} isAnimationActive={false} />
+        <Line dataKey="nps" stroke="#1f4e79" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} connectNulls />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}

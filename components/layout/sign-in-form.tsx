@@ -1,0 +1,35 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { z } from "zod";
+
+const emailSchema = z.email("Enter a valid email address");
+
+export function SignInForm() {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(formData: FormData) {
+    const parsed = emailSchema.safeParse(String(formData.get("email") ?? "").trim().toLowerCase());
+    if (!parsed.success) return setError(parsed.error.issues[0].message);
+    setError(null);
+    setPending(true);
+    await signIn("email", { email: parsed.data, callbackUrl: "/dashboard" });
+  }
+
+  return (
+    <form action={submit} className="form" noValidate>
+      <div className="field">
+        <label htmlFor="email">Work email</label>
+        <input id="email" name="email" type="email" autoComplete="email" aria-invalid={Boolean(error)} />
+        {error && <p className="field-error">{error}</p>}
+      </div>
+      <div className="form-actions">
+        <button className="button" type="submit" disabled={pending}>
+          {pending ? "Sending…" : "Email me a sign-in link"}
+        </button>
+      </div>
+    </form>
+  );
+}

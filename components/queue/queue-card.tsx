@@ -1,0 +1,61 @@
+import { formatDistanceStrict } from "date-fns";
+import type { QueueItem } from "@/lib/followups/followups";
+import { OUTCOME_LABELS } from "@/lib/followups/schemas";
+import { categoryOf } from "@/lib/responses/nps";
+
+/** One detractor to call back: score, what they said, how long ago, and one click to call or write. */
+export function QueueCard({ item, now, linkToDetail = true }: { item: QueueItem; now: Date; linkToDetail?: boolean }) {
+  const { response } = item;
+  const contact = response.contact;
+  const phone = response.callbackPhone ?? contact.phone;
+  return (
+    <article className="card queue-item" data-testid="queue-item">
+      <span className={`score ${categoryOf(response.score)}`} title="Score">
+        {response.score}
+      </span>
+      <div>
+        <div>
+          <strong>{contact.name ?? contact.email}</strong>{" "}
+          <span className="muted">· {item.store?.name ?? "Online"}</span>
+        </div>
+        <p className="comment">{response.comment ?? <span className="muted">No comment left.</span>}</p>
+        <div className="contact">
+          {phone && <a href={`tel:${phone.replace(/[^+\d]/g, "")}`}>📞 {phone}</a>}
+          <a href={`mailto:${contact.email}`}>✉ {contact.email}</a>
+          {response.callbackConsent && <span className="badge contacted">Asked for a call-back</span>}
+        </div>
+        <div className="meta">
+          Responded {formatDistanceStrict(response.respondedAt, now, { addSuffix: true })}
+        </div>
+      </div>
+      <div style={{ textAlign: "right" }}>
+        <StatusBadge item={item} now={now} />
+        {linkToDetail && (
+          <div style={{ marginTop: 10 }}>
+            <a className="button secondary" href={`/queue/${item.id}`}>
+              Open
+            </a>
+          </div>
+        )}
+      </div>
+    </article>
+  );
+}
+
+function StatusBadge({ item, now }: { item: QueueItem; now: Date }) {
+  if (item.status === "closed") {
+    return <span className="badge closed">Closed · {item.outcome ? OUTCOME_LABELS[item.outcome] : ""}</span>;
+  }
+  const due = formatDistanceStrict(item.dueAt, now, { addSuffix: true });
+  const label = item.dueAt < now ? <span className="badge overdue">Overdue · due {due}</span> : <span className="badge due">Due {due}</span>;
+  return (
+    <>
+      {label}
+      {item.status === "contacted" && (
+        <div style={{ marginTop: 6 }}>
+          <span className="badge contacted">Contacted</span>
+        </div>
+      )}
+    </>
+  );
+}

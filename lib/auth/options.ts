@@ -1,0 +1,35 @@
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import type { Adapter } from "next-auth/adapters";
+import type { NextAuthOptions } from "next-auth";
+import EmailProvider from "next-auth/providers/email";
+import { renderSignInEmail } from "@/emails/sign-in-email";
+import { db } from "../db";
+import { env } from "../env";
+import { sendMail } from "../mail/send-mail";
+import { isKnownUserEmail } from "../members/members";
+
+const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
+
+export const authOptions: NextAuthOptions = {
+  // @auth/prisma-adapter targets Auth.js; its runtime contract matches next-auth 4's adapter interface.
+  adapter: PrismaAdapter(db as never) as Adapter,
+  session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+  providers: [
+    EmailProvider({
+      maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+      // Only people a tenant has invited get a link; everyone else sees the same "check your email" page,
+      // so the form does not reveal who has an account.
+      async sendVerificationRequest({ identifier, url }) {
+        if (!(await isKnownUserEmail(identifier))) return;
+        const { subject, html, text } = await renderSignInEmail({ url, host: new URL(env().APP_URL).host });
+        await sendMail({ to: identifier, subject, html, text });
+      },
+    }),
+  ],
+  callbacks: {
+    session({ session, user }) {
+      return { ...session, user: { ...session.user, id: user.id } };
+    },
+  },
+};

@@ -1,0 +1,26 @@
+import { getServerSession } from "next-auth";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import type { Role } from "../generated/prisma/enums";
+import { findMemberForUser, hasRole } from "../members/members";
+import type { Member } from "../tenancy/tenant";
+import { authOptions } from "./options";
+
+/** The only place that reads the session: swap the auth library here and nowhere else. */
+export const getSignedInUser = cache(async (): Promise<{ id: string; email: string } | null> => {
+  const session = await getServerSession(authOptions);
+  const user = session?.user as { id?: string; email?: string | null } | undefined;
+  return user?.id && user.email ? { id: user.id, email: user.email } : null;
+});
+
+/**
+ * The guard of every signed-in page and action: the caller's membership in their tenant, with the store ids a
+ * store manager is limited to. Signed out: to the sign-in page. Not allowed: "not found", never "forbidden".
+ */
+export const requireMember = cache(async (minRole: Role = "store_manager"): Promise<Member> => {
+  const user = await getSignedInUser();
+  if (!user) redirect("/signin");
+  const member = await findMemberForUser(user.id);
+  if (!member || !hasRole(member, minRole)) notFound();
+  return member;
+});

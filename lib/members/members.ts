@@ -1,0 +1,107 @@
+import { db } from "../db";
+import type { Role } from "../generated/prisma/enums";
+import { InputError } from "../forms/input-error";
+import { assertStoresOfTenant } from "../stores/stores";
+import { NotFoundError, type Member, type Tenant } from "../tenancy/tenant";
+import type { MemberInput, MemberUpdate } from "./schemas";
+
+export async function listMembers(tenant: Tenant) {
+  return db.membership.findMany({
+    where: { organizationId: tenant.organizationId },
+    include: {
+      user: { select: { email: true, name: true } },
+      stores: { select: { store: { select: { id: true, name: true } } } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+/** Adds a person to the tenant; they sign in with a magic link sent to this address. */
+export async function inviteMember(tenant: Tenant, input: MemberInput) {
+  const storeIds = input.role === "store_manager" ? input.storeIds : [];
+  await assertStoresOfTenant(tenant, storeIds);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.upsert({
+      where: { email: input.email },
+      create: { email: input.email, name: input.name },
+      update: {},
+    });
+    const existing = await tx.membership.findFirst({ where: { organizationId: tenant.organizationId, userId: user.id } });
+    if (existing) throw new InputError({ email: "This person is already a member" });
+    return tx.membership.create({
+      data: {
+        organizationId: tenant.organizationId,
+        userId: user.id,
+        role: input.role,
+        stores: { create: storeIds.map((storeId) => ({ storeId, organizationId: tenant.organizationId })) },
+      },
+    });
+  });
+}
+
+export async function updateMember(tenant: Tenant, membershipId: string, input: MemberUpdate) {
+  const membership = await findMembership(tenant, membershipId);
+  const storeIds = input.role === "store_manager" ? input.storeIds : [];
+  await assertStoresOfTenant(tenant, storeIds);
+  if (membership.role === "admin" && input.role !== "admin") await assertAnotherAdmin(tenant, membershipId);
+  return db.$transaction(async (tx) => {
+    await tx.membershipStore.deleteMany({ where: { membershipId, organizationId: tenant.organizationId } });
+    return tx.membership.update({
+      where: { id: membership.id },
+      data: {
+        role: input.role,
+        stores: { create: storeIds.map((storeId) => ({ storeId, organizationId: tenant.organizationId })) },
+      },
+    });
+  });
+}
+
+export async function removeMember(tenant: Tenant, membershipId: string) {
+  const membership = await findMembership(tenant, membershipId);
+  if (membership.role === "admin") await assertAnotherAdmin(tenant, membershipId);
+  await db.membership.delete({ where: { id: membership.id } });
+}
+
+async function findMembership(tenant: Tenant, membershipId: string) {
+  const membership = await db.membership.findFirst({ where: { id: membershipId, organizationId: tenant.organizationId } });
+  if (!membership) throw new NotFoundError("Member");
+  return membership;
+}
+
+async function assertAnotherAdmin(tenant: Tenant, membershipId: string) {
+  const others = await db.membership.count({
+    where: { organizationId: tenant.organizationId, role: "admin", id: { not: membershipId } },
+  });
+  if (others === 0) throw new InputError({ role: "A tenant keeps at least one admin" });
+}
+
+/**
+ * The membership a signed-in user acts with: the one in the requested tenant, or their first.
+ * Returns null when the user belongs to no tenant (or not to the requested one).
+ */
+export async function findMemberForUser(userId: string, organizationId?: string): Promise<Member | null> {
+  const membership = await db.membership.findFirst({
+    where: { userId, ...(organizationId ? { organizationId } : {}) },
+    include: { stores: { select: { storeId: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  if (!membership) return null;
+  return {
+    organizationId: membership.organizationId,
+    userId,
+    role: membership.role,
+    storeIds: membership.role === "store_manager" ? membership.stores.map((s) => s.storeId) : null,
+  };
+}
+
+const RANK: Record<Role, number> = { store_manager: 0, cx_manager: 1, admin: 2 };
+
+/** Admins may do everything a CX manager may, CX managers everything a store manager may. */
+export function hasRole(member: Member, minRole: Role): boolean {
+  return RANK[member.role] >= RANK[minRole];
+}
+
+export async function isKnownUserEmail(email: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { email: email.toLowerCase() }, select: { memberships: { take: 1 } } });
+  return Boolean(user && user.memberships.length > 0);
+}

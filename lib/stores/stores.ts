@@ -1,0 +1,68 @@
+import { db } from "../db";
+import { InputError, isUniqueViolation } from "../forms/input-error";
+import { NotFoundError, type Member, type Tenant } from "../tenancy/tenant";
+import type { RegionInput, StoreInput } from "./schemas";
+
+export async function listRegions(tenant: Tenant) {
+  return db.region.findMany({ where: { organizationId: tenant.organizationId }, orderBy: { name: "asc" } });
+}
+
+export async function createRegion(tenant: Tenant, input: RegionInput) {
+  try {
+    return await db.region.create({ data: { organizationId: tenant.organizationId, name: input.name } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new InputError({ name: "A region with this name exists already" });
+    throw error;
+  }
+}
+
+/** The stores a member may see: all of the tenant's, or a store manager's own. */
+export async function listStores(member: Member) {
+  return db.store.findMany({
+    where: {
+      organizationId: member.organizationId,
+      ...(member.storeIds === null ? {} : { id: { in: member.storeIds } }),
+    },
+    include: { region: { select: { name: true } } },
+    orderBy: [{ name: "asc" }],
+  });
+}
+
+export async function getStore(member: Member, storeId: string) {
+  const visible = member.storeIds === null || member.storeIds.includes(storeId);
+  const store = visible
+    ? await db.store.findFirst({ where: { id: storeId, organizationId: member.organizationId } })
+    : null;
+  if (!store) throw new NotFoundError("Store");
+  return store;
+}
+
+export async function createStore(tenant: Tenant, input: StoreInput) {
+  if (input.regionId) await assertRegionOfTenant(tenant, input.regionId);
+  try {
+    return await db.store.create({
+      data: {
+        organizationId: tenant.organizationId,
+        name: input.name,
+        code: input.code,
+        city: input.city,
+        regionId: input.regionId,
+      },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new InputError({ code: "Another store already uses this code" });
+    throw error;
+  }
+}
+
+async function assertRegionOfTenant(tenant: Tenant, regionId: string) {
+  const region = await db.region.findFirst({ where: { id: regionId, organizationId: tenant.organizationId } });
+  if (!region) throw new NotFoundError("Region");
+}
+
+/** Throws NotFoundError unless every id is a store of the tenant; callers never connect foreign ids. */
+export async function assertStoresOfTenant(tenant: Tenant, storeIds: readonly string[]) {
+  if (storeIds.length === 0) return;
+  const found = await db.store.count({ where: { organizationId: tenant.organizationId, id: { in: [...storeIds] } } });
+  if (found !== new Set(storeIds).size) throw new NotFoundError("Store");
+}

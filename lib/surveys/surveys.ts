@@ -1,0 +1,67 @@
+import { db, type Prisma } from "../db";
+import { LOCALES } from "../i18n/locales";
+import { NotFoundError, type Tenant } from "../tenancy/tenant";
+import { DEFAULT_SURVEY_TEXTS } from "./default-texts";
+import type { SurveySettings, SurveyTextInput } from "./schemas";
+
+export async function listSurveys(tenant: Tenant) {
+  return db.survey.findMany({ where: { organizationId: tenant.organizationId }, orderBy: { createdAt: "asc" } });
+}
+
+export async function getSurvey(tenant: Tenant, surveyId: string) {
+  const survey = await db.survey.findFirst({
+    where: { id: surveyId, organizationId: tenant.organizationId },
+    include: { texts: { orderBy: { locale: "asc" } } },
+  });
+  if (!survey) throw new NotFoundError("Survey");
+  return survey;
+}
+
+/** The tenant's first survey: the one the "send survey" form uses when none is chosen. */
+export async function getDefaultSurvey(tenant: Tenant) {
+  const survey = await db.survey.findFirst({
+    where: { organizationId: tenant.organizationId },
+    orderBy: { createdAt: "asc" },
+    include: { texts: { orderBy: { locale: "asc" } } },
+  });
+  if (!survey) throw new NotFoundError("Survey");
+  return survey;
+}
+
+export async function updateSurveySettings(tenant: Tenant, surveyId: string, input: SurveySettings) {
+  await getSurvey(tenant, surveyId);
+  return db.survey.update({ where: { id: surveyId }, data: input });
+}
+
+export async function saveSurveyText(tenant: Tenant, surveyId: string, input: SurveyTextInput) {
+  await getSurvey(tenant, surveyId);
+  const { locale, ...fields } = input;
+  return db.surveyText.upsert({
+    where: { surveyId_locale: { surveyId, locale } },
+    create: { organizationId: tenant.organizationId, surveyId, locale, ...fields },
+    update: fields,
+  });
+}
+
+/** A new survey with the default texts in every supported language. */
+export async function createSurveyWithDefaults(
+  tx: Prisma.TransactionClient,
+  tenant: Tenant,
+  input: { name: string; followUpSlaHours?: number; reviewUrl?: string | null },
+) {
+  return tx.survey.create({
+    data: {
+      organizationId: tenant.organizationId,
+      name: input.name,
+      followUpSlaHours: input.followUpSlaHours ?? 24,
+      reviewUrl: input.reviewUrl ?? null,
+      texts: {
+        create: LOCALES.map((locale) => ({
+          organizationId: tenant.organizationId,
+          locale,
+          ...DEFAULT_SURVEY_TEXTS[locale],
+        })),
+      },
+    },
+  });
+}

@@ -1,0 +1,75 @@
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
+import { migrate } from "../lib/db/migrate";
+
+// `npm start`: the whole product on one command. Without DATABASE_URL it runs on an embedded Postgres (PGlite)
+// whose data stays in .data/, migrates, seeds the demo once, builds if needed and serves on PORT.
+const root = process.cwd();
+const dataDir = path.join(root, ".data");
+const port = Number(process.env.PORT ?? 3000);
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+mkdirSync(dataDir, { recursive: true });
+let embedded: EmbeddedPostgres | undefined;
+if (!process.env.DATABASE_URL) {
+  const pgliteDir = process.env.PGLITE_DIR ?? path.join(dataDir, "pglite");
+  console.log(`Starting the embedded Postgres in ${path.relative(root, pgliteDir)} …`);
+  embedded = await startEmbeddedPostgres(pgliteDir);
+  process.env.DATABASE_URL = embedded.url;
+  // PGlite is a single session: one connection, so two requests' transactions never interleave.
+  process.env.DATABASE_POOL_SIZE = "1";
+}
+process.env.APP_URL ??= `http://localhost:${port}`;
+process.env.NEXTAUTH_URL ??= process.env.APP_URL;
+process.env.NEXTAUTH_SECRET ??= demoSecret();
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const applied = await migrate(process.env.DATABASE_URL!);
+if (applied.length) console.log(`Migrated: ${applied.join(", ")}`);
+
+if (process.env.SEED_DEMO !== "false") {
+  const { seedDemo } = await import("../prisma/seed/demo");
+  const { db } = await import("../lib/db");
+  const started = Date.now();
+  const seeded = await seedDemo();
+  await db.$disconnect();
+  if (seeded.created) console.log(`Seeded the demo in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  printDemoUsers(seeded.users);
+}
+
+if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.log("Building the app (first start only) …");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
+  if (build.status !== 0) await shutdown(build.status ?? 1);
+}
+
+const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: "inherit", env: process.env });
+console.log(`\nNPS Loop is starting on ${process.env.APP_URL}`);
+if (!process.env.SMTP_URL) console.log(`Mail goes to the outbox: ${process.env.APP_URL}/outbox`);
+server.on("exit", (code) => shutdown(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.kill(signal));
+}
+
+async function shutdown(code: number): Promise<never> {
+  await embedded?.stop();
+  process.exit(code);
+}
+
+/** A stable secret for the local demo, so sessions survive restarts; production sets NEXTAUTH_SECRET. */
+function demoSecret(): string {
+  const file = path.join(dataDir, "nextauth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+function printDemoUsers(users: { email: string; role: string; tenant: string; stores?: string[] }[]) {
+  console.log("\nDemo users (sign in with the email; the link arrives in the outbox):");
+  for (const user of users) {
+    const stores = user.stores?.length ? ` (${user.stores.join(", ")})` : "";
+    console.log(`  ${user.email.padEnd(34)} ${user.role.padEnd(14)} ${user.tenant}${stores}`);
+  }
+}
