@@ -6,7 +6,6 @@ const embedded = !process.env.TEST_DATABASE_URL;
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
-  esbuild: { jsx: "automatic" },
   test: {
     include: ["tests/unit/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}"],
     globalSetup: ["tests/support/global-setup.ts"],

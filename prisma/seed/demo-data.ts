@@ -35,7 +35,10 @@ function buildTenant(spec: TenantSpec, now: Date): DemoTenantData {
   const regionId = (name: string) => regions.find((region) => region.name === name)!.id;
   const stores = spec.stores.map((store) => ({ ...store, id: random.id(), regionId: regionId(store.region) }));
 
-  const personName = (locale: Locale) => random.people[locale].person.fullName();
+  const personName = (locale: Locale) => {
+    const person = random.people[locale].person;
+    return `${person.firstName()} ${person.lastName()}`;
+  };
   const storeLocale = (member: MemberSpec) =>
     stores.find((store) => store.code === member.storeCodes[0])?.locale ?? spec.organization.defaultLocale;
   const adminName = personName(spec.organization.defaultLocale);

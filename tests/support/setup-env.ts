@@ -1,7 +1,13 @@
-import { inject } from "vitest";
+import { afterAll, inject } from "vitest";
 
 // lib/env.ts reads process.env once, on first use; point it at the run's fresh database before any test runs.
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.DATABASE_POOL_SIZE = String(inject("databasePoolSize"));
 process.env.APP_URL = "http://localhost:3000";
 delete process.env.SMTP_URL;
+
+// PGlite serves one session at a time: each test file releases its connections when it ends.
+afterAll(async () => {
+  const { db } = await import("@/lib/db");
+  await db.$disconnect();
+});

@@ -15,7 +15,7 @@ export async function markContactedAction(followUpId: string, _state: ActionStat
     await markContacted(member, followUpId);
     return "Marked as contacted";
   });
-  revalidatePath("/queue");
+  revalidateFollowUp(followUpId);
   return state;
 }
 
@@ -25,7 +25,7 @@ export async function addNoteAction(followUpId: string, _state: ActionState, for
     await addNote(member, followUpId, input);
     return "Note added";
   });
-  revalidatePath(`/queue/${followUpId}`);
+  revalidateFollowUp(followUpId);
   return state;
 }
 
@@ -35,6 +35,11 @@ export async function closeFollowUpAction(followUpId: string, _state: ActionStat
     await closeFollowUp(member, followUpId, input);
     return "Closed";
   });
-  revalidatePath("/queue");
+  revalidateFollowUp(followUpId);
   return state;
+}
+
+function revalidateFollowUp(followUpId: string) {
+  revalidatePath("/queue");
+  revalidatePath(`/queue/${followUpId}`);
 }

@@ -1,0 +1,42 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+// Playwright cannot download its browsers on our machines: use Debian's Chromium (or CHROMIUM_PATH). On a machine
+// with internet, `npx playwright install chromium` and an unset CHROMIUM_PATH work too.
+const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results/e2e-artifacts",
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  workers: 1,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    // A fresh embedded Postgres with the demo seed, exactly what `npm start` gives a new user.
+    command: `npm run build && rm -rf .data/e2e-pglite && npm start`,
+    env: { PORT: String(port), PGLITE_DIR: ".data/e2e-pglite", DATABASE_URL: "", SMTP_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    url: `http://localhost:${port}/signin`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+  },
+});

@@ -1,0 +1,87 @@
+import { db } from "@/lib/db";
+import { inviteMember } from "@/lib/members/members";
+import { createOrganization } from "@/lib/organizations/organizations";
+import { getDefaultSurvey } from "@/lib/surveys/surveys";
+import type { Tenant } from "@/lib/tenancy/tenant";
+import { buildDemoData, type DemoTenantData } from "./demo-data";
+import { DEMO_TENANTS, demoUsers, type DemoUser } from "./demo-tenants";
+
+export type { DemoUser } from "./demo-tenants";
+
+// One multi-row INSERT per thousand rows: the embedded PGlite manages about a thousand single inserts a second.
+const BATCH_SIZE = 1_000;
+
+/**
+ * Creates the demo tenants (Northwind Markets, Lumen Bank) with six months of surveys, responses and
+ * follow-ups ending at `now`. A tenant whose slug exists already is left alone, so running it again is a no-op.
+ */
+export async function seedDemo(options: { now?: Date } = {}): Promise<{ created: boolean; users: DemoUser[] }> {
+  const slugs = DEMO_TENANTS.map((tenant) => tenant.organization.slug);
+  const existing = await db.organization.findMany({ where: { slug: { in: slugs } }, select: { slug: true } });
+  const missing = DEMO_TENANTS.filter((tenant) => !existing.some((row) => row.slug === tenant.organization.slug));
+  if (missing.length > 0) {
+    for (const data of buildDemoData(options.now ?? new Date(), missing)) await writeTenant(data);
+  }
+  return { created: missing.length > 0, users: demoUsers() };
+}
+
+async function writeTenant(data: DemoTenantData) {
+  const organization = await createOrganization({ ...data.spec.organization, adminName: data.adminName });
+  try {
+    await writeRows({ organizationId: organization.id }, data);
+  } catch (error) {
+    // A half-written tenant would be taken for a finished one by the next run and never completed.
+    await db.organization.delete({ where: { id: organization.id } });
+    throw error;
+  }
+}
+
+async function writeRows(tenant: Tenant, data: DemoTenantData) {
+  const { organizationId } = tenant;
+  const surveyId = (await getDefaultSurvey(tenant)).id;
+  await db.region.createMany({ data: data.regions.map((region) => ({ ...region, organizationId })) });
+  await db.store.createMany({
+    data: data.stores.map(({ id, regionId, code, name, city }) => ({ id, organizationId, regionId, code, name, city })),
+  });
+  const userIds = await addMembers(tenant, data);
+
+  await inBatches(data.contacts, (rows) => db.contact.createMany({ data: rows.map((row) => ({ ...row, organizationId })) }));
+  await inBatches(data.surveySends, (rows) =>
+    db.surveySend.createMany({ data: rows.map((row) => ({ ...row, organizationId, surveyId })) }),
+  );
+  await inBatches(data.responses, (rows) =>
+    db.response.createMany({ data: rows.map((row) => ({ ...row, organizationId, surveyId })) }),
+  );
+  await inBatches(data.followUps, (rows) => db.followUp.createMany({ data: rows.map((row) => ({ ...row, organizationId })) }));
+  await inBatches(data.notes, (rows) =>
+    db.followUpNote.createMany({
+      data: rows.map(({ authorEmail, ...row }) => ({
+        ...row,
+        organizationId,
+        authorId: authorEmail ? (userIds.get(authorEmail) ?? null) : null,
+      })),
+    }),
+  );
+}
+
+/** The CX manager and store managers; returns every member's user id by email, the admin's included. */
+async function addMembers(tenant: Tenant, data: DemoTenantData): Promise<Map<string, string>> {
+  const storeId = (code: string) => data.stores.find((store) => store.code === code)!.id;
+  const adminEmail = data.spec.organization.adminEmail;
+  const admin = await db.user.findUniqueOrThrow({ where: { email: adminEmail }, select: { id: true } });
+  const userIds = new Map([[adminEmail, admin.id]]);
+  for (const member of data.members) {
+    const membership = await inviteMember(tenant, {
+      email: member.email,
+      name: member.name,
+      role: member.role,
+      storeIds: member.storeCodes.map(storeId),
+    });
+    userIds.set(member.email, membership.userId);
+  }
+  return userIds;
+}
+
+async function inBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
+  for (let start = 0; start < rows.length; start += BATCH_SIZE) await insert(rows.slice(start, start + BATCH_SIZE));
+}

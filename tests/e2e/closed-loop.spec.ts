@@ -1,0 +1,88 @@
+import { expect, test } from "@playwright/test";
+import { kpi, openLatestMail, screenshot, signIn } from "./support";
+
+// The whole loop as the three people live it: a customer scores 3, the store manager calls back and resolves,
+// the CX manager sees the figures move.
+test("a detractor's click reaches the store's queue, is resolved, and moves the dashboard", async ({ browser }) => {
+  const run = Date.now().toString(36);
+  const storeName = `E2E Kiosk ${run}`;
+  const managerEmail = `e2e-manager-${run}@northwind.demo`;
+  const customerEmail = `e2e-customer-${run}@example.com`;
+  const comment = `The queue at the till took 25 minutes (${run})`;
+
+  const cx = await (await browser.newContext()).newPage();
+  await signIn(cx, "cx@northwind.demo", "cx");
+  await screenshot(cx, "cx-dashboard-before");
+  const responsesBefore = await kpi(cx, "kpi-responses");
+  const detractorsBefore = await kpi(cx, "kpi-detractors");
+
+  await cx.goto("/stores");
+  await cx.getByLabel("Name", { exact: true }).fill(storeName);
+  await cx.getByLabel("Code").fill(`E2E-${run}`);
+  await cx.getByLabel("City").fill("Utrecht");
+  await cx.getByRole("button", { name: "Create store" }).click();
+  await expect(cx.getByRole("status")).toContainText(`Store ${storeName} created`);
+  await screenshot(cx, "cx-stores");
+
+  await cx.goto("/users");
+  await cx.getByLabel("Email").fill(managerEmail);
+  await cx.getByLabel("Name").fill("Erin Manager");
+  await cx.getByLabel("Role").selectOption("store_manager");
+  await cx.getByLabel(storeName).check();
+  await cx.getByRole("button", { name: "Invite" }).click();
+  await expect(cx.getByRole("status")).toContainText(`${managerEmail} can now sign in`);
+  await screenshot(cx, "cx-users");
+
+  await cx.goto("/send");
+  await cx.getByLabel("Customer email").fill(customerEmail);
+  await cx.getByLabel("Name").fill("Dana Detractor");
+  await cx.getByLabel("Phone").fill("+31 20 555 0101");
+  await cx.getByLabel("Language").selectOption("en");
+  await cx.getByLabel("Store").selectOption({ label: storeName });
+  await cx.getByRole("button", { name: "Send survey" }).click();
+  await expect(cx.getByRole("status")).toContainText(`Survey sent to ${customerEmail}`);
+  await screenshot(cx, "cx-send");
+
+  // The customer, in a browser of their own, opens the email and clicks 3.
+  const customer = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await openLatestMail(customer, customerEmail, "How was your visit");
+  await screenshot(customer, "customer-survey-email");
+  await customer.frameLocator("iframe.mail").getByRole("link", { name: "3", exact: true }).click();
+  await expect(customer.getByRole("heading", { level: 1 })).toContainText("What went wrong?");
+  await screenshot(customer, "customer-detractor-landing");
+  await customer.getByLabel("What went wrong?").fill(comment);
+  await customer.getByLabel("Yes, you may call me back about this").check();
+  await customer.getByLabel("Phone number").fill("+31 20 555 0101");
+  await customer.getByRole("button", { name: "Send" }).click();
+  await expect(customer.getByRole("heading", { level: 1 })).toContainText("Thank you for your feedback");
+  await screenshot(customer, "customer-thanks");
+
+  // The store manager signs in and finds the customer on top of the queue.
+  const manager = await (await browser.newContext()).newPage();
+  await signIn(manager, managerEmail, "manager");
+  await manager.goto("/queue");
+  const top = manager.getByTestId("queue-open").getByTestId("queue-item").first();
+  await expect(top).toContainText(comment);
+  await expect(top).toContainText("Dana Detractor");
+  await expect(top.getByRole("link", { name: /\+31 20 555 0101/ })).toHaveAttribute("href", "tel:+31205550101");
+  await expect(top).toContainText("Asked for a call-back");
+  await screenshot(manager, "manager-queue");
+  await top.getByRole("link", { name: "Open" }).click();
+  await manager.getByRole("button", { name: "Mark contacted" }).click();
+  await expect(manager.getByText(/^Contacted \d/)).toBeVisible();
+  await manager.getByLabel("Outcome").selectOption("resolved");
+  await manager.getByLabel("Closing note (optional)").fill("Called back, apologised, voucher sent.");
+  await manager.getByRole("button", { name: "Close follow-up" }).click();
+  await expect(manager.getByText("Closed · Resolved")).toBeVisible();
+  await screenshot(manager, "manager-follow-up-closed");
+  await manager.goto("/queue");
+  await expect(manager.getByTestId("queue-open")).not.toContainText(comment);
+  await screenshot(manager, "manager-queue-after");
+
+  // The CX manager sees one more response, and it is a detractor.
+  await cx.goto("/dashboard");
+  expect(await kpi(cx, "kpi-responses")).toBe(responsesBefore + 1);
+  expect(await kpi(cx, "kpi-detractors")).toBe(detractorsBefore + 1);
+  await expect(cx.getByRole("row", { name: new RegExp(storeName) })).toContainText("-100");
+  await screenshot(cx, "cx-dashboard-after");
+});
