@@ -24,6 +24,8 @@ export async function recordScore(token: string, score: number, now = new Date()
 
 async function writeScore(tx: Prisma.TransactionClient, link: SurveyLink, score: number, now: Date) {
   const category = categoryOf(score);
+  // Clicks racing on one email take turns here, so each sees the follow-up the one before it left.
+  await tx.$queryRaw`SELECT 1 FROM "Response" WHERE "surveySendId" = ${link.id} FOR UPDATE`;
   const existing = await tx.response.findUnique({
     where: { surveySendId: link.id },
     include: { followUp: { include: { _count: { select: { notes: true } } } } },

@@ -1,8 +1,7 @@
 import { subDays, subMinutes } from "date-fns";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
-import type { TenantSpec } from "./demo-tenants";
+import type { DemoStore, TenantSpec } from "./demo-tenants";
 import type { DemoRandom } from "./demo-random";
-import type { DemoStore } from "./demo-data";
 
 export type ContactRow = {
   id: string;

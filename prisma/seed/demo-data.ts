@@ -3,9 +3,7 @@ import { buildContacts, type ContactRow } from "./demo-contacts";
 import { buildFeedback, type ResponseRow, type SurveySendRow } from "./demo-feedback";
 import { buildFollowUps, type FollowUpNoteRow, type FollowUpRow } from "./demo-follow-ups";
 import { demoRandom } from "./demo-random";
-import { DEMO_TENANTS, type MemberSpec, type StoreSpec, type TenantSpec } from "./demo-tenants";
-
-export type DemoStore = StoreSpec & { id: string; regionId: string };
+import { DEMO_TENANTS, type DemoStore, type MemberSpec, type TenantSpec } from "./demo-tenants";
 
 /**
  * One tenant's demo, as plain rows linked by ids generated here. Rows carry no organizationId or surveyId:

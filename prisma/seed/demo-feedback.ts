@@ -4,9 +4,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import { categoryOf, type Category } from "@/lib/responses/nps";
 import { COMMENTS } from "./comments";
 import type { ContactRow } from "./demo-contacts";
-import type { DemoStore } from "./demo-data";
 import type { DemoRandom } from "./demo-random";
-import type { TenantSpec } from "./demo-tenants";
+import type { DemoStore, TenantSpec } from "./demo-tenants";
 
 export type SurveySendRow = {
   id: string;

@@ -1,10 +1,9 @@
 import { addHours } from "date-fns";
 import type { FollowUpOutcome, FollowUpStatus } from "@/lib/generated/prisma/enums";
 import { FOLLOW_UP_NOTES } from "./comments";
-import type { DemoStore } from "./demo-data";
 import type { ResponseRow } from "./demo-feedback";
 import type { DemoRandom } from "./demo-random";
-import type { TenantSpec } from "./demo-tenants";
+import type { DemoStore, TenantSpec } from "./demo-tenants";
 
 export type FollowUpRow = {
   id: string;

@@ -13,6 +13,9 @@ export type StoreSpec = {
   quality: number;
 };
 
+/** A store as the generator uses it: the spec plus the ids its rows are linked by. */
+export type DemoStore = StoreSpec & { id: string; regionId: string };
+
 export type MemberSpec = { email: string; role: Role; storeCodes: string[] };
 
 export type TenantSpec = {

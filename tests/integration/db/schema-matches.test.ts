@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate } from "@/lib/db/migrate";
+import { createScratchDatabase, withClient, type ScratchDatabase } from "@/tests/support/scratch-database";
+import { diffDatabaseAgainstSchema, loadDatamodel, type Datamodel } from "./schema-diff";
+
+let datamodel: Datamodel;
+beforeAll(async () => {
+  datamodel = await loadDatamodel();
+});
+
+describe("the migrations and schema.prisma", () => {
+  it("a freshly migrated database matches schema.prisma", async () => {
+    const differences = await withClient(process.env.DATABASE_URL!, (client) => diffDatabaseAgainstSchema(client, datamodel));
+    expect(differences).toEqual([]);
+  });
+
+  describe("the comparison itself", () => {
+    // The drift is made in a scratch copy, not in the run's database: on a real server other test files run at the
+    // same time, and ALTER TABLE locks would stall (or deadlock) them even inside a transaction rolled back later.
+    let scratch: ScratchDatabase;
+    beforeAll(async () => {
+      scratch = await createScratchDatabase();
+      await migrate(scratch.url);
+    });
+    afterAll(async () => {
+      await scratch?.drop();
+    });
+
+    it("a database that drifts from schema.prisma is reported, difference by difference", async () => {
+      const differences = await withClient(scratch.url, async (client) => {
+        expect(await diffDatabaseAgainstSchema(client, datamodel)).toEqual([]);
+        await client.query(`
+          ALTER TABLE "Store" ADD COLUMN "extra" text;
+          ALTER TABLE "Store" ALTER COLUMN "city" SET NOT NULL;
+          ALTER TABLE "Response" ALTER COLUMN "score" TYPE integer;
+          ALTER TABLE "FollowUp" ALTER COLUMN "dueAt" TYPE timestamp(6);
+          ALTER TABLE "FollowUp" ALTER COLUMN "outcome" TYPE text;
+          ALTER TABLE "Organization" ALTER COLUMN "defaultLocale" SET DEFAULT 'de';
+          ALTER TABLE "User" ALTER COLUMN "createdAt" DROP DEFAULT;
+          ALTER TABLE "Contact" ALTER COLUMN "id" SET DEFAULT gen_random_uuid()::text;
+          ALTER TYPE "Role" ADD VALUE 'owner';
+          DROP INDEX "Account_userId_idx";
+          CREATE INDEX "Contact_email_idx" ON "Contact"("email");
+          DROP INDEX "Region_organizationId_name_key";
+          CREATE UNIQUE INDEX "Region_organizationId_name_key" ON "Region"("name", "organizationId");
+          ALTER TABLE "Store" DROP CONSTRAINT "Store_regionId_fkey";
+          ALTER TABLE "Store" ADD CONSTRAINT "Store_regionId_fkey" FOREIGN KEY ("regionId") REFERENCES "Region"("id")
+            ON DELETE CASCADE ON UPDATE CASCADE;
+          ALTER TABLE "Session" DROP CONSTRAINT "Session_userId_fkey";
+          ALTER TABLE "OutboxMessage" RENAME TO "Outbox";
+        `);
+        return diffDatabaseAgainstSchema(client, datamodel);
+      });
+
+      const expected = [
+        /^Store\.extra: column in the database but no field/,
+        /^Store\.city: NOT NULL in the database, schema\.prisma says optional/,
+        /^Response\.score: type is integer, schema\.prisma wants smallint/,
+        /^FollowUp\.dueAt: type is timestamp\(6\) without time zone, schema\.prisma wants timestamp\(3\)/,
+        /^FollowUp\.outcome: type is text, schema\.prisma wants USER-DEFINED "FollowUpOutcome"/,
+        /^Organization\.defaultLocale: default is 'de'::text, schema\.prisma wants 'en'::text/,
+        /^User\.createdAt: default is none, schema\.prisma wants CURRENT_TIMESTAMP/,
+        /^Contact\.id: default is \(?gen_random_uuid\(\)\)?::text, schema\.prisma wants no default/,
+        /^enum Role: values are \[admin, cx_manager, store_manager, owner\]/,
+        /^Account: index Account_userId_idx \(userId\): missing/,
+        /^Contact: index Contact_email_idx \(email\) in the database is not declared/,
+        /^Region: unique index Region_organizationId_name_key \(organizationId, name\): is on \(name, organizationId\)/,
+        /^Store: foreign key Store_regionId_fkey \(regionId\) REFERENCES Region\(id\) ON DELETE SET NULL .*: the database has .* ON DELETE CASCADE/,
+        /^Session: foreign key Session_userId_fkey \(userId\) .*: missing/,
+        /^table Outbox: in the database but no model/,
+        /^model OutboxMessage: table OutboxMessage is missing/,
+      ];
+      for (const pattern of expected) {
+        expect(differences, `expected a difference matching ${pattern}`).toContainEqual(expect.stringMatching(pattern));
+      }
+      // Nothing beyond what was changed: the renamed table's columns, indexes and keys are reported once, as the table.
+      expect(differences).toHaveLength(expected.length);
+    });
+  });
+});
