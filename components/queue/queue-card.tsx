@@ -1,5 +1,6 @@
 import { formatDistanceStrict } from "date-fns";
 import type { QueueItem } from "@/lib/followups/followups";
+import { isOverdue } from "@/lib/followups/overdue";
 import { OUTCOME_LABELS } from "@/lib/followups/schemas";
 import { categoryOf } from "@/lib/responses/nps";
 
@@ -47,15 +48,10 @@ function StatusBadge({ item, now }: { item: QueueItem; now: Date }) {
     return <span className="badge closed">Closed · {item.outcome ? OUTCOME_LABELS[item.outcome] : ""}</span>;
   }
   const due = formatDistanceStrict(item.dueAt, now, { addSuffix: true });
-  const label = item.dueAt < now ? <span className="badge overdue">Overdue · due {due}</span> : <span className="badge due">Due {due}</span>;
-  return (
-    <>
-      {label}
-      {item.status === "contacted" && (
-        <div style={{ marginTop: 6 }}>
-          <span className="badge contacted">Contacted</span>
-        </div>
-      )}
-    </>
+  if (item.status === "contacted") return <span className="badge contacted">Contacted · to close</span>;
+  return isOverdue(item, now) ? (
+    <span className="badge overdue">Overdue · due {due}</span>
+  ) : (
+    <span className="badge due">Due {due}</span>
   );
 }

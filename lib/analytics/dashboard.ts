@@ -75,7 +75,8 @@ async function followUpCountsByStore(member: Member, now: Date) {
   };
   const [open, overdue] = await Promise.all([
     db.followUp.groupBy({ by: ["storeId"], where, _count: { _all: true } }),
-    db.followUp.groupBy({ by: ["storeId"], where: { ...where, dueAt: { lt: now } }, _count: { _all: true } }),
+    // Overdue as in isOverdue(): still waiting for the first contact after its due time.
+    db.followUp.groupBy({ by: ["storeId"], where: { ...where, status: "open", dueAt: { lt: now } }, _count: { _all: true } }),
   ]);
   const counts = new Map<string, { open: number; overdue: number }>();
   for (const row of open) if (row.storeId) counts.set(row.storeId, { open: row._count._all, overdue: 0 });

@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { InputError } from "../forms/input-error";
 import { NotFoundError, storeScope, type Member } from "../tenancy/tenant";
+import { isOverdue } from "./overdue";
 import type { CloseInput, NoteInput } from "./schemas";
 
 const queueItem = {
@@ -19,10 +20,10 @@ const queueItem = {
 } as const;
 
 /**
- * The call-back queue: every unclosed follow-up the member may work, earliest due first. Overdue items have the
- * earliest due times, so they lead the list without a separate sort key.
+ * The call-back queue: every unclosed follow-up the member may work, overdue ones first, then by due time.
  */
-export async function listQueue(member: Member, options: { closedLimit?: number } = {}) {
+export async function listQueue(member: Member, options: { closedLimit?: number; now?: Date } = {}) {
+  const now = options.now ?? new Date();
   const where = { organizationId: member.organizationId, ...storeScope(member) };
   const [open, recentlyClosed] = await Promise.all([
     db.followUp.findMany({
@@ -38,7 +39,8 @@ export async function listQueue(member: Member, options: { closedLimit?: number 
       take: options.closedLimit ?? 10,
     }),
   ]);
-  return { open, recentlyClosed };
+  const overdueFirst = [...open].sort((a, b) => Number(isOverdue(b, now)) - Number(isOverdue(a, now)));
+  return { open: overdueFirst, recentlyClosed };
 }
 
 export type QueueItem = Awaited<ReturnType<typeof listQueue>>["open"][number];

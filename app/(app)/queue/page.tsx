@@ -1,12 +1,13 @@
 import { QueueCard } from "@/components/queue/queue-card";
 import { requireMember } from "@/lib/auth/session";
 import { listQueue } from "@/lib/followups/followups";
+import { isOverdue } from "@/lib/followups/overdue";
 
 export default async function QueuePage() {
   const member = await requireMember();
-  const { open, recentlyClosed } = await listQueue(member);
   const now = new Date();
-  const overdue = open.filter((item) => item.dueAt < now).length;
+  const { open, recentlyClosed } = await listQueue(member, { now });
+  const overdue = open.filter((item) => isOverdue(item, now)).length;
   return (
     <>
       <h1>Call-back queue</h1>

@@ -15,7 +15,9 @@ export default async function OutboxMessagePage({ params }: Props) {
     throw error;
   });
   // Links in the mail open in this window, as they would from a mail client; the frame runs no scripts.
-  const html = message.html.replace(/<head([^>]*)>/i, '<head$1><base target="_top">');
+  const html = message.html
+    .replace(/<head([^>]*)>/i, '<head$1><base target="_top">')
+    .replaceAll('target="_blank"', 'target="_top"');
   return (
     <main className="content">
       <p>

@@ -1,22 +1,19 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { closeFollowUp, listQueue } from "@/lib/followups/followups";
-import type { Member, Tenant } from "@/lib/tenancy/tenant";
+import type { Tenant } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore } from "@/tests/support/factories";
 import { detractorFollowUp, hoursFrom, respond } from "../responses/respond";
 
 const NOW = new Date("2026-06-10T12:00:00Z");
 
-let tenant: Tenant;
-let admin: Member;
-let storeId: string;
+async function shopWithStore() {
+  const { tenant, admin } = await createTenant("Queue Shop");
+  const store = await createTestStore(tenant);
+  return { tenant, admin, storeId: store.id };
+}
 
-beforeAll(async () => {
-  ({ tenant, admin } = await createTenant("Queue Shop"));
-  storeId = (await createTestStore(tenant)).id;
-});
-
-async function withSla(hours: number, work: () => Promise<{ id: string }>) {
+async function withSla<T>(tenant: Tenant, hours: number, work: () => Promise<T>) {
   await db.survey.updateMany({ where: tenant, data: { followUpSlaHours: hours } });
   return work();
 }
@@ -25,11 +22,12 @@ const ids = (items: { id: string }[]) => items.map((item) => item.id);
 
 describe("the call-back queue", () => {
   it("lists overdue follow-ups first, then the others by due time", async () => {
+    const { tenant, admin, storeId } = await shopWithStore();
     // Responded later but due sooner: a short SLA must not be hidden behind an older response.
-    const dueIn38h = await withSla(48, () => detractorFollowUp(tenant, { storeId, at: hoursFrom(NOW, -10) }));
-    const dueIn3h = await withSla(4, () => detractorFollowUp(tenant, { storeId, at: hoursFrom(NOW, -1) }));
-    const overdue6h = await withSla(24, () => detractorFollowUp(tenant, { storeId, at: hoursFrom(NOW, -30) }));
-    const overdue2d = await withSla(24, () => detractorFollowUp(tenant, { at: hoursFrom(NOW, -72) }));
+    const dueIn38h = await withSla(tenant, 48, () => detractorFollowUp(tenant, { storeId, at: hoursFrom(NOW, -10) }));
+    const dueIn3h = await withSla(tenant, 4, () => detractorFollowUp(tenant, { storeId, at: hoursFrom(NOW, -1) }));
+    const overdue6h = await withSla(tenant, 24, () => detractorFollowUp(tenant, { storeId, at: hoursFrom(NOW, -30) }));
+    const overdue2d = await detractorFollowUp(tenant, { at: hoursFrom(NOW, -72) });
     await respond(tenant, 8, { storeId, at: hoursFrom(NOW, -2) });
 
     const { open } = await listQueue(admin);
@@ -38,24 +36,36 @@ describe("the call-back queue", () => {
     expect(open.map((item) => item.dueAt < NOW)).toEqual([true, true, false, false]);
   });
 
-  it("shows the caller the score, comment, phone and store of each follow-up", async () => {
-    const { open } = await listQueue(admin);
-    const storeItem = open.find((item) => item.storeId === storeId)!;
+  it("shows the caller the score, channel, contact and store of each follow-up", async () => {
+    const { tenant, admin, storeId } = await shopWithStore();
+    await detractorFollowUp(tenant, { storeId });
 
-    expect(storeItem.response).toMatchObject({ score: 2, channel: "store", contact: { phone: "+49 30 1234567", name: "Casey Customer" } });
-    expect(storeItem.store).toEqual({ name: "Main Street" });
+    const { open } = await listQueue(admin);
+
+    expect(open).toHaveLength(1);
+    expect(open[0]!.response).toMatchObject({
+      score: 2,
+      channel: "store",
+      contact: { name: "Casey Customer", phone: "+49 30 1234567" },
+    });
+    expect(open[0]!.store).toEqual({ name: "Main Street" });
   });
 
   it("moves closed follow-ups to the recently closed list, newest first", async () => {
-    const { open } = await listQueue(admin);
-    await closeFollowUp(admin, open[0]!.id, { outcome: "resolved", body: null }, NOW);
-    await closeFollowUp(admin, open[1]!.id, { outcome: "unreachable", body: null }, hoursFrom(NOW, 1));
+    const { tenant, admin, storeId } = await shopWithStore();
+    const [first, second, third] = [
+      await detractorFollowUp(tenant, { storeId, at: hoursFrom(NOW, -3) }),
+      await detractorFollowUp(tenant, { storeId, at: hoursFrom(NOW, -2) }),
+      await detractorFollowUp(tenant, { storeId, at: hoursFrom(NOW, -1) }),
+    ];
+    await closeFollowUp(admin, first.id, { outcome: "resolved", body: null }, NOW);
+    await closeFollowUp(admin, second.id, { outcome: "unreachable", body: null }, hoursFrom(NOW, 1));
 
     const queue = await listQueue(admin, { closedLimit: 5 });
 
-    expect(ids(queue.recentlyClosed)).toEqual([open[1]!.id, open[0]!.id]);
-    expect(ids(queue.open)).toEqual(ids(open.slice(2)));
-    expect(await listQueue(admin, { closedLimit: 1 })).toMatchObject({ recentlyClosed: [{ id: open[1]!.id }] });
+    expect(ids(queue.open)).toEqual([third.id]);
+    expect(ids(queue.recentlyClosed)).toEqual([second.id, first.id]);
+    expect(ids((await listQueue(admin, { closedLimit: 1 })).recentlyClosed)).toEqual([second.id]);
   });
 });
 
