@@ -21,8 +21,14 @@ export function QueueCard({ item, now, linkToDetail = true }: { item: QueueItem;
         </div>
         <p className="comment">{response.comment ?? <span className="muted">No comment left.</span>}</p>
         <div className="contact">
-          {phone && <a href={`tel:${phone.replace(/[^+\d]/g, "")}`}>📞 {phone}</a>}
-          <a href={`mailto:${contact.email}`}>✉ {contact.email}</a>
+          {phone && (
+            <a className="button" href={`tel:${phone.replace(/[^+\d]/g, "")}`}>
+              Call {phone}
+            </a>
+          )}
+          <a className="button secondary" href={`mailto:${contact.email}`}>
+            Email {contact.email}
+          </a>
           {response.callbackConsent && <span className="badge contacted">Asked for a call-back</span>}
         </div>
         <div className="meta">

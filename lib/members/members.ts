@@ -18,7 +18,7 @@ export async function listMembers(tenant: Tenant) {
 
 /** Adds a person to the tenant; they sign in with a magic link sent to this address. */
 export async function inviteMember(tenant: Tenant, input: MemberInput) {
-  const storeIds = input.role === "store_manager" ? input.storeIds : [];
+  const storeIds = storeIdsFor(input);
   await assertStoresOfTenant(tenant, storeIds);
   return db.$transaction(async (tx) => {
     const user = await tx.user.upsert({
@@ -41,7 +41,7 @@ export async function inviteMember(tenant: Tenant, input: MemberInput) {
 
 export async function updateMember(tenant: Tenant, membershipId: string, input: MemberUpdate) {
   const membership = await findMembership(tenant, membershipId);
-  const storeIds = input.role === "store_manager" ? input.storeIds : [];
+  const storeIds = storeIdsFor(input);
   await assertStoresOfTenant(tenant, storeIds);
   if (membership.role === "admin" && input.role !== "admin") await assertAnotherAdmin(tenant, membershipId);
   return db.$transaction(async (tx) => {
@@ -60,6 +60,13 @@ export async function removeMember(tenant: Tenant, membershipId: string) {
   const membership = await findMembership(tenant, membershipId);
   if (membership.role === "admin") await assertAnotherAdmin(tenant, membershipId);
   await db.membership.delete({ where: { id: membership.id } });
+}
+
+/** Store managers work at least one store; other roles see every store and keep none. */
+function storeIdsFor(input: { role: Role; storeIds: string[] }): string[] {
+  if (input.role !== "store_manager") return [];
+  if (input.storeIds.length === 0) throw new InputError({ storeIds: "A store manager needs at least one store" });
+  return input.storeIds;
 }
 
 async function findMembership(tenant: Tenant, membershipId: string) {

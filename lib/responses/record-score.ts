@@ -54,7 +54,8 @@ async function writeScore(tx: Prisma.TransactionClient, link: SurveyLink, score:
         organizationId: link.organizationId,
         responseId: response.id,
         storeId: link.storeId,
-        dueAt: addHours(response.respondedAt, link.survey.followUpSlaHours),
+        // Due from the moment the response became a detractor's, which is its first click or a later change.
+        dueAt: addHours(now, link.survey.followUpSlaHours),
       },
     });
   } else if (category !== "detractor" && followUp?.status === "open" && followUp._count.notes === 0) {

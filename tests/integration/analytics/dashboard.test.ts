@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDashboard } from "@/lib/analytics/dashboard";
 import { db } from "@/lib/db";
-import { closeFollowUp } from "@/lib/followups/followups";
+import { closeFollowUp, markContacted } from "@/lib/followups/followups";
 import type { Member } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore, sendTestSurvey } from "@/tests/support/factories";
 import { respond } from "../responses/respond";
@@ -105,13 +105,22 @@ describe("the CX dashboard", () => {
     expect(dashboard.stores.map((row) => row.responses)).toEqual([0, 0]);
   });
 
-  // Runs last: it closes one of South's follow-ups.
+  // These two run last: they work South's follow-ups.
+  it("no longer counts an overdue follow-up as overdue once the customer was called, though it stays open", async () => {
+    const overdue = await db.followUp.findFirstOrThrow({ where: { storeId: south.id }, orderBy: { dueAt: "asc" } });
+    await markContacted(admin, overdue.id, NOW);
+
+    const { stores } = await getDashboard(admin, RANGE, NOW);
+
+    expect(stores.find((row) => row.storeId === south.id)).toMatchObject({ openFollowUps: 2, overdueFollowUps: 0 });
+  });
+
   it("no longer counts a closed follow-up as open", async () => {
     const latest = await db.followUp.findFirstOrThrow({ where: { storeId: south.id }, orderBy: { dueAt: "desc" } });
     await closeFollowUp(admin, latest.id, { outcome: "resolved", body: null }, NOW);
 
     const { stores } = await getDashboard(admin, RANGE, NOW);
 
-    expect(stores.find((row) => row.storeId === south.id)).toMatchObject({ openFollowUps: 1, overdueFollowUps: 1 });
+    expect(stores.find((row) => row.storeId === south.id)).toMatchObject({ openFollowUps: 1, overdueFollowUps: 0 });
   });
 });

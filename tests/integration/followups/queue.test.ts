@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { closeFollowUp, listQueue } from "@/lib/followups/followups";
+import { closeFollowUp, listQueue, markContacted } from "@/lib/followups/followups";
 import type { Tenant } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore } from "@/tests/support/factories";
 import { detractorFollowUp, hoursFrom, respond } from "../responses/respond";
@@ -30,10 +30,22 @@ describe("the call-back queue", () => {
     const overdue2d = await detractorFollowUp(tenant, { at: hoursFrom(NOW, -72) });
     await respond(tenant, 8, { storeId, at: hoursFrom(NOW, -2) });
 
-    const { open } = await listQueue(admin);
+    const { open } = await listQueue(admin, { now: NOW });
 
     expect(ids(open)).toEqual(ids([overdue2d, overdue6h, dueIn3h, dueIn38h]));
-    expect(open.map((item) => item.dueAt < NOW)).toEqual([true, true, false, false]);
+  });
+
+  it("does not count a customer who was already called as overdue, even past the due time", async () => {
+    const { tenant, admin, storeId } = await shopWithStore();
+    const calledBack = await detractorFollowUp(tenant, { storeId, at: hoursFrom(NOW, -96) });
+    await markContacted(admin, calledBack.id, hoursFrom(NOW, -90));
+    const overdue = await detractorFollowUp(tenant, { storeId, at: hoursFrom(NOW, -48) });
+    const notYetDue = await detractorFollowUp(tenant, { storeId, at: hoursFrom(NOW, -1) });
+
+    const { open } = await listQueue(admin, { now: NOW });
+
+    expect(ids(open)).toEqual(ids([overdue, calledBack, notYetDue]));
+    expect(open[1]).toMatchObject({ status: "contacted" });
   });
 
   it("shows the caller the score, channel, contact and store of each follow-up", async () => {

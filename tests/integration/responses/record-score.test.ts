@@ -104,7 +104,7 @@ describe("recording a score from the survey email", () => {
     expect(await db.followUp.findUnique({ where: { id: followUp.id } })).toMatchObject({ status: "open" });
   });
 
-  it("changing from promoter to detractor opens a follow-up", async () => {
+  it("changing from promoter to detractor opens a follow-up due one SLA after the change", async () => {
     const send = await storeSend();
     const respondedAt = new Date("2026-05-05T10:00:00Z");
     await recordScore(send.token, 9, respondedAt);
@@ -113,7 +113,7 @@ describe("recording a score from the survey email", () => {
 
     const [response] = await responsesOf(send.id);
     expect(response).toMatchObject({ score: 4, category: "detractor" });
-    expect(response!.followUp).toMatchObject({ storeId, status: "open", dueAt: hoursFrom(respondedAt, 24) });
+    expect(response!.followUp).toMatchObject({ storeId, status: "open", dueAt: hoursFrom(respondedAt, 25) });
   });
 
   it("a second detractor click keeps the one follow-up", async () => {
