@@ -1,0 +1,24 @@
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { requireMember } from "../auth/session";
+import type { Role } from "../generated/prisma/enums";
+import type { Member } from "../tenancy/tenant";
+import { handleForm, type ActionState } from "./action-state";
+
+const NO_INPUT = { safeParse: () => ({ success: true, data: {} }) } as unknown as z.ZodType<Record<string, never>>;
+
+/**
+ * The body of every signed-in form action: guard the role, parse the form with its zod schema, do the work as
+ * the member, refresh the pages that show the result.
+ */
+export async function runMemberAction<S extends z.ZodType>(
+  formData: FormData,
+  options: { role?: Role; schema?: S; revalidate: readonly string[] },
+  work: (member: Member, input: z.infer<S>) => Promise<string | void>,
+): Promise<ActionState> {
+  const member = await requireMember(options.role);
+  const schema = (options.schema ?? NO_INPUT) as S;
+  const state = await handleForm(schema, formData, (input) => work(member, input));
+  for (const path of options.revalidate) revalidatePath(path);
+  return state;
+}
