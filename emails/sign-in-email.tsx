@@ -1,10 +1,11 @@
+import { MAGIC_LINK_MINUTES } from "@/lib/auth/magic-link";
 import { Body, Button, Container, Head, Html, Preview, Section, Text } from "@react-email/components";
 import { render } from "@react-email/render";
 
 type SignInEmailProps = { url: string; host: string };
 
 const SUBJECT = "Sign in to NPS Loop";
-const EXPIRY_NOTE = "This link expires in 24 hours and can be used once.";
+const EXPIRY_NOTE = `This link expires in ${MAGIC_LINK_MINUTES} minutes and can be used once.`;
 const IGNORE_NOTE = "If you did not request this email you can ignore it.";
 const FONT_FAMILY = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 const paragraph = { color: "#1a1a1a", fontSize: "15px", lineHeight: "22px", margin: "0 0 16px" };

@@ -7,8 +7,9 @@ import { db } from "../db";
 import { env } from "../env";
 import { sendMail } from "../mail/send-mail";
 import { isKnownUserEmail } from "../members/members";
+import { MAGIC_LINK_MINUTES } from "./magic-link";
 
-const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
+const MAGIC_LINK_MAX_AGE_SECONDS = MAGIC_LINK_MINUTES * 60;
 
 export const authOptions: NextAuthOptions = {
   // @auth/prisma-adapter targets Auth.js; its runtime contract matches next-auth 4's adapter interface.

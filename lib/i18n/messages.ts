@@ -21,6 +21,8 @@ export type SurveyMessages = {
   badScoreBody: string;
   commentTooLong: (max: number) => string;
   phoneRequired: string;
+  tooManyTitle: string;
+  tooManyBody: string;
 };
 
 export const MESSAGES: Record<Locale, SurveyMessages> = {
@@ -43,6 +45,8 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     badScoreBody: "Please choose a number from 0 to 10.",
     commentTooLong: (max) => `Please keep your comment under ${max} characters.`,
     phoneRequired: "Please enter a phone number so that we can call you back.",
+    tooManyTitle: "Too many requests",
+    tooManyBody: "Please wait a minute and try again.",
   },
   de: {
     notLikely: "Überhaupt nicht wahrscheinlich",
@@ -63,6 +67,8 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     badScoreBody: "Bitte wählen Sie eine Zahl von 0 bis 10.",
     commentTooLong: (max) => `Bitte fassen Sie sich kürzer als ${max} Zeichen.`,
     phoneRequired: "Bitte geben Sie eine Telefonnummer an, damit wir Sie zurückrufen können.",
+    tooManyTitle: "Zu viele Anfragen",
+    tooManyBody: "Bitte warten Sie eine Minute und versuchen Sie es erneut.",
   },
   nl: {
     notLikely: "Helemaal niet waarschijnlijk",
@@ -83,6 +89,8 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     badScoreBody: "Kies een cijfer van 0 tot 10.",
     commentTooLong: (max) => `Houd uw opmerking korter dan ${max} tekens.`,
     phoneRequired: "Vul een telefoonnummer in zodat we u kunnen terugbellen.",
+    tooManyTitle: "Te veel verzoeken",
+    tooManyBody: "Wacht een minuut en probeer het opnieuw.",
   },
   pl: {
     notLikely: "Zupełnie nieprawdopodobne",
@@ -103,6 +111,8 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     badScoreBody: "Wybierz liczbę od 0 do 10.",
     commentTooLong: (max) => `Komentarz może mieć najwyżej ${max} znaków.`,
     phoneRequired: "Podaj numer telefonu, abyśmy mogli oddzwonić.",
+    tooManyTitle: "Zbyt wiele żądań",
+    tooManyBody: "Odczekaj minutę i spróbuj ponownie.",
   },
   fr: {
     notLikely: "Pas du tout probable",
@@ -123,5 +133,7 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     badScoreBody: "Veuillez choisir un chiffre de 0 à 10.",
     commentTooLong: (max) => `Votre commentaire doit faire moins de ${max} caractères.`,
     phoneRequired: "Veuillez indiquer un numéro de téléphone pour que nous puissions vous rappeler.",
+    tooManyTitle: "Trop de requêtes",
+    tooManyBody: "Veuillez patienter une minute puis réessayer.",
   },
 };

@@ -1,6 +1,7 @@
 import { LandingPage } from "@/components/survey/landing-page";
 import { MessagePage } from "@/components/survey/message-page";
 import { htmlResponse } from "@/lib/http/html-response";
+import { limitSurveyRequest } from "@/lib/http/rate-limit";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { categoryOf } from "@/lib/responses/nps";
@@ -24,6 +25,16 @@ function browserLocale(request: Request): Locale {
   return isLocale(preferred) ? preferred : "en";
 }
 
+function tooManyRequestsPage(request: Request, retryAfterSeconds: number) {
+  const messages = MESSAGES[browserLocale(request)];
+  const response = htmlResponse(
+    <MessagePage lang={browserLocale(request)} title={messages.tooManyTitle} body={messages.tooManyBody} />,
+    429,
+  );
+  response.headers.set("Retry-After", String(retryAfterSeconds));
+  return response;
+}
+
 export function invalidLinkPage(request: Request) {
   const messages = MESSAGES[browserLocale(request)];
   return htmlResponse(
@@ -32,8 +43,13 @@ export function invalidLinkPage(request: Request) {
   );
 }
 
-/** Runs a public survey route; unknown, malformed and foreign tokens all get the same friendly 404. */
-export async function withSurveyLink(request: Request, work: () => Promise<Response>): Promise<Response> {
+/**
+ * Runs a public survey route: rate-limited per client and per link (429 with Retry-After), and unknown, malformed
+ * and foreign tokens all get the same friendly 404.
+ */
+export async function withSurveyLink(request: Request, token: string, work: () => Promise<Response>): Promise<Response> {
+  const verdict = await limitSurveyRequest(request, token);
+  if (!verdict.allowed) return tooManyRequestsPage(request, verdict.retryAfterSeconds);
   try {
     return await work();
   } catch (error) {

@@ -12,7 +12,7 @@ type Context = { params: Promise<{ token: string }> };
 /** The landing page of a survey email: the follow-up question for the chosen score, or the scale if none yet. */
 export async function GET(request: Request, { params }: Context) {
   const { token } = await params;
-  return withSurveyLink(request, async () => {
+  return withSurveyLink(request, token, async () => {
     const link = await getSurveyLink(token);
     if (link.response) return landingPage(link);
     const locale = localeOf(link);

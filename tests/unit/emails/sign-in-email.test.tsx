@@ -13,11 +13,11 @@ describe("sign-in email", () => {
     expect(text).toContain(url);
   });
 
-  it("tells the reader the link expires in 24 hours, works once, and can be ignored if unrequested", async () => {
+  it("tells the reader the link expires in 30 minutes, works once, and can be ignored if unrequested", async () => {
     const { html, text } = await renderSignInEmail({ url, host: "localhost:3000" });
 
     for (const part of [html, text]) {
-      expect(part).toContain("This link expires in 24 hours and can be used once.");
+      expect(part).toContain("This link expires in 30 minutes and can be used once.");
       expect(part).toContain("If you did not request this email you can ignore it.");
     }
     expect(html).not.toMatch(/<script/i);

@@ -12,7 +12,7 @@ type Context = { params: Promise<{ token: string; score: string }> };
 /** The one click from the email: records (or changes) the score, then shows the page that fits it. */
 export async function GET(request: Request, { params }: Context) {
   const { token, score } = await params;
-  return withSurveyLink(request, async () => {
+  return withSurveyLink(request, token, async () => {
     const parsed = scoreParamSchema.safeParse(score);
     if (!parsed.success) {
       const link = await getSurveyLink(token);

@@ -12,7 +12,7 @@ type Context = { params: Promise<{ token: string }> };
 /** The landing page's form (a plain POST, no script): comment and call-back consent. */
 export async function POST(request: Request, { params }: Context) {
   const { token } = await params;
-  return withSurveyLink(request, async () => {
+  return withSurveyLink(request, token, async () => {
     const link = await getSurveyLink(token);
     if (!link.response) return Response.redirect(landingUrl(token), 303);
     const form = formObject(await request.formData().catch(() => new FormData()));

@@ -10,7 +10,7 @@ type Context = { params: Promise<{ token: string }> };
 
 export async function GET(request: Request, { params }: Context) {
   const { token } = await params;
-  return withSurveyLink(request, async () => {
+  return withSurveyLink(request, token, async () => {
     const link = await getSurveyLink(token);
     const locale = localeOf(link);
     const isPromoter = link.response?.category === "promoter";

@@ -10,7 +10,7 @@ type Context = { params: Promise<{ token: string }> };
 // Opening the link only asks; the POST unsubscribes, so that mail scanners that open links cannot opt people out.
 export async function GET(request: Request, { params }: Context) {
   const { token } = await params;
-  return withSurveyLink(request, async () => {
+  return withSurveyLink(request, token, async () => {
     const link = await getSurveyLink(token);
     const messages = MESSAGES[localeOf(link)];
     return htmlResponse(
@@ -27,7 +27,7 @@ export async function GET(request: Request, { params }: Context) {
 
 export async function POST(request: Request, { params }: Context) {
   const { token } = await params;
-  return withSurveyLink(request, async () => {
+  return withSurveyLink(request, token, async () => {
     const link = await unsubscribeByToken(token);
     const messages = MESSAGES[localeOf(link)];
     return htmlResponse(

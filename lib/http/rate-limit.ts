@@ -1,0 +1,31 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+
+// Limits per app process (memory): enough to blunt token guessing and floods on one instance; a deployment with
+// many instances divides an attacker's budget by nothing, so keep the numbers conservative.
+const perClient = new RateLimiterMemory({ keyPrefix: "survey-ip", points: 120, duration: 60 });
+const perToken = new RateLimiterMemory({ keyPrefix: "survey-token", points: 30, duration: 60 });
+
+export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * The client address. Entries on the left of X-Forwarded-For are whatever the client sent, so we count from the
+ * right: the last entry was added by the hop nearest to us, and TRUSTED_PROXY_HOPS skips our own reverse proxies.
+ * Unknown clients share one bucket.
+ */
+export function clientAddress(request: Request, trustedProxyHops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0)): string {
+  const hops = (request.headers.get("x-forwarded-for") ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+  return hops[hops.length - 1 - trustedProxyHops] ?? hops[0] ?? request.headers.get("x-real-ip") ?? "unknown";
+}
+
+/** One request to a public survey page: counts against the client's and the link's budget. */
+export async function limitSurveyRequest(request: Request, token: string): Promise<RateLimitVerdict> {
+  try {
+    await Promise.all([perClient.consume(clientAddress(request)), perToken.consume(token)]);
+    return { allowed: true };
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) {
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    }
+    throw rejection;
+  }
+}
