@@ -1,5 +1,6 @@
 import { LandingPage } from "@/components/survey/landing-page";
 import { MessagePage } from "@/components/survey/message-page";
+import { env } from "@/lib/env";
 import { htmlResponse } from "@/lib/http/html-response";
 import { limitSurveyRequest } from "@/lib/http/rate-limit";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
@@ -25,6 +26,14 @@ function browserLocale(request: Request): Locale {
   return isLocale(preferred) ? preferred : "en";
 }
 
+/** A survey form posted from another site (CSRF): browsers tell us through Origin and Sec-Fetch-Site. */
+function isCrossSitePost(request: Request): boolean {
+  if (request.method !== "POST") return false;
+  const origin = request.headers.get("origin");
+  if (origin && origin !== new URL(env().APP_URL).origin) return true;
+  return request.headers.get("sec-fetch-site") === "cross-site";
+}
+
 function tooManyRequestsPage(request: Request, retryAfterSeconds: number) {
   const messages = MESSAGES[browserLocale(request)];
   const response = htmlResponse(
@@ -48,6 +57,7 @@ export function invalidLinkPage(request: Request) {
  * and foreign tokens all get the same friendly 404.
  */
 export async function withSurveyLink(request: Request, token: string, work: () => Promise<Response>): Promise<Response> {
+  if (isCrossSitePost(request)) return htmlResponse(<MessagePage lang="en" title="Forbidden" body="This form was sent from another site." />, 403);
   const verdict = await limitSurveyRequest(request, token);
   if (!verdict.allowed) return tooManyRequestsPage(request, verdict.retryAfterSeconds);
   try {

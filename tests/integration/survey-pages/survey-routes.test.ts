@@ -96,4 +96,16 @@ describe("the public survey routes", () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
   });
+
+  it("refuse a survey form posted from another site", async () => {
+    const send = await storeSurvey();
+    await clickScore(request(`/s/${send.token}/1`, { ip: "203.0.113.12" }), params({ token: send.token, score: "1" }));
+    const form = new URLSearchParams({ comment: "forged" });
+    const forged = await postComment(
+      request(`/s/${send.token}/comment`, { method: "POST", body: form, ip: "203.0.113.12", headers: { origin: "https://evil.example" } }),
+      params({ token: send.token }),
+    );
+    expect(forged.status).toBe(403);
+    expect((await db.response.findUnique({ where: { surveySendId: send.id } }))?.comment).toBeNull();
+  });
 });
