@@ -3,22 +3,9 @@ import { GET as landing } from "@/app/s/[token]/route";
 import { GET as clickScore } from "@/app/s/[token]/[score]/route";
 import { POST as postComment } from "@/app/s/[token]/comment/route";
 import { db } from "@/lib/db";
-import { createTenant, createTestStore, sendTestSurvey } from "../../support/factories";
+import { routeParams as params, storeSurvey, surveyRequest as request } from "./survey-requests";
 
 // The public survey routes called as the server calls them: a Request in, a Response out.
-
-const request = (path: string, init?: RequestInit & { ip?: string }) =>
-  new Request(`http://localhost:3000${path}`, {
-    ...init,
-    headers: { "x-forwarded-for": init?.ip ?? "203.0.113.7", ...(init?.headers ?? {}) },
-  });
-const params = <T extends object>(value: T) => ({ params: Promise.resolve(value) });
-
-async function storeSurvey() {
-  const { tenant } = await createTenant();
-  const store = await createTestStore(tenant);
-  return sendTestSurvey(tenant, { storeId: store.id, locale: "de" });
-}
 
 describe("the public survey routes", () => {
   it("record a click and send the customer to the page for their score, with a no-script policy", async () => {
