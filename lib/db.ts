@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
 
@@ -7,7 +8,13 @@ export type { PrismaClient } from "./generated/prisma/client";
 
 function createClient(): PrismaClient {
   const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE }) });
+  // Without a listener on every connection for its whole life, a database restart kills the process: pg raises
+  // 'error' on a connection the server terminated. The pool drops it and the next query opens a fresh one.
+  const logLostConnection = (error: Error) => console.error("database connection lost:", error.message);
+  const pool = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE });
+  pool.on("error", logLostConnection);
+  pool.on("connect", (connection) => connection.on("error", logLostConnection));
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
 // One client per process; Next's dev server reloads modules, so keep it on globalThis.

@@ -23,6 +23,8 @@ export type SurveyMessages = {
   phoneRequired: string;
   tooManyTitle: string;
   tooManyBody: string;
+  tryAgainTitle: string;
+  tryAgainBody: string;
 };
 
 export const MESSAGES: Record<Locale, SurveyMessages> = {
@@ -47,6 +49,8 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     phoneRequired: "Please enter a phone number so that we can call you back.",
     tooManyTitle: "Too many requests",
     tooManyBody: "Please wait a minute and try again.",
+    tryAgainTitle: "Please try again",
+    tryAgainBody: "Something went wrong on our side and your answer was not saved. Please click again in a moment.",
   },
   de: {
     notLikely: "Überhaupt nicht wahrscheinlich",
@@ -69,6 +73,8 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     phoneRequired: "Bitte geben Sie eine Telefonnummer an, damit wir Sie zurückrufen können.",
     tooManyTitle: "Zu viele Anfragen",
     tooManyBody: "Bitte warten Sie eine Minute und versuchen Sie es erneut.",
+    tryAgainTitle: "Bitte versuchen Sie es erneut",
+    tryAgainBody: "Bei uns ist etwas schiefgelaufen, Ihre Antwort wurde nicht gespeichert. Bitte klicken Sie gleich noch einmal.",
   },
   nl: {
     notLikely: "Helemaal niet waarschijnlijk",
@@ -91,6 +97,8 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     phoneRequired: "Vul een telefoonnummer in zodat we u kunnen terugbellen.",
     tooManyTitle: "Te veel verzoeken",
     tooManyBody: "Wacht een minuut en probeer het opnieuw.",
+    tryAgainTitle: "Probeer het opnieuw",
+    tryAgainBody: "Er ging bij ons iets mis en uw antwoord is niet opgeslagen. Klik zo dadelijk nog eens.",
   },
   pl: {
     notLikely: "Zupełnie nieprawdopodobne",
@@ -113,6 +121,8 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     phoneRequired: "Podaj numer telefonu, abyśmy mogli oddzwonić.",
     tooManyTitle: "Zbyt wiele żądań",
     tooManyBody: "Odczekaj minutę i spróbuj ponownie.",
+    tryAgainTitle: "Spróbuj ponownie",
+    tryAgainBody: "Coś poszło nie tak po naszej stronie i odpowiedź nie została zapisana. Kliknij ponownie za chwilę.",
   },
   fr: {
     notLikely: "Pas du tout probable",
@@ -135,5 +145,7 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     phoneRequired: "Veuillez indiquer un numéro de téléphone pour que nous puissions vous rappeler.",
     tooManyTitle: "Trop de requêtes",
     tooManyBody: "Veuillez patienter une minute puis réessayer.",
+    tryAgainTitle: "Veuillez réessayer",
+    tryAgainBody: "Un problème est survenu de notre côté et votre réponse n'a pas été enregistrée. Cliquez à nouveau dans un instant.",
   },
 };

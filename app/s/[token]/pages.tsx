@@ -64,8 +64,21 @@ export async function withSurveyLink(request: Request, token: string, work: () =
     return await work();
   } catch (error) {
     if (error instanceof NotFoundError) return invalidLinkPage(request);
-    throw error;
+    // A customer never sees a 500: whatever failed (the database restarting, say), nothing was half-saved, because
+    // every write is one transaction, so clicking again is safe.
+    console.error("survey page failed", error);
+    return tryAgainPage(request);
   }
+}
+
+function tryAgainPage(request: Request) {
+  const messages = MESSAGES[browserLocale(request)];
+  const response = htmlResponse(
+    <MessagePage lang={browserLocale(request)} title={messages.tryAgainTitle} body={messages.tryAgainBody} />,
+    503,
+  );
+  response.headers.set("Retry-After", "5");
+  return response;
 }
 
 export function landingPage(
