@@ -15,6 +15,9 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: `http://localhost:${port}`,
+    // Headless Chromium announces itself as "HeadlessChrome", which the survey pages hold as a possible link scanner
+    // (lib/responses/scanner-guard.ts); the people these tests play use ordinary browsers.
+    userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36",
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
     launchOptions: {

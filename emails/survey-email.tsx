@@ -13,6 +13,8 @@ export type SurveyEmailProps = {
   /** Exactly 11 URLs; the index is the score 0..10. */
   scoreUrls: string[];
   unsubscribeUrl: string;
+  /** A line before the question, e.g. the re-survey's reminder of the earlier answer. */
+  intro?: string;
 };
 
 const GREETINGS: Record<Locale, { named: (name: string) => string; anonymous: string }> = {
@@ -81,6 +83,9 @@ export function SurveyEmail(props: SurveyEmailProps) {
             <Text style={{ margin: "0 4px 12px", color: "#1a1a1a", fontSize: "16px", lineHeight: "24px" }}>
               {greeting(props.locale, props.greetingName)}
             </Text>
+            {props.intro && (
+              <Text style={{ margin: "0 4px 12px", color: "#1a1a1a", fontSize: "16px", lineHeight: "24px" }}>{props.intro}</Text>
+            )}
             <Text
               style={{ margin: "0 4px 20px", color: "#1a1a1a", fontSize: "22px", lineHeight: "30px", fontWeight: 700 }}
             >
@@ -162,6 +167,7 @@ function surveyText(props: SurveyEmailProps): string {
     "",
     greeting(props.locale, props.greetingName),
     "",
+    ...(props.intro ? [props.intro, ""] : []),
     props.question,
     "",
     messages.emailFooter,

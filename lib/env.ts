@@ -9,6 +9,11 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("NPS Loop <no-reply@nps-loop.local>"),
+  // Postgres schema of the job queue (pg-boss); a separate one gives a test or a second app its own queues.
+  JOB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,40}$/, "a lower-case Postgres schema name").default("pgboss"),
+  // SMTP connections kept open and reused (nodemailer's pool), and messages per second over all of them (0 = no limit).
+  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
+  SMTP_RATE_PER_SECOND: z.coerce.number().int().min(0).default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;

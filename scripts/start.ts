@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
+import { installJobQueue } from "../lib/jobs/job-queue";
 
 // `npm start`: the whole product on one command. Without DATABASE_URL it runs on an embedded Postgres (PGlite)
 // whose data stays in .data/, migrates, seeds the demo once, builds if needed and serves on PORT.
@@ -29,6 +30,8 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const applied = await migrate(process.env.DATABASE_URL!);
 if (applied.length) console.log(`Migrated: ${applied.join(", ")}`);
+// The app queues jobs in the transactions that decide them, so pg-boss's tables must exist before it serves.
+await installJobQueue(process.env.DATABASE_URL!);
 
 if (process.env.SEED_DEMO !== "false") {
   const { seedDemo } = await import("../prisma/seed/demo");
@@ -47,14 +50,43 @@ if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
 }
 
 const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: "inherit", env: process.env });
+let worker: ReturnType<typeof spawn> | undefined;
+if (process.env.START_WORKER !== "false") startWorkerProcess();
 console.log(`\nNPS Loop is starting on ${process.env.APP_URL}`);
 if (!process.env.SMTP_URL) console.log(`Mail goes to the outbox: ${process.env.APP_URL}/outbox`);
 server.on("exit", (code) => shutdown(code ?? 0));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => server.kill(signal));
+  process.on(signal, () => {
+    stopping = true;
+    worker?.kill(signal);
+    server.kill(signal);
+  });
+}
+
+let stopping = false;
+
+/**
+ * The background worker (alerts, escalations, re-surveys, digests) in a process of its own beside the app, as
+ * `npm run worker` runs it; restarted if it dies, so alerts keep flowing.
+ */
+function startWorkerProcess() {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "worker.ts")], {
+    stdio: "inherit",
+    env: { ...process.env, WORKER_POOL_SIZE: embedded ? "1" : (process.env.WORKER_POOL_SIZE ?? "2") },
+  });
+  worker = child;
+  child.on("exit", (code) => {
+    if (stopping) return;
+    console.error(`The worker stopped (exit ${code}); restarting it in 5 s.`);
+    setTimeout(() => {
+      if (!stopping) startWorkerProcess();
+    }, 5_000);
+  });
 }
 
 async function shutdown(code: number): Promise<never> {
+  stopping = true;
+  worker?.kill("SIGTERM");
   await embedded?.stop();
   process.exit(code);
 }

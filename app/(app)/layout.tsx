@@ -19,8 +19,19 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         <div className="tenant">{organization.name}</div>
         <nav>
           <a href="/dashboard">Dashboard</a>
+          <a href="/comments">Comments</a>
+          <a href="/themes">Themes</a>
           <a href="/queue">Call-back queue</a>
+          <a href="/digest">Weekly digests</a>
+          {isCx && <a href="/experiments">Loop results</a>}
+          {isCx && <a href="/loop">Loop settings</a>}
+          {hasRole(member, "admin") && <a href="/jobs">Background jobs</a>}
           {isCx && <a href="/send">Send survey</a>}
+          {isCx && <a href="/campaigns">Campaigns</a>}
+          {isCx && <a href="/contacts">Contacts</a>}
+          {isCx && <a href="/settings/sending">Sending rules</a>}
+          {hasRole(member, "admin") && <a href="/integrations">Integrations</a>}
+          {hasRole(member, "admin") && <a href="/privacy">Privacy &amp; audit log</a>}
           {isCx && <a href="/stores">Stores &amp; regions</a>}
           {isCx && <a href="/survey">Survey &amp; branding</a>}
           {isCx && <a href="/users">Users</a>}

@@ -1,8 +1,13 @@
+import type { NpsFigure as Figure } from "@/lib/analytics/nps-figures";
 import type { NpsSummary } from "@/lib/responses/nps";
 
-/** An NPS always shows its margin of error and n; with no responses it says so instead of showing 0. */
-export function NpsFigure({ summary }: { summary: NpsSummary }) {
+/**
+ * An NPS always shows its margin of error; under the minimum n it says "too few responses" instead of a number
+ * that would mislead, and with none it says so instead of showing 0.
+ */
+export function NpsFigure({ summary }: { summary: NpsSummary | Figure }) {
   if (summary.nps === null) return <span className="muted">no responses</span>;
+  if ("tooFew" in summary && summary.tooFew) return <span className="muted too-few">too few responses</span>;
   return (
     <span>
       {formatNps(summary.nps)}

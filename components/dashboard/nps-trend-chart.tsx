@@ -1,11 +1,21 @@
 "use client";
 
+import { MIN_RESPONSES } from "@/lib/analytics/nps-figures";
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-export type TrendPoint = { week: string; nps: number | null; low: number | null; high: number | null; responses: number };
+/** nps, low and high are null for a period with too few responses: a gap, not a misleading point. */
+export type TrendPoint = { period: string; nps: number | null; low: number | null; high: number | null; responses: number };
 
-/** Weekly NPS with its 95% margin of error as a band, so a week on few responses does not look like news. */
+/** NPS per week or month with its 95% margin of error as a band, so a period on few responses does not look like news. */
 export function NpsTrendChart({ points }: { points: TrendPoint[] }) {
+  if (points.length > 0 && points.every((point) => point.nps === null)) {
+    return (
+      <p className="empty chart-note">
+        Every period here has fewer than {MIN_RESPONSES} responses, too few for an NPS. Choose a longer period, a trend by
+        month, or fewer filters.
+      </p>
+    );
+  }
   const data = points.map((point) => ({
     ...point,
     band: point.low === null || point.high === null ? null : [point.low, point.high],
@@ -14,17 +24,17 @@ export function NpsTrendChart({ points }: { points: TrendPoint[] }) {
     <ResponsiveContainer width="100%" height={260}>
       <ComposedChart data={data} margin={{ top: 10, right: 10, bottom: 0, left: -10 }}>
         <CartesianGrid stroke="#e3e6eb" vertical={false} />
-        <XAxis dataKey="week" tick={{ fontSize: 12 }} />
+        <XAxis dataKey="period" tick={{ fontSize: 12 }} />
         <YAxis domain={[-100, 100]} tick={{ fontSize: 12 }} />
         <Tooltip
           formatter={(value, name) =>
             name === "band" && Array.isArray(value)
               ? [`${Math.round(Number(value[0]))} to ${Math.round(Number(value[1]))}`, "95% range"]
-              : [Math.round(Number(value)), name === "nps" ? "NPS" : String(name)]
+              : [value === null ? "too few responses" : Math.round(Number(value)), name === "nps" ? "NPS" : name === "responses" ? "n" : String(name)]
           }
         />
         <Area dataKey="band" stroke="none" fill="#1f4e79" fillOpacity={0.12} isAnimationActive={false} />
-        <Line dataKey="nps" stroke="#1f4e79" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} connectNulls />
+        <Line dataKey="nps" stroke="#1f4e79" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} connectNulls={false} />
       </ComposedChart>
     </ResponsiveContainer>
   );

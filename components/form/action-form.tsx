@@ -72,28 +72,36 @@ export function Field({ name, label, type = "text", defaultValue, placeholder, h
   );
 }
 
-export function TextAreaField({ name, label, defaultValue }: { name: string; label: string; defaultValue?: string }) {
+export function TextAreaField({ name, label, defaultValue, id = name }: {
+  name: string;
+  label: string;
+  defaultValue?: string;
+  /** When two forms on a page share a field name, each needs its own id. */
+  id?: string;
+}) {
   const error = useContext(FormState).fieldErrors?.[name];
   return (
     <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <textarea id={name} name={name} defaultValue={defaultValue} aria-invalid={Boolean(error)} rows={3} />
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} name={name} defaultValue={defaultValue} aria-invalid={Boolean(error)} rows={3} />
       <FieldError name={name} />
     </div>
   );
 }
 
-export function SelectField({ name, label, options, defaultValue }: {
+export function SelectField({ name, label, options, defaultValue, id = name }: {
   name: string;
   label: string;
   options: { value: string; label: string }[];
   defaultValue?: string;
+  /** When two forms on a page share a field name, each needs its own id. */
+  id?: string;
 }) {
   const error = useContext(FormState).fieldErrors?.[name];
   return (
     <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <select id={name} name={name} defaultValue={defaultValue} aria-invalid={Boolean(error)}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={Boolean(error)}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -2,22 +2,23 @@ import { formatDistanceStrict } from "date-fns";
 import type { QueueItem } from "@/lib/followups/followups";
 import { isOverdue } from "@/lib/followups/overdue";
 import { OUTCOME_LABELS } from "@/lib/followups/schemas";
-import { categoryOf } from "@/lib/responses/nps";
 
-/** One detractor to call back: score, what they said, how long ago, and one click to call or write. */
+/** One customer to call back: score, what they said, how long ago, and one click to call or write. */
 export function QueueCard({ item, now, linkToDetail = true }: { item: QueueItem; now: Date; linkToDetail?: boolean }) {
   const { response } = item;
   const contact = response.contact;
   const phone = response.callbackPhone ?? contact.phone;
+  const overdue = isOverdue(item, now);
   return (
-    <article className="card queue-item" data-testid="queue-item">
-      <span className={`score ${categoryOf(response.score)}`} title="Score">
+    <article className={`card queue-item${overdue ? " overdue" : ""}`} data-testid="queue-item">
+      <span className={`score ${response.category}`} title="Score">
         {response.score}
       </span>
       <div>
         <div>
           <strong>{contact.name ?? contact.email}</strong>{" "}
           <span className="muted">· {item.store?.name ?? "Online"}</span>
+          {response.category === "passive" && <span className="badge passive">Passive · lower priority</span>}
         </div>
         <p className="comment">{response.comment ?? <span className="muted">No comment left.</span>}</p>
         <div className="contact">
@@ -33,6 +34,9 @@ export function QueueCard({ item, now, linkToDetail = true }: { item: QueueItem;
         </div>
         <div className="meta">
           Responded {formatDistanceStrict(response.respondedAt, now, { addSuffix: true })}
+          {item.assignee && <> · Assigned to {item.assignee.user.name ?? item.assignee.user.email}</>}
+          {item.callAttempts > 0 && <> · {item.callAttempts} call{item.callAttempts === 1 ? "" : "s"} without answer</>}
+          {item.rootCause && <> · {item.rootCause.label}</>}
         </div>
       </div>
       <div style={{ textAlign: "right" }}>

@@ -1,17 +1,20 @@
 import type { Category } from "@/lib/responses/nps";
 import type { SurveyMessages } from "@/lib/i18n/messages";
+import { PromoterInvite, type PromoterLinks } from "@/components/promoters/promoter-invite";
+import type { Locale } from "@/lib/i18n/locales";
 import { ScoreScale } from "./score-scale";
 import { SurveyPage, type Branding } from "./survey-page";
 
 export type LandingProps = {
-  lang: string;
+  lang: Locale;
   branding: Branding;
   messages: SurveyMessages;
   score: number;
   category: Category;
   prompt: string;
   question: string;
-  reviewUrl: string | null;
+  /** Review and referral invitations (tracking redirects) shown to promoters. */
+  promoterLinks: PromoterLinks;
   commentAction: string;
   scoreHref: (score: number) => string;
   values: { comment: string; callbackConsent: boolean; callbackPhone: string };
@@ -56,7 +59,7 @@ export function LandingPage(props: LandingProps) {
           {messages.submit}
         </button>
       </form>
-      {category === "promoter" && props.reviewUrl && <ReviewLink href={props.reviewUrl} label={messages.leaveReview} />}
+      {category === "promoter" && <PromoterInvite links={props.promoterLinks} locale={props.lang} leaveReview={messages.leaveReview} />}
       <hr style={{ border: 0, borderTop: "1px solid #e3e6eb", margin: "24px 0 12px" }} />
       <p className="muted">{messages.changeScore}</p>
       <ScoreScale
@@ -66,15 +69,5 @@ export function LandingPage(props: LandingProps) {
         veryLikely={messages.veryLikely}
       />
     </SurveyPage>
-  );
-}
-
-export function ReviewLink({ href, label }: { href: string; label: string }) {
-  return (
-    <p>
-      <a className="button" href={href} rel="noopener noreferrer" style={{ background: "#2e9e5b" }}>
-        {label}
-      </a>
-    </p>
   );
 }

@@ -1,88 +1,183 @@
 import { db, Prisma } from "../db";
-import { countsFromDistribution, npsSummary, SCORES, type NpsSummary } from "../responses/nps";
-import { countSends } from "../survey-sends/send-survey";
-import { listStores } from "../stores/stores";
+import { listRegions, listStores } from "../stores/stores";
+import { listSurveys } from "../surveys/surveys";
 import type { Member } from "../tenancy/tenant";
-import type { DateRange } from "./schemas";
+import { filterSql, isoDay, type AnalyticsFilters } from "./filters";
+import { getFollowUpFigures, openFollowUpsByStore } from "./follow-up-figures";
+import { npsDifference, npsFigureOfScores, type NpsDifference, type NpsFigure } from "./nps-figures";
+import { COUNT_SUMS, countsOf, KEY_SUMS, rollupRowsIn, trendRowsIn, type CountRow } from "./rollup";
 
-export type WeeklyNps = NpsSummary & { week: string };
-export type StoreRow = NpsSummary & {
-  storeId: string;
-  name: string;
-  region: string | null;
-  openFollowUps: number;
-  overdueFollowUps: number;
+/** One line of a leaderboard: a store, region, channel, segment or survey in the selected period. */
+export type BoardRow = {
+  key: string;
+  label: string;
+  figure: NpsFigure;
+  /** Change against the previous period; null when either period has too few responses (or all time). */
+  change: NpsDifference | null;
+  /** This row against everyone else in the view. */
+  vsRest: NpsDifference | null;
+  sent: number;
+  /** Responses received per survey sent in the period; null when nothing was sent. */
+  responseRate: number | null;
 };
 
-/** Every figure of the CX dashboard for a date range, aggregated in SQL and scoped to the member's stores. */
-export async function getDashboard(member: Member, range: DateRange, now = new Date()) {
-  const responseWhere = {
-    organizationId: member.organizationId,
-    respondedAt: { gte: range.from, lt: range.to },
-    ...(member.storeIds === null ? {} : { storeId: { in: member.storeIds } }),
-  };
-  const [byScore, weekly, byStore, followUps, stores, sent] = await Promise.all([
-    db.response.groupBy({ by: ["score"], where: responseWhere, _count: { _all: true } }),
-    weeklyNps(member, range),
-    db.response.groupBy({ by: ["storeId", "category"], where: responseWhere, _count: { _all: true } }),
-    followUpCountsByStore(member, now),
-    listStores(member),
-    countSends(member, range, member.storeIds),
-  ]);
+export type TrendPoint = { period: string; figure: NpsFigure };
 
-  const distribution = SCORES.map((score) => byScore.find((row) => row.score === score)?._count._all ?? 0);
-  const summary = npsSummary(countsFromDistribution(distribution));
-  const storeRows: StoreRow[] = stores.map((store) => {
-    const count = (category: string) =>
-      byStore.find((row) => row.storeId === store.id && row.category === category)?._count._all ?? 0;
-    const counts = { promoters: count("promoter"), passives: count("passive"), detractors: count("detractor") };
-    const followUp = followUps.get(store.id);
-    return {
-      storeId: store.id,
-      name: store.name,
-      region: store.region?.name ?? null,
-      ...npsSummary(counts),
-      openFollowUps: followUp?.open ?? 0,
-      overdueFollowUps: followUp?.overdue ?? 0,
-    };
-  });
-  return { summary, distribution, weekly, stores: storeRows, sent };
+const NO_SEGMENT = "No segment";
+const CHANNEL_LABELS: Record<string, string> = { store: "In store", online: "Online" };
+
+/** Every figure of the dashboard for a view: NPS and response rates from the rollup, follow-up figures beside. */
+export async function getDashboard(member: Member, filters: AnalyticsFilters, now = new Date()) {
+  const [figures, followUps] = await Promise.all([getNpsFigures(member, filters, now), getFollowUpFigures(member, filters, now)]);
+  return { ...figures, followUps };
+}
+
+/** NPS, distribution, trend, leaderboards and response rates of a view, from the rollup (never raw responses). */
+export async function getNpsFigures(member: Member, filters: AnalyticsFilters, now = new Date()) {
+  const [groups, trend, stores, regions, surveys, openByStore] = await Promise.all([
+    breakdown(member, filters),
+    npsTrend(member, filters),
+    listStores(member),
+    listRegions(member),
+    listSurveys(member),
+    openFollowUpsByStore(member, filters, now),
+  ]);
+  const total = groups.get("total|current");
+  const previousTotal = groups.get("total|previous");
+  const figure = npsFigureOfScores(total?.scores ?? emptyScores());
+  const previousFigure = filters.previous ? npsFigureOfScores(previousTotal?.scores ?? emptyScores()) : null;
+
+  const totalScores = total?.scores ?? emptyScores();
+  const row = (dimension: string, key: string, label: string): BoardRow =>
+    boardRow(key, label, groups.get(`${dimension}:${key}|current`), groups.get(`${dimension}:${key}|previous`), totalScores, filters);
+  const keysOf = (dimension: string) =>
+    [...groups.keys()].filter((key) => key.startsWith(`${dimension}:`) && key.endsWith("|current")).map((key) => key.slice(dimension.length + 1, -"|current".length));
+
+  const visibleStores = stores.filter((store) => filters.storeIds === null || filters.storeIds.includes(store.id));
+  const storeRows = visibleStores.map((store) => ({
+    ...row("store", store.id, store.name),
+    regionId: store.regionId,
+    region: store.region?.name ?? null,
+    openFollowUps: openByStore.get(store.id)?.open ?? 0,
+    overdueFollowUps: openByStore.get(store.id)?.overdue ?? 0,
+  }));
+  const regionRows = regions
+    .map((region) => {
+      const storesOfRegion = storeRows.filter((store) => store.regionId === region.id).map((store) => `store:${store.key}`);
+      const sum = (period: string) => sumCounts(storesOfRegion.map((name) => groups.get(`${name}|${period}`)));
+      return boardRow(region.id, region.name, sum("current"), sum("previous"), totalScores, filters);
+    })
+    .filter((region) => region.figure.responses > 0 || region.sent > 0);
+
+  return {
+    figure,
+    previousFigure,
+    change: previousFigure ? npsDifference(figure, previousFigure) : null,
+    distribution: figure.responses ? (total?.scores ?? emptyScores()) : emptyScores(),
+    sent: total?.sent ?? 0,
+    responseRate: total?.sent ? figure.responses / total.sent : null,
+    trend,
+    stores: byNps(storeRows),
+    regions: byNps(regionRows),
+    channels: byNps(keysOf("channel").map((key) => row("channel", key, CHANNEL_LABELS[key] ?? key))),
+    segments: byNps(keysOf("segment").map((key) => row("segment", key, key || NO_SEGMENT))),
+    surveys: surveys
+      .filter((survey) => groups.has(`survey:${survey.id}|current`))
+      .map((survey) => row("survey", survey.id, survey.name)),
+  };
 }
 
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
 
-async function weeklyNps(member: Member, range: DateRange): Promise<WeeklyNps[]> {
-  const storeFilter =
-    member.storeIds === null ? Prisma.empty : Prisma.sql`AND "storeId" = ANY(${member.storeIds}::text[])`;
-  const rows = await db.$queryRaw<{ week: Date; promoters: number; passives: number; detractors: number }[]>`
-    SELECT date_trunc('week', "respondedAt") AS week,
-           COUNT(*) FILTER (WHERE category = 'promoter')::int AS promoters,
-           COUNT(*) FILTER (WHERE category = 'passive')::int AS passives,
-           COUNT(*) FILTER (WHERE category = 'detractor')::int AS detractors
-      FROM "Response"
-     WHERE "organizationId" = ${member.organizationId}
-       AND "respondedAt" >= ${range.from} AND "respondedAt" < ${range.to}
-       ${storeFilter}
-     GROUP BY 1 ORDER BY 1`;
-  return rows.map((row) => ({ week: row.week.toISOString().slice(0, 10), ...npsSummary(row) }));
+type Counts = { scores: number[]; sent: number };
+
+/**
+ * One scan of the rollup over the period and the one before it, grouped every way a leaderboard needs:
+ * keys like "total|current", "store:<id>|previous", "segment:<name>|current".
+ */
+async function breakdown(member: Member, filters: AnalyticsFilters): Promise<Map<string, Counts>> {
+  const periods = filters.previous
+    ? Prisma.sql`(${rollupRowsIn(filters.range)} OR ${rollupRowsIn(filters.previous)})`
+    : rollupRowsIn(filters.range);
+  // Summed per key first, so the grouping sets run over a few thousand rows, not every period's.
+  const rows = await db.$queryRaw<(CountRow & { current: boolean; dimension: number; key: string | null })[]>`
+    SELECT r.current,
+           GROUPING(r."storeId", r."channel", r."segment", r."surveyId")::int AS dimension,
+           COALESCE(r."storeId", r."channel"::text, r."segment", r."surveyId") AS key,
+           ${COUNT_SUMS}
+      FROM (SELECT r."periodStart" >= ${isoDay(filters.range.from)}::date AS current,
+                   r."storeId", r."channel", r."segment", r."surveyId", ${KEY_SUMS}
+              FROM "FeedbackRollup" r
+             WHERE r."organizationId" = ${member.organizationId} AND ${periods} ${filterSql(filters, "r")}
+             GROUP BY 1, 2, 3, 4, 5) r
+     GROUP BY GROUPING SETS ((r.current), (r.current, r."storeId"), (r.current, r."channel"),
+                             (r.current, r."segment"), (r.current, r."surveyId"))`;
+  // GROUPING() sets a bit for every column a row is NOT grouped by, first column highest.
+  const DIMENSIONS: Record<number, string> = { 15: "total", 7: "store", 11: "channel", 13: "segment", 14: "survey" };
+  const groups = new Map<string, Counts>();
+  for (const row of rows) {
+    const dimension = DIMENSIONS[row.dimension];
+    const name = dimension === "total" ? "total" : `${dimension}:${row.key ?? ""}`;
+    groups.set(`${name}|${row.current ? "current" : "previous"}`, countsOf(row));
+  }
+  return groups;
 }
 
-async function followUpCountsByStore(member: Member, now: Date) {
-  const where = {
-    organizationId: member.organizationId,
-    status: { not: "closed" as const },
-    ...(member.storeIds === null ? {} : { storeId: { in: member.storeIds } }),
+/** NPS per week or month of the period; weeks start on Monday (UTC) and are read from day rows. */
+async function npsTrend(member: Member, filters: AnalyticsFilters): Promise<TrendPoint[]> {
+  const rows = await db.$queryRaw<(CountRow & { period: Date })[]>`
+    SELECT date_trunc(${filters.trend}, r."periodStart"::timestamp)::date AS period, ${COUNT_SUMS}
+      FROM "FeedbackRollup" r
+     WHERE r."organizationId" = ${member.organizationId}
+       AND ${trendRowsIn(filters.range, filters.trend)}
+       ${filterSql(filters, "r")}
+     GROUP BY 1 ORDER BY 1`;
+  return rows
+    .map((row) => ({ period: isoDay(row.period), figure: npsFigureOfScores(countsOf(row).scores) }))
+    .filter((point) => point.figure.responses > 0);
+}
+
+function boardRow(
+  key: string,
+  label: string,
+  current: Counts | undefined,
+  previous: Counts | undefined,
+  totalScores: number[],
+  filters: AnalyticsFilters,
+): BoardRow {
+  const scores = current?.scores ?? emptyScores();
+  const sent = current?.sent ?? 0;
+  const figure = npsFigureOfScores(scores);
+  const rest = npsFigureOfScores(totalScores.map((count, score) => count - scores[score]));
+  return {
+    key,
+    label,
+    figure,
+    change: filters.previous ? npsDifference(figure, npsFigureOfScores(previous?.scores ?? emptyScores())) : null,
+    vsRest: npsDifference(figure, rest),
+    sent,
+    responseRate: sent > 0 ? figure.responses / sent : null,
   };
-  const [open, overdue] = await Promise.all([
-    db.followUp.groupBy({ by: ["storeId"], where, _count: { _all: true } }),
-    // Overdue as in isOverdue(): still waiting for the first contact after its due time.
-    db.followUp.groupBy({ by: ["storeId"], where: { ...where, status: "open", dueAt: { lt: now } }, _count: { _all: true } }),
-  ]);
-  const counts = new Map<string, { open: number; overdue: number }>();
-  for (const row of open) if (row.storeId) counts.set(row.storeId, { open: row._count._all, overdue: 0 });
-  for (const row of overdue) {
-    const entry = row.storeId ? counts.get(row.storeId) : undefined;
-    if (entry) entry.overdue = row._count._all;
+}
+
+function sumCounts(counts: (Counts | undefined)[]): Counts {
+  const sum = { scores: emptyScores(), sent: 0 };
+  for (const entry of counts) {
+    entry?.scores.forEach((count, score) => (sum.scores[score] += count));
+    sum.sent += entry?.sent ?? 0;
   }
-  return counts;
+  return sum;
+}
+
+/** Highest NPS first; rows with too few responses last, by n. */
+function byNps<T extends BoardRow>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => {
+    if (a.figure.tooFew !== b.figure.tooFew) return a.figure.tooFew ? 1 : -1;
+    if (a.figure.tooFew) return b.figure.responses - a.figure.responses;
+    return (b.figure.nps ?? 0) - (a.figure.nps ?? 0);
+  });
+}
+
+function emptyScores(): number[] {
+  return Array.from({ length: 11 }, () => 0);
 }

@@ -6,7 +6,9 @@ import { renderSignInEmail } from "@/emails/sign-in-email";
 import { db } from "../db";
 import { env } from "../env";
 import { sendMail } from "../mail/send-mail";
-import { isKnownUserEmail } from "../members/members";
+import { recordAuditEvent } from "../audit/audit-events";
+import { isKnownUserEmail, listMembershipsOfUser } from "../members/members";
+import type { Tenant } from "../tenancy/tenant";
 import { MAGIC_LINK_MINUTES } from "./magic-link";
 
 const MAGIC_LINK_MAX_AGE_SECONDS = MAGIC_LINK_MINUTES * 60;
@@ -28,6 +30,13 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // Every tenant the person belongs to sees the sign-in in its audit log.
+    async signIn({ user }) {
+      const memberships = await listMembershipsOfUser(user.id);
+      await Promise.all(memberships.map((tenant) => recordAuditEvent({ ...tenant, userId: user.id } as Tenant, { action: "sign_in" })));
+    },
+  },
   callbacks: {
     session({ session, user }) {
       return { ...session, user: { ...session.user, id: user.id } };

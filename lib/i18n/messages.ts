@@ -25,6 +25,10 @@ export type SurveyMessages = {
   tooManyBody: string;
   tryAgainTitle: string;
   tryAgainBody: string;
+  confirmTitle: string;
+  confirmButton: (score: number) => string;
+  burstTitle: string;
+  burstBody: string;
 };
 
 export const MESSAGES: Record<Locale, SurveyMessages> = {
@@ -51,6 +55,10 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     tooManyBody: "Please wait a minute and try again.",
     tryAgainTitle: "Please try again",
     tryAgainBody: "Something went wrong on our side and your answer was not saved. Please click again in a moment.",
+    confirmTitle: "Please confirm your answer",
+    confirmButton: (score) => `My answer is ${score}`,
+    burstTitle: "Which score do you mean?",
+    burstBody: "We received several different answers at once. Please choose one.",
   },
   de: {
     notLikely: "Überhaupt nicht wahrscheinlich",
@@ -75,6 +83,10 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     tooManyBody: "Bitte warten Sie eine Minute und versuchen Sie es erneut.",
     tryAgainTitle: "Bitte versuchen Sie es erneut",
     tryAgainBody: "Bei uns ist etwas schiefgelaufen, Ihre Antwort wurde nicht gespeichert. Bitte klicken Sie gleich noch einmal.",
+    confirmTitle: "Bitte bestätigen Sie Ihre Antwort",
+    confirmButton: (score) => `Meine Antwort ist ${score}`,
+    burstTitle: "Welche Bewertung meinen Sie?",
+    burstBody: "Wir haben mehrere verschiedene Antworten gleichzeitig erhalten. Bitte wählen Sie eine.",
   },
   nl: {
     notLikely: "Helemaal niet waarschijnlijk",
@@ -99,6 +111,10 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     tooManyBody: "Wacht een minuut en probeer het opnieuw.",
     tryAgainTitle: "Probeer het opnieuw",
     tryAgainBody: "Er ging bij ons iets mis en uw antwoord is niet opgeslagen. Klik zo dadelijk nog eens.",
+    confirmTitle: "Bevestig uw antwoord",
+    confirmButton: (score) => `Mijn antwoord is ${score}`,
+    burstTitle: "Welke score bedoelt u?",
+    burstBody: "We ontvingen meerdere verschillende antwoorden tegelijk. Kies er één.",
   },
   pl: {
     notLikely: "Zupełnie nieprawdopodobne",
@@ -123,6 +139,10 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     tooManyBody: "Odczekaj minutę i spróbuj ponownie.",
     tryAgainTitle: "Spróbuj ponownie",
     tryAgainBody: "Coś poszło nie tak po naszej stronie i odpowiedź nie została zapisana. Kliknij ponownie za chwilę.",
+    confirmTitle: "Potwierdź swoją odpowiedź",
+    confirmButton: (score) => `Moja odpowiedź to ${score}`,
+    burstTitle: "Którą ocenę masz na myśli?",
+    burstBody: "Otrzymaliśmy kilka różnych odpowiedzi naraz. Wybierz jedną.",
   },
   fr: {
     notLikely: "Pas du tout probable",
@@ -147,5 +167,9 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     tooManyBody: "Veuillez patienter une minute puis réessayer.",
     tryAgainTitle: "Veuillez réessayer",
     tryAgainBody: "Un problème est survenu de notre côté et votre réponse n'a pas été enregistrée. Cliquez à nouveau dans un instant.",
+    confirmTitle: "Veuillez confirmer votre réponse",
+    confirmButton: (score) => `Ma réponse est ${score}`,
+    burstTitle: "Quelle note voulez-vous donner ?",
+    burstBody: "Nous avons reçu plusieurs réponses différentes en même temps. Veuillez en choisir une.",
   },
 };

@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from "nodemailer";
-import { db } from "../db";
+import { db, type Prisma } from "../db";
 import { env } from "../env";
 
 export type OutgoingMail = {
@@ -13,16 +13,36 @@ export type OutgoingMail = {
 
 let transport: Transporter | undefined;
 
+// One pool of reused SMTP connections per process: a new connection per message (TCP, EHLO, maybe TLS and AUTH)
+// caps sending at a few dozen mails a second. nodemailer reads the pool settings from the URL's query.
 function smtpTransport(smtpUrl: string): Transporter {
-  transport ??= nodemailer.createTransport(smtpUrl);
+  if (!transport) {
+    const { SMTP_POOL_SIZE, SMTP_RATE_PER_SECOND } = env();
+    const url = new URL(smtpUrl);
+    url.searchParams.set("pool", "true");
+    url.searchParams.set("maxConnections", String(SMTP_POOL_SIZE));
+    url.searchParams.set("maxMessages", "1000");
+    if (SMTP_RATE_PER_SECOND > 0) {
+      url.searchParams.set("rateDelta", "1000");
+      url.searchParams.set("rateLimit", String(SMTP_RATE_PER_SECOND));
+    }
+    transport = nodemailer.createTransport(url.toString());
+  }
   return transport;
+}
+
+/** Whether the SMTP server takes connections again (the sending engine probes it during an outage). */
+export async function verifySmtp(): Promise<void> {
+  const { SMTP_URL } = env();
+  if (SMTP_URL) await smtpTransport(SMTP_URL).verify();
 }
 
 /**
  * The one way mail leaves the app: over SMTP when SMTP_URL is set, otherwise into the outbox table that the
  * demo's /outbox page shows (so a person can open the survey email and click a score).
+ * `outboxClient` lets a caller commit the outbox row with its own transaction (lib/mail/send-once.ts).
  */
-export async function sendMail(mail: OutgoingMail): Promise<void> {
+export async function sendMail(mail: OutgoingMail, outboxClient: Prisma.TransactionClient = db): Promise<void> {
   const { SMTP_URL, MAIL_FROM } = env();
   if (SMTP_URL) {
     await smtpTransport(SMTP_URL).sendMail({
@@ -35,7 +55,7 @@ export async function sendMail(mail: OutgoingMail): Promise<void> {
     });
     return;
   }
-  await db.outboxMessage.create({
+  await outboxClient.outboxMessage.create({
     data: {
       organizationId: mail.organizationId ?? null,
       to: mail.to,

@@ -1,3 +1,4 @@
+import { recordAuditEvent } from "../audit/audit-events";
 import { db } from "../db";
 import type { Role } from "../generated/prisma/enums";
 import { InputError } from "../forms/input-error";
@@ -28,6 +29,7 @@ export async function inviteMember(tenant: Tenant, input: MemberInput) {
     });
     const existing = await tx.membership.findFirst({ where: { organizationId: tenant.organizationId, userId: user.id } });
     if (existing) throw new InputError({ email: "This person is already a member" });
+    await recordAuditEvent(tenant, { action: "member_invited", subject: input.email, detail: { role: input.role, storeIds } }, tx);
     return tx.membership.create({
       data: {
         organizationId: tenant.organizationId,
@@ -45,6 +47,11 @@ export async function updateMember(tenant: Tenant, membershipId: string, input: 
   await assertStoresOfTenant(tenant, storeIds);
   if (membership.role === "admin" && input.role !== "admin") await assertAnotherAdmin(tenant, membershipId);
   return db.$transaction(async (tx) => {
+    await recordAuditEvent(
+      tenant,
+      { action: "member_changed", subject: membership.userId, detail: { from: membership.role, to: input.role, storeIds } },
+      tx,
+    );
     await tx.membershipStore.deleteMany({ where: { membershipId, organizationId: tenant.organizationId } });
     return tx.membership.update({
       where: { id: membership.id },
@@ -59,7 +66,10 @@ export async function updateMember(tenant: Tenant, membershipId: string, input: 
 export async function removeMember(tenant: Tenant, membershipId: string) {
   const membership = await findMembership(tenant, membershipId);
   if (membership.role === "admin") await assertAnotherAdmin(tenant, membershipId);
-  await db.membership.delete({ where: { id: membership.id } });
+  await db.$transaction(async (tx) => {
+    await tx.membership.delete({ where: { id: membership.id } });
+    await recordAuditEvent(tenant, { action: "member_removed", subject: membership.userId, detail: { role: membership.role } }, tx);
+  });
 }
 
 /** Store managers work at least one store; other roles see every store and keep none. */
@@ -111,4 +121,9 @@ export function hasRole(member: Member, minRole: Role): boolean {
 export async function isKnownUserEmail(email: string): Promise<boolean> {
   const user = await db.user.findUnique({ where: { email: email.toLowerCase() }, select: { memberships: { take: 1 } } });
   return Boolean(user && user.memberships.length > 0);
+}
+
+/** The tenants a user belongs to (for the sign-in audit entry). */
+export async function listMembershipsOfUser(userId: string): Promise<Tenant[]> {
+  return db.membership.findMany({ where: { userId }, select: { organizationId: true } });
 }

@@ -1,5 +1,6 @@
 import { db } from "../db";
 import type { Locale } from "../i18n/locales";
+import { createDefaultRootCauses } from "../followups/root-causes";
 import { createSurveyWithDefaults } from "../surveys/surveys";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
 import type { Branding } from "./schemas";
@@ -39,6 +40,7 @@ export async function createOrganization(input: NewOrganization) {
       followUpSlaHours: input.followUpSlaHours,
       reviewUrl: input.reviewUrl,
     });
+    await createDefaultRootCauses(tx, tenant);
     return organization;
   });
 }

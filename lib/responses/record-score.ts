@@ -1,15 +1,17 @@
-import { addHours } from "date-fns";
 import { db, type Prisma } from "../db";
+import { openLoop } from "../followups/open-loop";
 import { isUniqueViolation } from "../forms/input-error";
 import { categoryOf } from "./nps";
 import { getSurveyLink, type SurveyLink } from "./survey-link";
 import type { CommentInput } from "./schemas";
 import { NotFoundError } from "../tenancy/tenant";
+import { tagComment } from "../themes/tag-comments";
+import { emitResponseEvent } from "../webhooks/payloads";
 
 /**
  * One click on a score in the email. One response per send: a second click on another score changes it.
- * A detractor response opens a follow-up for its store; a response that stops being a detractor withdraws a
- * follow-up nobody has worked yet.
+ * What the response starts (follow-up, alert, holdout, re-survey) is decided in lib/followups/open-loop.ts, in
+ * the same transaction.
  */
 export async function recordScore(token: string, score: number, now = new Date()) {
   const link = await getSurveyLink(token);
@@ -47,20 +49,9 @@ async function writeScore(tx: Prisma.TransactionClient, link: SurveyLink, score:
         },
       });
 
-  const followUp = existing?.followUp;
-  if (category === "detractor" && !followUp) {
-    await tx.followUp.create({
-      data: {
-        organizationId: link.organizationId,
-        responseId: response.id,
-        storeId: link.storeId,
-        // Due from the moment the response became a detractor's, which is its first click or a later change.
-        dueAt: addHours(now, link.survey.followUpSlaHours),
-      },
-    });
-  } else if (category !== "detractor" && followUp?.status === "open" && followUp._count.notes === 0) {
-    await tx.followUp.delete({ where: { id: followUp.id } });
-  }
+  await openLoop(tx, { survey: link.survey, response, followUp: existing?.followUp ?? null, now });
+  if (!existing) await emitResponseEvent(tx, "response.created", response);
+  else if (existing.score !== score) await emitResponseEvent(tx, "response.updated", response);
   return response;
 }
 
@@ -68,12 +59,19 @@ async function writeScore(tx: Prisma.TransactionClient, link: SurveyLink, score:
 export async function saveComment(token: string, input: CommentInput) {
   const link = await getSurveyLink(token);
   if (!link.response) throw new NotFoundError("Response");
-  return db.response.update({
-    where: { id: link.response.id, organizationId: link.organizationId },
-    data: {
-      comment: input.comment || null,
-      callbackConsent: input.callbackConsent,
-      callbackPhone: input.callbackConsent ? input.callbackPhone : null,
-    },
+  const responseId = link.response.id;
+  // Themes are tagged in the same transaction, so a comment is never stored without them.
+  return db.$transaction(async (tx) => {
+    const response = await tx.response.update({
+      where: { id: responseId, organizationId: link.organizationId },
+      data: {
+        comment: input.comment || null,
+        callbackConsent: input.callbackConsent,
+        callbackPhone: input.callbackConsent ? input.callbackPhone : null,
+      },
+    });
+    await tagComment(tx, { organizationId: link.organizationId }, response);
+    await emitResponseEvent(tx, "response.updated", response);
+    return response;
   });
 }

@@ -13,7 +13,7 @@ export async function getSurveyLink(token: string) {
       organization: { select: { id: true, name: true, brandColor: true, defaultLocale: true } },
       survey: { include: { texts: true } },
       contact: { select: { id: true, name: true, phone: true, unsubscribedAt: true } },
-      store: { select: { name: true } },
+      store: { select: { name: true, reviewUrl: true } },
       response: true,
     },
   });

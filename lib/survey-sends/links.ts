@@ -12,3 +12,11 @@ export function landingUrl(token: string): string {
 export function unsubscribeUrl(token: string): string {
   return `${env().APP_URL}/s/${token}/unsubscribe`;
 }
+
+/**
+ * The unsubscribe headers of every survey email: the link, and RFC 8058's one-click POST, which mailbox providers
+ * send to that same URL (app/s/[token]/unsubscribe answers POST without further interaction).
+ */
+export function unsubscribeHeaders(token: string): Record<string, string> {
+  return { "List-Unsubscribe": `<${unsubscribeUrl(token)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}

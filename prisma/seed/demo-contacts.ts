@@ -11,6 +11,7 @@ export type ContactRow = {
   locale: Locale;
   storeId: string;
   createdAt: Date;
+  segment: string | null;
 };
 
 const PHONE_SHARE = 0.92;
@@ -38,6 +39,7 @@ export function buildContacts(random: DemoRandom, spec: TenantSpec, stores: Demo
       locale,
       storeId: homeStore(random, spec, stores, locale).id,
       createdAt: subMinutes(programmeStart, faker.number.int({ min: 60, max: IMPORT_SPREAD_DAYS * 24 * 60 })),
+      segment: loyaltyTier(index),
     };
   });
 }
@@ -56,4 +58,18 @@ function emailPart(name: string): string {
     .replace(/ß/g, "ss")
     .normalize("NFD")
     .replace(/[^a-z]/g, "") || "customer";
+}
+
+// Loyalty tiers for the segment views: a third of the customers are not in the programme, few are Platinum. Drawn
+// from the contact's number, not from faker, so that adding them left every other generated value unchanged.
+const TIERS: [string | null, number][] = [[null, 35], ["Basic", 30], ["Silver", 20], ["Gold", 10], ["Platinum", 5]];
+
+function loyaltyTier(index: number): string | null {
+  let roll = Math.imul(index + 1, 2_654_435_761) >>> 0;
+  roll %= 100;
+  for (const [tier, share] of TIERS) {
+    if (roll < share) return tier;
+    roll -= share;
+  }
+  return null;
 }

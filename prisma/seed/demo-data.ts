@@ -2,6 +2,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { buildContacts, type ContactRow } from "./demo-contacts";
 import { buildFeedback, type ResponseRow, type SurveySendRow } from "./demo-feedback";
 import { buildFollowUps, type FollowUpNoteRow, type FollowUpRow } from "./demo-follow-ups";
+import { buildLoopHistory, type HoldoutAssignmentRow, type PromoterInviteRow, type ResurveyRow } from "./demo-loop-history";
 import { demoRandom } from "./demo-random";
 import { DEMO_TENANTS, type DemoStore, type MemberSpec, type TenantSpec } from "./demo-tenants";
 
@@ -20,6 +21,8 @@ export type DemoTenantData = {
   responses: ResponseRow[];
   followUps: FollowUpRow[];
   notes: FollowUpNoteRow[];
+  /** The holdout experiment and re-surveys over the history (their sends and answers are in the lists above). */
+  loop: { assignments: HoldoutAssignmentRow[]; resurveys: ResurveyRow[]; promoterInvites: PromoterInviteRow[] };
 };
 
 /** Pure: the same `now` always gives the same demo, row for row. */
@@ -45,5 +48,12 @@ function buildTenant(spec: TenantSpec, now: Date): DemoTenantData {
   const contacts = buildContacts(random, spec, stores, now);
   const { surveySends, responses } = buildFeedback(random, spec, stores, contacts, now);
   const { followUps, notes } = buildFollowUps(random, spec, stores, responses, now);
-  return { spec, adminName, members, regions, stores, contacts, surveySends, responses, followUps, notes };
+  const loop = buildLoopHistory(random, { surveySends, responses, followUps, notes }, now);
+  return {
+    ...{ spec, adminName, members, regions, stores, contacts, notes },
+    surveySends: [...surveySends, ...loop.surveySends],
+    responses: [...responses, ...loop.responses],
+    followUps: [...followUps, ...loop.followUps],
+    loop: { assignments: loop.assignments, resurveys: loop.resurveys, promoterInvites: loop.promoterInvites },
+  };
 }

@@ -2,11 +2,21 @@ import { db } from "@/lib/db";
 import { inviteMember } from "@/lib/members/members";
 import { createOrganization } from "@/lib/organizations/organizations";
 import { getDefaultSurvey } from "@/lib/surveys/surveys";
+import { retagComments } from "@/lib/themes/tag-comments";
+import type { Locale } from "@/lib/i18n/locales";
 import type { Tenant } from "@/lib/tenancy/tenant";
 import { buildDemoData, type DemoTenantData } from "./demo-data";
 import { DEMO_TENANTS, demoUsers, type DemoUser } from "./demo-tenants";
 
 export type { DemoUser } from "./demo-tenants";
+
+const STORE_TIME_ZONES: Record<Locale, string> = {
+  en: "Europe/London",
+  de: "Europe/Berlin",
+  nl: "Europe/Amsterdam",
+  pl: "Europe/Warsaw",
+  fr: "Europe/Paris",
+};
 
 // One multi-row INSERT per thousand rows: the embedded PGlite manages about a thousand single inserts a second.
 const BATCH_SIZE = 1_000;
@@ -39,9 +49,15 @@ async function writeTenant(data: DemoTenantData) {
 async function writeRows(tenant: Tenant, data: DemoTenantData) {
   const { organizationId } = tenant;
   const surveyId = (await getDefaultSurvey(tenant)).id;
+  // Promoters are invited to refer a friend as well as to review (the referral page is the tenant's own site).
+  await db.survey.update({ where: { id: surveyId }, data: { referralUrl: `https://example.com/refer/${data.spec.organization.slug}` } });
   await db.region.createMany({ data: data.regions.map((region) => ({ ...region, organizationId })) });
   await db.store.createMany({
-    data: data.stores.map(({ id, regionId, code, name, city }) => ({ id, organizationId, regionId, code, name, city })),
+    data: data.stores.map(({ id, regionId, code, name, city, locale }) => ({
+      ...{ id, organizationId, regionId, code, name, city },
+      // Each store keeps its country's clock: business hours, due times and digest weeks are local.
+      timeZone: STORE_TIME_ZONES[locale],
+    })),
   });
   const userIds = await addMembers(tenant, data);
 
@@ -52,6 +68,8 @@ async function writeRows(tenant: Tenant, data: DemoTenantData) {
   await inBatches(data.responses, (rows) =>
     db.response.createMany({ data: rows.map((row) => ({ ...row, organizationId, surveyId })) }),
   );
+  // Bulk-written comments bypass saveComment, which tags comments as they arrive: tag them here.
+  await retagComments(tenant);
   await inBatches(data.followUps, (rows) => db.followUp.createMany({ data: rows.map((row) => ({ ...row, organizationId })) }));
   await inBatches(data.notes, (rows) =>
     db.followUpNote.createMany({
@@ -62,6 +80,9 @@ async function writeRows(tenant: Tenant, data: DemoTenantData) {
       })),
     }),
   );
+  await inBatches(data.loop.assignments, (rows) => db.holdoutAssignment.createMany({ data: rows.map((row) => ({ ...row, organizationId })) }));
+  await inBatches(data.loop.resurveys, (rows) => db.resurvey.createMany({ data: rows.map((row) => ({ ...row, organizationId })) }));
+  await inBatches(data.loop.promoterInvites, (rows) => db.promoterInvite.createMany({ data: rows.map((row) => ({ ...row, organizationId })) }));
 }
 
 /** The CX manager and store managers; returns every member's user id by email, the admin's included. */

@@ -36,7 +36,11 @@ try {
   async function click(customer: (typeof customers)[number], index: number) {
     for (let attempt = 0; attempt < 40 && !customer.acknowledged; attempt += 1) {
       const request = new Request(`http://localhost:3000/s/${customer.token}/${customer.score}`, {
-        headers: { "x-forwarded-for": `10.0.${index >> 8}.${index & 255}` },
+        headers: {
+          "x-forwarded-for": `10.0.${index >> 8}.${index & 255}`,
+          "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36",
+          "accept-language": "en",
+        },
       });
       const response = await clickScore(request, { params: Promise.resolve({ token: customer.token, score: String(customer.score) }) });
       if (response.status === 303) customer.acknowledged = true;

@@ -8,23 +8,33 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/e2e/${String(shotNumber).padStart(2, "0")}-${name}.png`, fullPage: true });
 }
 
-/** Opens the newest outbox mail to `to` whose subject contains `subject` (demo mode keeps mail there). */
-export async function openLatestMail(page: Page, to: string, subject: string) {
-  await page.goto("/outbox");
-  const row = page.locator("tr", { hasText: to }).filter({ hasText: subject }).first();
-  await expect(row).toBeVisible();
-  await row.getByRole("link").click();
+/**
+ * Opens the newest outbox mail to `to` whose subject contains `subject` (demo mode keeps mail there), waiting for
+ * it: survey emails are sent by the worker a moment after the click that queued them.
+ */
+export async function openLatestMail(page: Page, to: string, subject: string, timeoutMs = 60_000, notHref?: string | null) {
+  const row = () => page.locator("tr", { hasText: to }).filter({ hasText: subject }).first();
+  await expect(async () => {
+    await page.goto("/outbox");
+    await expect(row()).toBeVisible({ timeout: 1_000 });
+    if (notHref) expect(await row().getByRole("link").getAttribute("href")).not.toBe(notHref);
+  }).toPass({ timeout: timeoutMs, intervals: [500, 1_000] });
+  await row().getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(subject);
 }
 
 /** Signs in through the magic link, as a person would: ask for a link, open the mail, follow the link. */
 export async function signIn(page: Page, email: string, name: string) {
+  // A link from an earlier sign-in is used up; wait for the one this request sends.
+  await page.goto("/outbox");
+  const earlier = page.locator("tr", { hasText: email }).filter({ hasText: "Sign in" }).first().getByRole("link");
+  const earlierHref = (await earlier.count()) > 0 ? await earlier.getAttribute("href") : null;
   await page.goto("/signin");
   await page.getByLabel("Work email").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await screenshot(page, `${name}-check-email`);
-  await openLatestMail(page, email, "Sign in");
+  await openLatestMail(page, email, "Sign in", 60_000, earlierHref);
   await screenshot(page, `${name}-sign-in-mail`);
   const text = await page.locator("pre").innerText();
   const link = text.match(/https?:\/\/\S+\/api\/auth\/callback\/email\S+/)?.[0];
@@ -35,4 +45,30 @@ export async function signIn(page: Page, email: string, name: string) {
 
 export async function kpi(page: Page, testId: string): Promise<number> {
   return Number(await page.getByTestId(testId).locator(".value").innerText());
+}
+
+export const waitForMail = openLatestMail;
+
+/**
+ * The CX manager sets the loop for a test: holdout off (a detractor drawn into the holdout gets no follow-up,
+ * which would make a test's path a matter of chance) and the re-survey delay.
+ */
+export async function setLoopSettings(page: Page, settings: { holdoutPercent: number; resurveyAfterDays?: number }) {
+  await page.goto("/loop");
+  await page.getByLabel("Holdout share (%)").fill(String(settings.holdoutPercent));
+  if (settings.resurveyAfterDays !== undefined) await page.getByLabel("Re-survey after (days)").fill(String(settings.resurveyAfterDays));
+  await page.getByRole("button", { name: "Save loop settings" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Loop settings saved");
+}
+
+/** The CX manager sends the survey email to a customer of a store, as the "Send survey" page does. */
+export async function sendSurvey(page: Page, customer: { email: string; name: string; phone: string; storeName: string }) {
+  await page.goto("/send");
+  await page.getByLabel("Customer email").fill(customer.email);
+  await page.getByLabel("Name").fill(customer.name);
+  await page.getByLabel("Phone").fill(customer.phone);
+  await page.getByLabel("Language").selectOption("en");
+  await page.getByLabel("Store").selectOption({ label: customer.storeName });
+  await page.getByRole("button", { name: "Send survey" }).click();
+  await expect(page.getByRole("status")).toContainText(`Survey sent to ${customer.email}`);
 }

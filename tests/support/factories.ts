@@ -19,6 +19,8 @@ export async function createTenant(name = "Test Shop") {
     reviewUrl: "https://example.test/review",
   });
   const tenant: Tenant = { organizationId: organization.id };
+  // Tests expect every detractor to get a follow-up; the holdout tests turn the experiment on themselves.
+  await (await import("@/lib/db")).db.survey.updateMany({ where: tenant, data: { holdoutPercent: 0 } });
   const admin = (await findMemberForUser((await userIdOf(`admin-${id}@example.test`))!, organization.id))!;
   return { organization, tenant, admin };
 }

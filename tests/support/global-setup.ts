@@ -3,6 +3,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
 import { migrate } from "../../lib/db/migrate";
+import { installJobQueue } from "../../lib/jobs/job-queue";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,6 +21,7 @@ export default async function setup(project: TestProject) {
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres();
     await migrate(embedded.url);
+    await installJobQueue(embedded.url);
     project.provide("databaseUrl", embedded.url);
     project.provide("databasePoolSize", 1);
     return () => embedded.stop();
@@ -29,6 +31,7 @@ export default async function setup(project: TestProject) {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   await migrate(url.toString());
+  await installJobQueue(url.toString());
   project.provide("databaseUrl", url.toString());
   project.provide("databasePoolSize", 5);
   return () => withAdmin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));

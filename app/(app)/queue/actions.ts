@@ -2,8 +2,15 @@
 
 import type { ActionState } from "@/lib/forms/action-state";
 import { runMemberAction } from "@/lib/forms/member-action";
-import { addNote, closeFollowUp, markContacted } from "@/lib/followups/followups";
-import { closeInputSchema, noteInputSchema } from "@/lib/followups/schemas";
+import {
+  addNote,
+  assignFollowUp,
+  closeFollowUp,
+  logCallAttempt,
+  markContacted,
+  setRootCause,
+} from "@/lib/followups/followups";
+import { assignInputSchema, closeInputSchema, noteInputSchema, rootCauseChoiceSchema } from "@/lib/followups/schemas";
 
 const pagesOf = (followUpId: string) => ["/queue", `/queue/${followUpId}`];
 
@@ -11,6 +18,28 @@ export async function markContactedAction(followUpId: string, _state: ActionStat
   return runMemberAction(formData, { revalidate: pagesOf(followUpId) }, async (member) => {
     await markContacted(member, followUpId);
     return "Marked as contacted";
+  });
+}
+
+export async function callAttemptAction(followUpId: string, _state: ActionState, formData: FormData) {
+  return runMemberAction(formData, { revalidate: pagesOf(followUpId) }, async (member) => {
+    const { callAttempts } = await logCallAttempt(member, followUpId);
+    return `Call attempt ${callAttempts} recorded`;
+  });
+}
+
+export async function assignAction(followUpId: string, _state: ActionState, formData: FormData) {
+  return runMemberAction(formData, { schema: assignInputSchema, revalidate: pagesOf(followUpId) }, async (member, input) => {
+    await assignFollowUp(member, followUpId, input);
+    return input.membershipId ? "Assigned" : "Unassigned";
+  });
+}
+
+export async function rootCauseAction(followUpId: string, _state: ActionState, formData: FormData) {
+  const options = { schema: rootCauseChoiceSchema, revalidate: pagesOf(followUpId) };
+  return runMemberAction(formData, options, async (member, input) => {
+    await setRootCause(member, followUpId, input.rootCauseId);
+    return "Root cause saved";
   });
 }
 

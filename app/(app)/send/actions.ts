@@ -8,7 +8,8 @@ import { sendSurvey } from "@/lib/survey-sends/send-survey";
 export async function sendSurveyAction(_state: ActionState, formData: FormData) {
   const options = { role: "cx_manager", schema: surveySendInputSchema, revalidate: [] } as const;
   return runMemberAction(formData, options, async (member, input) => {
-    await sendSurvey(member, input);
-    return `Survey sent to ${input.email}`;
+    const send = await sendSurvey(member, input);
+    if (send.status === "sent") return `Survey sent to ${input.email}`;
+    return `Survey to ${input.email} queued${send.sendAfter ? ` for ${send.sendAfter.toISOString().slice(0, 16).replace("T", " ")} UTC (quiet hours)` : ""}`;
   });
 }

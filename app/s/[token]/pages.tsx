@@ -8,6 +8,7 @@ import { MESSAGES } from "@/lib/i18n/messages";
 import { categoryOf } from "@/lib/responses/nps";
 import { textsFor, type SurveyLink } from "@/lib/responses/survey-link";
 import { landingUrl, scoreUrl } from "@/lib/survey-sends/links";
+import { promoterLinks } from "@/lib/promoters/promoter-links";
 import { withBrand } from "@/lib/surveys/default-texts";
 import { NotFoundError } from "@/lib/tenancy/tenant";
 
@@ -102,7 +103,7 @@ export function landingPage(
       category={category}
       prompt={withBrand(prompt, link.organization.name)}
       question={withBrand(texts.question, link.organization.name)}
-      reviewUrl={link.survey.reviewUrl}
+      promoterLinks={promoterLinks(link)}
       commentAction={`${landingUrl(link.token)}/comment`}
       scoreHref={(score) => scoreUrl(link.token, score)}
       values={

@@ -60,7 +60,7 @@ describe("the call-back queue", () => {
       channel: "store",
       contact: { name: "Casey Customer", phone: "+49 30 1234567" },
     });
-    expect(open[0]!.store).toEqual({ name: "Main Street" });
+    expect(open[0]!.store).toMatchObject({ name: "Main Street" });
   });
 
   it("moves closed follow-ups to the recently closed list, newest first", async () => {

@@ -75,7 +75,7 @@ describe("unsubscribing from the survey email", () => {
 
     expect((await db.contact.findUniqueOrThrow({ where: { id: send.contactId } })).unsubscribedAt).toEqual(now);
     await expect(sendTestSurvey(tenant, { email })).rejects.toBeInstanceOf(InputError);
-    expect(await db.surveySend.count({ where: { contactId: send.contactId } })).toBe(1);
+    expect(await db.surveySend.count({ where: { contactId: send.contactId, status: { not: "suppressed" } } })).toBe(1);
     expect(await db.outboxMessage.count({ where: { to: email } })).toBe(1);
   });
 

@@ -70,10 +70,12 @@ describe("the demo seed", () => {
     for (const group of groups) expect(group.category).toBe(categoryOf(group.score));
   });
 
-  it("opens a follow-up, due after the survey's SLA, for every detractor", async () => {
+  it("opens a follow-up, due after the survey's SLA, for every detractor but the holdout experiment's", async () => {
     const { northwind } = await demoTenants();
     const detractors = await db.response.count({ where: { organizationId: northwind.id, category: "detractor" } });
-    expect(await db.followUp.count({ where: { organizationId: northwind.id } })).toBe(detractors);
+    const holdout = await db.holdoutAssignment.count({ where: { organizationId: northwind.id, group: "holdout" } });
+    expect(holdout).toBeGreaterThan(0);
+    expect(await db.followUp.count({ where: { organizationId: northwind.id } })).toBe(detractors - holdout);
     const followUp = await db.followUp.findFirstOrThrow({
       where: { organizationId: northwind.id },
       include: { response: true },

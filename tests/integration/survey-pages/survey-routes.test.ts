@@ -27,7 +27,7 @@ describe("the public survey routes", () => {
     const token = "A".repeat(32);
     const response = await clickScore(request(`/s/${token}/5`, { ip: "203.0.113.8" }), params({ token, score: "5" }));
     expect(response.status).toBe(404);
-    expect(await response.text()).toContain("This link is not valid");
+    expect(await response.text()).toContain("Dieser Link ist ungültig");
   });
 
   it("refuse a score outside 0-10 with a 400 page and store nothing", async () => {

@@ -51,16 +51,31 @@ describe("sending a survey", () => {
     expect(await send({ email: newEmail() })).toMatchObject({ storeId: null, channel: "online" });
   });
 
-  it("to a known email updates that contact and gives the new send a different token", async () => {
+  it("to a known email within the throttle days updates that contact but is refused as throttled", async () => {
     const email = newEmail();
     const first = await send({ email, name: "Old Name" });
 
-    const second = await send({ email, name: "New Name", locale: "nl" });
+    await expect(send({ email, name: "New Name", locale: "nl" })).rejects.toThrow(/Not sent: Surveyed on .* not again within 30 days/);
+
+    expect(await db.contact.count({ where: { ...tenant, email } })).toBe(1);
+    expect(await db.contact.findUniqueOrThrow({ where: { id: first.contactId } })).toMatchObject({ name: "New Name", locale: "nl" });
+    expect(await db.surveySend.findMany({ where: { contactId: first.contactId }, select: { status: true }, orderBy: { createdAt: "asc" } }))
+      .toEqual([{ status: "sent" }, { status: "throttled" }]);
+    expect(await db.outboxMessage.count({ where: { to: email } })).toBe(1);
+  });
+
+  it("to a known email without a throttle gives the new send a different token", async () => {
+    const { tenant: unthrottled } = await createTenant("Unthrottled Shop");
+    await db.sendingPolicy.create({ data: { organizationId: unthrottled.organizationId, throttleDays: 0 } });
+    const email = newEmail();
+    const first = await sendSurvey(unthrottled, { email, name: "Robin", phone: null, locale: "en", storeId: null, surveyId: null });
+
+    const second = await sendSurvey(unthrottled, { email, name: "Robin", phone: null, locale: "en", storeId: null, surveyId: null });
 
     expect(second.contactId).toBe(first.contactId);
     expect(second.token).not.toBe(first.token);
-    expect(await db.contact.count({ where: { ...tenant, email } })).toBe(1);
-    expect(await db.contact.findUniqueOrThrow({ where: { id: first.contactId } })).toMatchObject({ name: "New Name", locale: "nl" });
+    expect(second.status).toBe("sent");
+    expect(await db.outboxMessage.count({ where: { to: email } })).toBe(2);
   });
 
   it("emails eleven score buttons 0 to 10 carrying the send's token, and an unsubscribe link", async () => {

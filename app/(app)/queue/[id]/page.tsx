@@ -1,11 +1,17 @@
-import { ActionForm, SelectField, TextAreaField } from "@/components/form/action-form";
-import { QueueCard } from "@/components/queue/queue-card";
-import { requireMember } from "@/lib/auth/session";
-import { getFollowUp } from "@/lib/followups/followups";
-import { OUTCOMES, OUTCOME_LABELS } from "@/lib/followups/schemas";
-import { NotFoundError } from "@/lib/tenancy/tenant";
 import { notFound } from "next/navigation";
-import { addNoteAction, closeFollowUpAction, markContactedAction } from "../actions";
+import { ActionForm, SelectField, TextAreaField } from "@/components/form/action-form";
+import { FollowUpTrail } from "@/components/queue/follow-up-trail";
+import { QueueCard } from "@/components/queue/queue-card";
+import { RecoveryCard } from "@/components/queue/recovery-card";
+import { requireMember } from "@/lib/auth/session";
+import { listAssignees } from "@/lib/followups/assignees";
+import { getFollowUp } from "@/lib/followups/followups";
+import { localTimeText } from "@/lib/followups/local-time";
+import { listRootCauses } from "@/lib/followups/root-causes";
+import { OUTCOMES, OUTCOME_LABELS } from "@/lib/followups/schemas";
+import { recoveryOf, resurveyOf } from "@/lib/resurveys/recovery";
+import { NotFoundError } from "@/lib/tenancy/tenant";
+import { addNoteAction, assignAction, callAttemptAction, closeFollowUpAction, markContactedAction, rootCauseAction } from "../actions";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -16,7 +22,19 @@ export default async function FollowUpPage({ params }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  const [assignees, rootCauses, resurvey, recovery] = await Promise.all([
+    listAssignees(member, followUp.storeId),
+    listRootCauses(member),
+    resurveyOf(member, followUp.responseId),
+    recoveryOf(member, followUp.responseId),
+  ]);
+  const timeText = (date: Date) => localTimeText(date, followUp.store?.timeZone, { weekday: false });
   const isClosed = followUp.status === "closed";
+  const causeOptions = [{ value: "", label: "Not known" }, ...rootCauses.map((c) => ({ value: c.id, label: c.label }))];
+  const firstContact = followUp.contactedAt
+    ? Math.round((followUp.contactedAt.getTime() - followUp.createdAt.getTime()) / 60_000)
+    : null;
+
   return (
     <>
       <p>
@@ -24,6 +42,12 @@ export default async function FollowUpPage({ params }: Props) {
       </p>
       <h1>Follow-up</h1>
       <QueueCard item={followUp} now={new Date()} linkToDetail={false} />
+      <p className="muted" data-testid="follow-up-times">
+        Opened {timeText(followUp.createdAt)} · due {timeText(followUp.dueAt)}
+        {firstContact !== null && <> · first contact after {formatMinutes(firstContact)}</>}
+        {followUp.escalatedAt && <> · escalated {timeText(followUp.escalatedAt)}</>}
+        {followUp.resolution && <> · resolution: {followUp.resolution}</>}
+      </p>
       {!isClosed && (
         <div className="grid two">
           <section className="card">
@@ -34,36 +58,73 @@ export default async function FollowUpPage({ params }: Props) {
                 label="Outcome"
                 options={OUTCOMES.map((outcome) => ({ value: outcome, label: OUTCOME_LABELS[outcome] }))}
               />
-              <TextAreaField name="body" label="Closing note (optional)" />
+              <SelectField name="rootCauseId" label="Root cause" options={causeOptions} defaultValue={followUp.rootCauseId ?? ""} />
+              <TextAreaField name="resolution" label="Resolution (what was done)" />
+              <TextAreaField name="body" id="closingNote" label="Closing note (optional)" />
             </ActionForm>
           </section>
-          <section className="card">
-            <h2 style={{ marginTop: 0 }}>Reached the customer?</h2>
-            {followUp.status === "contacted" ? (
-              <p>Contacted {followUp.contactedAt?.toLocaleString("en-GB")}.</p>
-            ) : (
-              <ActionForm action={markContactedAction.bind(null, followUp.id)} submitLabel="Mark contacted" />
-            )}
-          </section>
+          <div>
+            <section className="card">
+              <h2 style={{ marginTop: 0 }}>Calling</h2>
+              {followUp.status === "contacted" ? (
+                <p>Contacted {followUp.contactedAt && timeText(followUp.contactedAt)}.</p>
+              ) : (
+                <div className="form-row">
+                  <ActionForm action={markContactedAction.bind(null, followUp.id)} submitLabel="Mark contacted" />
+                  <ActionForm action={callAttemptAction.bind(null, followUp.id)} submitLabel="No answer" className="form secondary" />
+                </div>
+              )}
+              <p className="muted">
+                {followUp.callAttempts} call attempt{followUp.callAttempts === 1 ? "" : "s"} without answer so far.
+              </p>
+            </section>
+            <section className="card stack">
+              <h2 style={{ marginTop: 0 }}>Owner and cause</h2>
+              <ActionForm action={assignAction.bind(null, followUp.id)} submitLabel="Assign">
+                <SelectField
+                  name="membershipId"
+                  label="Assigned to"
+                  options={[{ value: "", label: "Nobody" }, ...assignees.map((a) => ({ value: a.id, label: a.label }))]}
+                  defaultValue={followUp.assigneeId ?? ""}
+                />
+              </ActionForm>
+              <ActionForm action={rootCauseAction.bind(null, followUp.id)} submitLabel="Save root cause">
+                <SelectField name="rootCauseId" id="rootCauseChoice" label="Root cause" options={causeOptions} defaultValue={followUp.rootCauseId ?? ""} />
+              </ActionForm>
+            </section>
+          </div>
         </div>
       )}
-      <section className="card">
-        <h2 style={{ marginTop: 0 }}>Notes</h2>
-        {followUp.notes.length === 0 && <p className="empty">No notes yet.</p>}
-        <ul className="notes">
-          {followUp.notes.map((note) => (
-            <li key={note.id}>
-              <div>{note.body}</div>
-              <div className="muted" style={{ fontSize: 12 }}>
-                {note.author?.name ?? note.author?.email ?? "Someone"} · {note.createdAt.toLocaleString("en-GB")}
-              </div>
-            </li>
-          ))}
-        </ul>
-        <ActionForm action={addNoteAction.bind(null, followUp.id)} submitLabel="Add note">
-          <TextAreaField name="body" label="New note" />
-        </ActionForm>
-      </section>
+      {isClosed && <RecoveryCard resurvey={resurvey} recovery={recovery} timeText={timeText} />}
+      <div className="grid halves">
+        <section className="card">
+          <h2 style={{ marginTop: 0 }}>Notes</h2>
+          {followUp.notes.length === 0 && <p className="empty">No notes yet.</p>}
+          <ul className="notes">
+            {followUp.notes.map((note) => (
+              <li key={note.id}>
+                <div>{note.body}</div>
+                <div className="muted" style={{ fontSize: 12 }}>
+                  {note.author?.name ?? note.author?.email ?? "Someone"} · {timeText(note.createdAt)}
+                </div>
+              </li>
+            ))}
+          </ul>
+          <ActionForm action={addNoteAction.bind(null, followUp.id)} submitLabel="Add note">
+            <TextAreaField name="body" label="New note" />
+          </ActionForm>
+        </section>
+        <section className="card">
+          <h2 style={{ marginTop: 0 }}>History</h2>
+          <FollowUpTrail events={followUp.events} timeText={timeText} />
+        </section>
+      </div>
     </>
   );
+}
+
+function formatMinutes(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  return `${Math.round(minutes / 60 / 24)} days`;
 }

@@ -1,28 +1,71 @@
 import { MessagePage } from "@/components/survey/message-page";
+import { ScoreButtons } from "@/components/survey/score-buttons";
 import { htmlResponse } from "@/lib/http/html-response";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { recordScore } from "@/lib/responses/record-score";
+import { discardIfBurst, screenClick } from "@/lib/responses/scanner-guard";
 import { scoreParamSchema } from "@/lib/responses/schemas";
-import { getSurveyLink } from "@/lib/responses/survey-link";
-import { landingUrl } from "@/lib/survey-sends/links";
+import { getSurveyLink, type SurveyLink } from "@/lib/responses/survey-link";
+import { landingUrl, scoreUrl } from "@/lib/survey-sends/links";
 import { brandingOf, localeOf, withSurveyLink } from "../pages";
 
 type Context = { params: Promise<{ token: string; score: string }> };
 
-/** The one click from the email: records (or changes) the score, then shows the page that fits it. */
+/**
+ * The one click from the email: records (or changes) the score, then shows the page that fits it. What looks like
+ * a mail scanner rather than a person is held: a request from a non-browser is asked to confirm, a burst of
+ * different scores on one email is asked which one was meant.
+ */
 export async function GET(request: Request, { params }: Context) {
   const { token, score } = await params;
   return withSurveyLink(request, token, async () => {
+    const link = await getSurveyLink(token);
     const parsed = scoreParamSchema.safeParse(score);
-    if (!parsed.success) {
-      const link = await getSurveyLink(token);
-      const messages = MESSAGES[localeOf(link)];
-      return htmlResponse(
-        <MessagePage lang={localeOf(link)} title={messages.badScoreTitle} body={messages.badScoreBody} branding={brandingOf(link)} />,
-        400,
-      );
-    }
+    if (!parsed.success) return badScorePage(link);
+    const verdict = await screenClick(link, parsed.data, request.headers);
+    if (verdict === "held_agent") return confirmPage(link, [parsed.data]);
+    if (verdict === "held_burst") return confirmPage(link);
+    await recordScore(token, parsed.data);
+    await discardIfBurst(link);
+    return Response.redirect(landingUrl(token), 303);
+  });
+}
+
+/** The confirmation a held click asks for: a person presses a button; scanners never submit forms. */
+export async function POST(request: Request, { params }: Context) {
+  const { token, score } = await params;
+  return withSurveyLink(request, token, async () => {
+    const link = await getSurveyLink(token);
+    const parsed = scoreParamSchema.safeParse(score);
+    if (!parsed.success) return badScorePage(link);
     await recordScore(token, parsed.data);
     return Response.redirect(landingUrl(token), 303);
   });
+}
+
+function badScorePage(link: SurveyLink) {
+  const messages = MESSAGES[localeOf(link)];
+  return htmlResponse(
+    <MessagePage lang={localeOf(link)} title={messages.badScoreTitle} body={messages.badScoreBody} branding={brandingOf(link)} />,
+    400,
+  );
+}
+
+function confirmPage(link: SurveyLink, scores?: number[]) {
+  const messages = MESSAGES[localeOf(link)];
+  const single = scores?.length === 1;
+  return htmlResponse(
+    <MessagePage
+      lang={localeOf(link)}
+      title={single ? messages.confirmTitle : messages.burstTitle}
+      body={single ? "" : messages.burstBody}
+      branding={brandingOf(link)}
+    >
+      <ScoreButtons
+        actionFor={(score) => scoreUrl(link.token, score)}
+        scores={scores}
+        label={single ? messages.confirmButton : undefined}
+      />
+    </MessagePage>,
+  );
 }

@@ -1,7 +1,8 @@
-import { ReviewLink } from "@/components/survey/landing-page";
+import { PromoterInvite } from "@/components/promoters/promoter-invite";
 import { MessagePage } from "@/components/survey/message-page";
 import { htmlResponse } from "@/lib/http/html-response";
 import { MESSAGES } from "@/lib/i18n/messages";
+import { promoterLinks } from "@/lib/promoters/promoter-links";
 import { getSurveyLink, textsFor } from "@/lib/responses/survey-link";
 import { withBrand } from "@/lib/surveys/default-texts";
 import { brandingOf, localeOf, withSurveyLink } from "../pages";
@@ -17,9 +18,7 @@ export async function GET(request: Request, { params }: Context) {
     const thankYou = withBrand(textsFor(link).thankYou, link.organization.name);
     return htmlResponse(
       <MessagePage lang={locale} title={thankYou} body="" branding={brandingOf(link)}>
-        {isPromoter && link.survey.reviewUrl && (
-          <ReviewLink href={link.survey.reviewUrl} label={MESSAGES[locale].leaveReview} />
-        )}
+        {isPromoter && <PromoterInvite links={promoterLinks(link)} locale={locale} leaveReview={MESSAGES[locale].leaveReview} />}
       </MessagePage>,
     );
   });

@@ -1,0 +1,11 @@
+"use server";
+
+import type { ActionState } from "@/lib/forms/action-state";
+import { runMemberAction } from "@/lib/forms/member-action";
+import { eraseContact } from "@/lib/privacy/erase-contact";
+
+export async function eraseContactAction(contactId: string, _state: ActionState, formData: FormData) {
+  return runMemberAction(formData, { role: "admin", revalidate: ["/contacts"] }, (member) =>
+    eraseContact(member, contactId).then(() => "Erased: personal data and comments removed, scores kept"),
+  );
+}

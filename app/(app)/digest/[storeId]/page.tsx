@@ -1,0 +1,34 @@
+import { notFound } from "next/navigation";
+import { StoreDigestView } from "@/components/digests/store-digest-view";
+import { requireMember } from "@/lib/auth/session";
+import { lastCompleteWeek, weekFromKey, weekKey, weeksBefore } from "@/lib/digests/digest-week";
+import { digestWeekSchema } from "@/lib/digests/schemas";
+import { getStoreDigest } from "@/lib/digests/store-digest";
+import { getStore } from "@/lib/stores/stores";
+import { NotFoundError } from "@/lib/tenancy/tenant";
+
+type Props = { params: Promise<{ storeId: string }>; searchParams: Promise<{ week?: string }> };
+
+/** The weekly digest as a printable page; ?week=YYYY-MM-DD picks the week (default: the last complete one). */
+export default async function StoreDigestPage({ params, searchParams }: Props) {
+  const member = await requireMember();
+  const { storeId } = await params;
+  const store = await getStore(member, storeId).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const query = digestWeekSchema.safeParse(await searchParams);
+  const week = query.success && query.data.week ? weekFromKey(query.data.week, store.timeZone) : lastCompleteWeek(new Date(), store.timeZone);
+  const digest = await getStoreDigest(member, store.id, week);
+  if (!digest) notFound();
+  const earlier = weeksBefore(week, 1, store.timeZone)[0]!;
+  return (
+    <>
+      <p className="no-print">
+        <a href="/digest">← Weekly digests</a> · <a href={`/digest/${store.id}?week=${weekKey(earlier, store.timeZone)}`}>Week before</a>
+        {!query.success && <span className="field-error"> {query.error.issues[0]!.message}; showing the last complete week.</span>}
+      </p>
+      <StoreDigestView digest={digest} />
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+"use server";
+
+import type { ActionState } from "@/lib/forms/action-state";
+import { runMemberAction } from "@/lib/forms/member-action";
+import { retryFailedJob } from "@/lib/jobs/job-problems";
+
+export async function retryJobAction(jobId: string, _state: ActionState, formData: FormData) {
+  return runMemberAction(formData, { role: "admin", revalidate: ["/jobs"] }, async (member) => {
+    await retryFailedJob(member, jobId);
+    return "Queued again";
+  });
+}

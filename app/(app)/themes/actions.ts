@@ -1,0 +1,22 @@
+"use server";
+
+import type { ActionState } from "@/lib/forms/action-state";
+import { runMemberAction } from "@/lib/forms/member-action";
+import { themeInputSchema, themeUpdateSchema } from "@/lib/themes/schemas";
+import { createTheme, updateTheme } from "@/lib/themes/themes";
+
+export async function updateThemeAction(_state: ActionState, formData: FormData) {
+  const options = { role: "cx_manager", schema: themeUpdateSchema, revalidate: ["/themes"] } as const;
+  return runMemberAction(formData, options, async (member, input) => {
+    await updateTheme(member, input.themeId, input);
+    return `Theme ${input.name} saved; past comments tagged again`;
+  });
+}
+
+export async function createThemeAction(_state: ActionState, formData: FormData) {
+  const options = { role: "cx_manager", schema: themeInputSchema, revalidate: ["/themes"] } as const;
+  return runMemberAction(formData, options, async (member, input) => {
+    await createTheme(member, input);
+    return `Theme ${input.name} created`;
+  });
+}

@@ -1,0 +1,68 @@
+import { FilterBar } from "@/components/analytics/filter-bar";
+import { ThemeEditor } from "@/components/analytics/theme-editor";
+import { ThemeTable } from "@/components/analytics/theme-table";
+import { ThemeTrendChart } from "@/components/analytics/theme-trend-chart";
+import { queryString } from "@/lib/analytics/schemas";
+import { getThemeFigures } from "@/lib/analytics/theme-figures";
+import { loadAnalyticsView, notFoundOnForeignId, type SearchParams } from "@/lib/analytics/view";
+import { requireMember } from "@/lib/auth/session";
+import { hasRole } from "@/lib/members/members";
+import { listThemes } from "@/lib/themes/themes";
+import { createThemeAction, updateThemeAction } from "./actions";
+
+type Props = { searchParams: Promise<SearchParams> };
+
+export default async function ThemesPage({ searchParams }: Props) {
+  const member = await requireMember();
+  const params = await searchParams;
+  const view = await loadAnalyticsView(member, params).catch(notFoundOnForeignId);
+  const [figures, themes] = await Promise.all([getThemeFigures(member, view.filters), listThemes(member)]);
+  const canEdit = hasRole(member, "cx_manager");
+  // One theme's form at a time (?edit=<id>), so that every field's id is unique on the page.
+  const editing = themes.find((theme) => theme.id === params.edit);
+  const top = figures.themes.filter((theme) => theme.figure.responses > 0).slice(0, 6).map((theme) => theme.name);
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>Themes</h1>
+        <div className="actions">
+          <a className="button secondary" href={`/dashboard${queryString(view.query)}`}>Dashboard</a>
+          <a className="button secondary" href={`/comments${queryString(view.query)}`}>Comments</a>
+        </div>
+      </div>
+      <FilterBar query={view.query} range={view.filters.range} options={view.options} error={view.error} />
+      <section className="card">
+        <h2 className="card-title">What {figures.comments} comments talk about</h2>
+        <ThemeTable
+          themes={figures.themes}
+          hasPrevious={view.filters.previous !== null}
+          commentsHref={(themeId) => `/comments${queryString(view.query, { theme: themeId })}`}
+        />
+        <p className="hint">A comment can mention several themes. Tagged when the comment arrives, from the keywords below.</p>
+      </section>
+      <section className="card">
+        <h2 className="card-title">Mentions by {view.filters.trend} (most mentioned themes)</h2>
+        <ThemeTrendChart points={figures.trend} themes={top} />
+      </section>
+      {canEdit && (
+        <section className="card" id="keywords">
+          <h2 className="card-title">Keywords</h2>
+          <p className="hint">Each theme tags a comment when one of its keywords, in the comment&apos;s language, occurs in it.</p>
+          <ul className="theme-list">
+            {themes.map((theme) => (
+              <li key={theme.id}>
+                <a href={`/themes?edit=${theme.id}#keywords`}>{theme.name}</a>
+              </li>
+            ))}
+            <li>
+              <a href="/themes?edit=new#keywords">Add a theme</a>
+            </li>
+          </ul>
+          {editing && <ThemeEditor key={editing.id} action={updateThemeAction} theme={editing} submitLabel="Save theme" />}
+          {params.edit === "new" && <ThemeEditor action={createThemeAction} submitLabel="Create theme" />}
+        </section>
+      )}
+    </>
+  );
+}

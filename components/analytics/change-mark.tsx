@@ -1,0 +1,25 @@
+import type { NpsDifference } from "@/lib/analytics/nps-figures";
+import { formatNps } from "../dashboard/nps-figure";
+
+/**
+ * A difference marked significant (arrow, coloured) or not (grey "≈"): movements inside the margin of error are
+ * not presented as real.
+ */
+export function ChangeMark({ change, against }: { change: NpsDifference | null; against: string }) {
+  if (!change) return <span className="change muted" title={`Too few responses to compare with ${against}`}>–</span>;
+  const points = formatNps(change.difference);
+  const margin = `±${Math.round(change.marginOfError)}`;
+  if (!change.significant) {
+    return (
+      <span className="change same" title={`${points} ${margin} vs ${against}: not significant`}>
+        ≈ {points}
+      </span>
+    );
+  }
+  const up = change.difference > 0;
+  return (
+    <span className={`change ${up ? "up" : "down"}`} title={`${points} ${margin} vs ${against}: significant`}>
+      {up ? "▲" : "▼"} {points}
+    </span>
+  );
+}

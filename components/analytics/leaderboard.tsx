@@ -1,0 +1,54 @@
+import type { BoardRow } from "@/lib/analytics/dashboard";
+import { NpsFigure } from "../dashboard/nps-figure";
+import { ChangeMark } from "./change-mark";
+
+type Extra = { header: string; cell: (row: BoardRow) => React.ReactNode };
+
+/** NPS with margin and n per store, region, channel or segment, with its change and its standing against the rest. */
+export function Leaderboard({ rows, label, previousLabel, extra = [], testId }: {
+  rows: BoardRow[];
+  label: string;
+  previousLabel: string | null;
+  extra?: Extra[];
+  testId?: string;
+}) {
+  if (rows.length === 0) return <p className="empty">No responses in this view.</p>;
+  return (
+    <table data-testid={testId}>
+      <thead>
+        <tr>
+          <th>{label}</th>
+          {extra.map((column) => (
+            <th key={column.header}>{column.header}</th>
+          ))}
+          <th className="num">NPS</th>
+          <th className="num">n</th>
+          {previousLabel && <th className="num" title={`Change against ${previousLabel}`}>Trend</th>}
+          <th className="num" title="Against everyone else in this view">vs rest</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <td>{row.label}</td>
+            {extra.map((column) => (
+              <td key={column.header}>{column.cell(row)}</td>
+            ))}
+            <td className="num">
+              <NpsFigure summary={row.figure} />
+            </td>
+            <td className="num">{row.figure.responses}</td>
+            {previousLabel && (
+              <td className="num">
+                <ChangeMark change={row.change} against={previousLabel} />
+              </td>
+            )}
+            <td className="num">
+              <ChangeMark change={row.vsRest} against="the rest" />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,61 @@
+import { db, Prisma } from "../db";
+import { getTheme } from "../themes/themes";
+import type { Member } from "../tenancy/tenant";
+import { filterSql, type AnalyticsFilters } from "./filters";
+import type { CommentCursor, CommentQuery } from "./schemas";
+
+export const COMMENTS_PER_PAGE = 25;
+
+export type CommentRow = {
+  id: string;
+  respondedAt: Date;
+  score: number;
+  category: string;
+  comment: string;
+  channel: string;
+  locale: string;
+  segment: string | null;
+  storeName: string | null;
+  themes: string[];
+};
+
+/**
+ * What customers wrote, newest first, one page at a time: full-text search (word prefixes, any language), category
+ * and theme on top of the view's filters. Reads raw responses: comments are the one figure a rollup cannot hold.
+ */
+export async function listComments(member: Member, filters: AnalyticsFilters, query: Omit<CommentQuery, "after"> & { after?: CommentCursor }) {
+  if (query.theme) await getTheme(member, query.theme);
+  const search = searchQuery(query.q);
+  const rows = await db.$queryRaw<Omit<CommentRow, "themes">[]>`
+    SELECT r."id", r."respondedAt", r."score", r."category"::text AS category, r."comment", r."channel"::text AS channel,
+           r."locale", r."segment", s."name" AS "storeName"
+      FROM "Response" r
+      LEFT JOIN "Store" s ON s."id" = r."storeId" AND s."organizationId" = r."organizationId"
+     WHERE r."organizationId" = ${member.organizationId}
+       AND r."comment" IS NOT NULL
+       AND r."respondedAt" >= ${filters.range.from} AND r."respondedAt" < ${filters.range.to}
+       ${filterSql(filters, "r")}
+       ${search ? Prisma.sql`AND to_tsvector('simple'::regconfig, r."comment") @@ to_tsquery('simple'::regconfig, ${search})` : Prisma.empty}
+       ${query.category ? Prisma.sql`AND r."category" = ${query.category}::"ResponseCategory"` : Prisma.empty}
+       ${query.theme ? Prisma.sql`AND EXISTS (SELECT 1 FROM "ResponseTheme" t WHERE t."responseId" = r."id" AND t."themeId" = ${query.theme})` : Prisma.empty}
+       ${query.after ? Prisma.sql`AND (r."respondedAt", r."id") < (${query.after.respondedAt}, ${query.after.id})` : Prisma.empty}
+     ORDER BY r."respondedAt" DESC, r."id" DESC
+     LIMIT ${COMMENTS_PER_PAGE + 1}`;
+  const page = rows.slice(0, COMMENTS_PER_PAGE);
+  const tags = await db.responseTheme.findMany({
+    where: { organizationId: member.organizationId, responseId: { in: page.map((row) => row.id) } },
+    select: { responseId: true, theme: { select: { name: true } } },
+  });
+  const comments: CommentRow[] = page.map((row) => ({
+    ...row,
+    themes: tags.filter((tag) => tag.responseId === row.id).map((tag) => tag.theme.name).sort(),
+  }));
+  const last = comments[comments.length - 1];
+  return { comments, next: rows.length > COMMENTS_PER_PAGE && last ? { respondedAt: last.respondedAt, id: last.id } : null };
+}
+
+/** "wait queu" → "wait:* & queu:*": every word, as a prefix, must occur. Only letters and digits reach to_tsquery. */
+export function searchQuery(text: string | undefined): string | null {
+  const words = text?.toLocaleLowerCase("en").match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length ? words.slice(0, 10).map((word) => `${word}:*`).join(" & ") : null;
+}

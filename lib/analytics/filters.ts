@@ -1,0 +1,104 @@
+import { addDays, differenceInCalendarDays, subDays } from "date-fns";
+import { db, Prisma } from "../db";
+import type { Channel } from "../generated/prisma/enums";
+import { getStore } from "../stores/stores";
+import { getSurvey } from "../surveys/surveys";
+import { NotFoundError, type Member } from "../tenancy/tenant";
+import { firstDayWithData } from "./rollup";
+import type { AnalyticsQuery, TrendGrain } from "./schemas";
+
+/** Whole UTC days: `from` inclusive, `to` exclusive. */
+export type DateRange = { from: Date; to: Date };
+
+/** The filters of a view, checked against the member's tenant and stores. */
+export type AnalyticsFilters = {
+  query: AnalyticsQuery;
+  range: DateRange;
+  /** The equally long period just before, for "better or worse than before"; null for all time. */
+  previous: DateRange | null;
+  trend: TrendGrain;
+  /** The stores the view is limited to (by role, region or store filter); null means every store and online. */
+  storeIds: string[] | null;
+  channel: Channel | null;
+  surveyId: string | null;
+  segment: string | null;
+};
+
+const PERIOD_DAYS = { "30d": 30, "90d": 90, "365d": 365 } as const;
+// Weekly points over more than about half a year are too many to read; longer ranges trend by month by default.
+const WEEKLY_TREND_MAX_DAYS = 190;
+
+/**
+ * Turns the URL's filters into a view of the member's data. Ids of another tenant, or stores a store manager does
+ * not manage, throw NotFoundError: the page answers "not found" without confirming they exist.
+ */
+export async function resolveFilters(member: Member, query: AnalyticsQuery, now = new Date()): Promise<AnalyticsFilters> {
+  const [store, regionStoreIds, survey] = await Promise.all([
+    query.store ? getStore(member, query.store) : null,
+    query.region ? storeIdsOfRegion(member, query.region) : null,
+    query.survey ? getSurvey(member, query.survey) : null,
+  ]);
+  const storeIds = intersect([member.storeIds, regionStoreIds, store ? [store.id] : null]);
+  const range = await dateRangeOf(member, query, now);
+  const days = differenceInCalendarDays(range.to, range.from);
+  const isAllTime = !query.from && !query.to && query.period === "all";
+  return {
+    query,
+    range,
+    previous: isAllTime ? null : { from: subDays(range.from, days), to: range.from },
+    trend: query.trend ?? (days <= WEEKLY_TREND_MAX_DAYS ? "week" : "month"),
+    storeIds,
+    channel: query.channel ?? null,
+    surveyId: survey?.id ?? null,
+    segment: query.segment ?? null,
+  };
+}
+
+async function dateRangeOf(member: Member, query: AnalyticsQuery, now: Date): Promise<DateRange> {
+  const tomorrow = addDays(utcDay(now), 1);
+  if (query.from || query.to) {
+    const to = query.to ? addDays(new Date(`${query.to}T00:00:00Z`), 1) : tomorrow;
+    const from = query.from ? new Date(`${query.from}T00:00:00Z`) : subDays(to, PERIOD_DAYS["90d"]);
+    return { from, to };
+  }
+  const period = query.period ?? "90d";
+  if (period === "all") return { from: (await firstDayWithData(member)) ?? utcDay(now), to: tomorrow };
+  return { from: subDays(tomorrow, PERIOD_DAYS[period]), to: tomorrow };
+}
+
+async function storeIdsOfRegion(member: Member, regionId: string): Promise<string[]> {
+  const region = await db.region.findFirst({
+    where: { id: regionId, organizationId: member.organizationId },
+    include: { stores: { select: { id: true } } },
+  });
+  if (!region) throw new NotFoundError("Region");
+  return region.stores.map((store) => store.id);
+}
+
+function intersect(sets: (string[] | null)[]): string[] | null {
+  const given = sets.filter((set): set is string[] => set !== null);
+  if (given.length === 0) return null;
+  return given.reduce((kept, set) => kept.filter((id) => set.includes(id)));
+}
+
+export function utcDay(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The store, channel, survey and segment conditions as SQL on a table aliased `alias` that has those columns
+ * (Response, SurveySend and FeedbackRollup all do). Starts with AND; empty when nothing is filtered.
+ */
+export function filterSql(filters: AnalyticsFilters, alias: string): Prisma.Sql {
+  const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
+  const conditions: Prisma.Sql[] = [];
+  if (filters.storeIds !== null) conditions.push(Prisma.sql`${column("storeId")} = ANY(${filters.storeIds}::text[])`);
+  if (filters.channel) conditions.push(Prisma.sql`${column("channel")} = ${filters.channel}::"Channel"`);
+  if (filters.surveyId) conditions.push(Prisma.sql`${column("surveyId")} = ${filters.surveyId}`);
+  if (filters.segment) conditions.push(Prisma.sql`${column("segment")} = ${filters.segment}`);
+  return conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { InputError } from "../forms/input-error";
+import { IdempotencyConflictError } from "../sending/request-send";
+import { NotFoundError } from "../tenancy/tenant";
+import { authenticateApiKey, type ApiCaller } from "./api-keys";
+import { limitApiRequest } from "./rate-limit";
+
+type Issue = { path: (string | number)[]; message: string; code?: string };
+
+/** Bad input found while handling a request: a 400 with its issues. */
+class ApiInputError extends Error {
+  constructor(readonly issues: Issue[], message = "The request is not valid") {
+    super(message);
+  }
+}
+
+export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(data, { status, headers: { "cache-control": "no-store", ...headers } });
+}
+
+function problem(status: number, error: string, message: string, extra: { issues?: Issue[]; headers?: Record<string, string> } = {}) {
+  return json({ error, message, ...(extra.issues ? { issues: extra.issues } : {}) }, status, extra.headers);
+}
+
+/**
+ * The one wrapper of every /api/v1 route: the Bearer key names the tenant (401 otherwise), each key is rate
+ * limited (429 with Retry-After), and the domain's errors become JSON answers: bad input 400 with the zod issues,
+ * unknown or another tenant's ids 404, idempotency conflicts 409. Anything else is a real 500.
+ */
+export function apiRoute<P = Record<string, never>>(handler: (context: { caller: ApiCaller; request: Request; params: P }) => Promise<Response>) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const caller = await authenticateApiKey(request.headers.get("authorization"));
+    if (!caller) {
+      return problem(401, "unauthorized", "Send a valid API key: Authorization: Bearer <key>", { headers: { "WWW-Authenticate": 'Bearer realm="nps-loop"' } });
+    }
+    const verdict = await limitApiRequest(caller.apiKeyId);
+    if (!verdict.allowed) {
+      return problem(429, "rate_limited", "Too many requests for this key", { headers: { "Retry-After": String(verdict.retryAfterSeconds) } });
+    }
+    try {
+      return await handler({ caller, request, params: await context.params });
+    } catch (error) {
+      if (error instanceof ApiInputError) return problem(400, "bad_request", error.message, { issues: error.issues });
+      if (error instanceof InputError) {
+        const issues = Object.entries(error.fieldErrors).map(([field, message]) => ({ path: field.split("."), message }));
+        return problem(400, "bad_request", error.message, { issues });
+      }
+      if (error instanceof NotFoundError) return problem(404, "not_found", error.message);
+      if (error instanceof IdempotencyConflictError) return problem(409, "conflict", error.message);
+      throw error;
+    }
+  };
+}
+
+function issuesOf(error: z.ZodError, prefix: (string | number)[] = []): Issue[] {
+  return error.issues.map((issue) => ({ path: [...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))], message: issue.message, code: issue.code }));
+}
+
+export async function parseBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new ApiInputError([{ path: [], message: "The body must be JSON (Content-Type: application/json)" }]);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiInputError(issuesOf(parsed.error, ["body"]));
+  return parsed.data;
+}
+
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) throw new ApiInputError(issuesOf(parsed.error, ["query"]));
+  return parsed.data;
+}
+
+/** A header the API reads, checked like a body field. */
+export function headerValue(request: Request, name: string, schema: z.ZodType<string>): string | null {
+  const value = request.headers.get(name);
+  if (value === null) return null;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ApiInputError(issuesOf(parsed.error, ["header", name]));
+  return parsed.data;
+}
+
+export function badInput(path: (string | number)[], message: string): never {
+  throw new ApiInputError([{ path, message }]);
+}

@@ -1,0 +1,52 @@
+import { db, type Prisma } from "../db";
+import { InputError, isUniqueViolation } from "../forms/input-error";
+import { NotFoundError, type Tenant } from "../tenancy/tenant";
+import type { RootCauseInput } from "./schemas";
+
+// A tenant starts with these; CX managers rename the list to their own words on the loop settings page.
+export const DEFAULT_ROOT_CAUSES = [
+  "Waiting time",
+  "Staff attitude",
+  "Product quality",
+  "Price",
+  "Stock availability",
+  "Delivery",
+  "Billing or payment",
+  "Other",
+];
+
+export async function createDefaultRootCauses(tx: Prisma.TransactionClient, tenant: Tenant) {
+  await tx.rootCause.createMany({
+    data: DEFAULT_ROOT_CAUSES.map((label) => ({ organizationId: tenant.organizationId, label })),
+    skipDuplicates: true,
+  });
+}
+
+/** The causes a follow-up can be given; archived ones only with `includeArchived` (the settings page). */
+export async function listRootCauses(tenant: Tenant, options: { includeArchived?: boolean } = {}) {
+  return db.rootCause.findMany({
+    where: { organizationId: tenant.organizationId, ...(options.includeArchived ? {} : { archivedAt: null }) },
+    orderBy: { label: "asc" },
+  });
+}
+
+export async function createRootCause(tenant: Tenant, input: RootCauseInput) {
+  try {
+    return await db.rootCause.create({ data: { organizationId: tenant.organizationId, label: input.label } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new InputError({ label: "This root cause is on the list already" });
+    throw error;
+  }
+}
+
+/** Archived causes stay on the follow-ups that used them (the figures keep their history) but are not offered. */
+export async function setRootCauseArchived(tenant: Tenant, rootCauseId: string, archived: boolean, now = new Date()) {
+  const cause = await getRootCause(tenant, rootCauseId);
+  return db.rootCause.update({ where: { id: cause.id }, data: { archivedAt: archived ? now : null } });
+}
+
+export async function getRootCause(tenant: Tenant, rootCauseId: string) {
+  const cause = await db.rootCause.findFirst({ where: { id: rootCauseId, organizationId: tenant.organizationId } });
+  if (!cause) throw new NotFoundError("Root cause");
+  return cause;
+}

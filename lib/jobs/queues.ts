@@ -1,0 +1,35 @@
+// Every background job the worker runs, by name, with the data it carries. Tenant jobs carry organizationId so
+// that the admin's jobs page can show a tenant its own failures and nobody else's.
+
+import { INTEGRATION_QUEUE_LABELS, INTEGRATION_QUEUES, type IntegrationJobData } from "./integration-queues";
+
+export const QUEUES = {
+  ...INTEGRATION_QUEUES,
+  alert: "follow-up-alert",
+  escalation: "follow-up-escalation",
+  resurvey: "resurvey",
+  storeDigest: "store-digest",
+  weeklyDigests: "weekly-digests",
+  sweep: "sweep",
+} as const;
+
+export type JobKind = keyof typeof QUEUES;
+
+export type JobData = {
+  alert: { organizationId: string; responseId: string };
+  escalation: { organizationId: string; followUpId: string };
+  resurvey: { organizationId: string; resurveyId: string };
+  storeDigest: { organizationId: string; storeId: string; weekStart: string };
+  weeklyDigests: Record<string, never>;
+  sweep: Record<string, never>;
+} & IntegrationJobData;
+
+export const QUEUE_LABELS: Record<string, string> = {
+  ...INTEGRATION_QUEUE_LABELS,
+  [QUEUES.alert]: "Detractor alert",
+  [QUEUES.escalation]: "Overdue escalation",
+  [QUEUES.resurvey]: "Re-survey",
+  [QUEUES.storeDigest]: "Weekly store digest",
+  [QUEUES.weeklyDigests]: "Weekly digests (all stores)",
+  [QUEUES.sweep]: "Due-work sweep",
+};

@@ -1,0 +1,64 @@
+import PgBoss from "pg-boss";
+import { HANDLERS } from "./handlers";
+import { createQueues, jobSchema } from "./job-queue";
+import { INTEGRATION_SCHEDULES, WORK_TUNING } from "./integration-queues";
+import { QUEUES, type JobKind } from "./queues";
+
+export type WorkerOptions = {
+  connectionString: string;
+  /** Connections pg-boss itself uses (fetching, completing); lib/ uses Prisma's pool besides. */
+  poolSize?: number;
+  /** How often an idle worker asks for jobs; 0.5 s keeps "alerted within seconds" with room to spare. */
+  pollingIntervalSeconds?: number;
+  /** Jobs fetched and run together per queue. */
+  batchSize?: number;
+  /** Cron jobs (sweep, weekly digests); any number of workers may run them, pg-boss fires each once. */
+  schedule?: boolean;
+  log?: (message: string) => void;
+};
+
+export type RunningWorker = { boss: PgBoss; stop: () => Promise<void> };
+
+/**
+ * The background worker: polls every queue, runs each fetched job through its handler, fails only the jobs that
+ * threw (pg-boss retries them with backoff, then keeps them "failed" with their error for the jobs page).
+ * Several workers, on several machines, share the queues safely: a job is fetched by one of them (SKIP LOCKED).
+ */
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const log = options.log ?? ((message: string) => console.log(`[worker] ${message}`));
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    schema: jobSchema(),
+    max: options.poolSize ?? 2,
+    schedule: options.schedule ?? true,
+    supervise: true,
+  });
+  boss.on("error", (error) => log(`error: ${error.message}`));
+  await boss.start();
+  await createQueues(boss);
+  for (const kind of Object.keys(HANDLERS) as JobKind[]) {
+    const name = QUEUES[kind];
+    const { loops = 1, ...tuning } = WORK_TUNING[kind as keyof typeof WORK_TUNING] ?? {};
+    const work = { batchSize: options.batchSize ?? 20, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5, ...tuning };
+    for (let loop = 0; loop < loops; loop++) await boss.work<never>(name, work, async (jobs) => {
+      await Promise.all(
+        jobs.map(async (job) => {
+          try {
+            await (HANDLERS[kind] as (data: unknown) => Promise<unknown>)(job.data);
+          } catch (error) {
+            log(`${name} ${job.id} failed: ${(error as Error).message}`);
+            await boss.fail(name, job.id, { message: (error as Error).message, stack: (error as Error).stack });
+          }
+        }),
+      );
+    });
+  }
+  if (options.schedule ?? true) {
+    await boss.schedule(QUEUES.sweep, "* * * * *", {});
+    // Monday 06:00 UTC: every store's week has ended (UTC−12 … UTC+14), in time for the morning meeting in Europe.
+    await boss.schedule(QUEUES.weeklyDigests, "0 6 * * 1", {});
+    for (const [kind, cron] of INTEGRATION_SCHEDULES) await boss.schedule(QUEUES[kind], cron, {});
+  }
+  log(`processing ${Object.values(QUEUES).join(", ")}`);
+  return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+}

@@ -1,0 +1,44 @@
+import { db } from "../db";
+import { NotFoundError, type Tenant } from "../tenancy/tenant";
+import type { WebhookEndpointInput } from "./schemas";
+import { newWebhookSecret } from "./signature";
+
+export async function listWebhookEndpoints(tenant: Tenant) {
+  return db.webhookEndpoint.findMany({ where: { organizationId: tenant.organizationId }, orderBy: { createdAt: "asc" } });
+}
+
+export async function createWebhookEndpoint(tenant: Tenant, input: WebhookEndpointInput) {
+  return db.webhookEndpoint.create({
+    data: { organizationId: tenant.organizationId, url: input.url, events: input.events, secret: newWebhookSecret() },
+  });
+}
+
+export async function getWebhookEndpoint(tenant: Tenant, endpointId: string) {
+  const endpoint = await db.webhookEndpoint.findFirst({ where: { id: endpointId, organizationId: tenant.organizationId } });
+  if (!endpoint) throw new NotFoundError("Webhook endpoint");
+  return endpoint;
+}
+
+/** Switched back on by an admin: a fresh start, its failures forgotten. */
+export async function enableWebhookEndpoint(tenant: Tenant, endpointId: string) {
+  const endpoint = await getWebhookEndpoint(tenant, endpointId);
+  return db.webhookEndpoint.update({
+    where: { id: endpoint.id },
+    data: { disabledAt: null, disabledReason: null, failingSince: null },
+  });
+}
+
+export async function deleteWebhookEndpoint(tenant: Tenant, endpointId: string) {
+  const endpoint = await getWebhookEndpoint(tenant, endpointId);
+  await db.webhookEndpoint.delete({ where: { id: endpoint.id } });
+}
+
+/** The delivery log of an endpoint, newest first. */
+export async function listWebhookDeliveries(tenant: Tenant, endpointId: string, limit = 50) {
+  const endpoint = await getWebhookEndpoint(tenant, endpointId);
+  return db.webhookDelivery.findMany({
+    where: { endpointId: endpoint.id, organizationId: tenant.organizationId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+  });
+}

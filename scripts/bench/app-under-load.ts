@@ -1,0 +1,81 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { installJobQueue } from "../../lib/jobs/job-queue";
+import { migrate } from "../../lib/db/migrate";
+
+// What bench:send and bench:clicks share: a database of their own on the local server (created, migrated, dropped
+// at the end), and the built app (`next start`) and the worker as real processes, as in production.
+
+const SERVER_URL = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const root = process.cwd();
+
+export async function createBenchDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: SERVER_URL });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  await migrate(url.toString());
+  await installJobQueue(url.toString());
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+/** Builds the app if it never was (`next build` is slow; run `npm run build` after changing code). */
+export function ensureBuilt() {
+  if (existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  console.log("Building the app first (next build) …");
+  const build = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit" });
+  if (build.status !== 0) throw new Error("next build failed");
+}
+
+export async function startApp(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const app = track(spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: `http://localhost:${port}`, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  }));
+  for (let i = 0; i < 120; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/api/v1/openapi.json`);
+      return app;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  app.kill();
+  throw new Error("next start did not answer within a minute");
+}
+
+export function startWorker(env: Record<string, string>): ChildProcess {
+  return track(
+    spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "worker.ts")], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore", "inherit"],
+    }),
+  );
+}
+
+// Children die with the bench, however it ends (an interrupted run must not leave a server on the port).
+const children = new Set<ChildProcess>();
+function track(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+process.on("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+
+export function stop(child: ChildProcess | undefined) {
+  if (child && child.exitCode === null) child.kill("SIGTERM");
+}

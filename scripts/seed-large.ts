@@ -1,0 +1,78 @@
+// `npm run seed:large`: one tenant with 200 stores, 2 years, ~2,000,000 survey sends and exactly 1,000,000
+// responses (with comments, themes and follow-ups), loaded with COPY into a fresh database (BENCH_DATABASE_URL,
+// default nps_bench on the local server). The rollup fills itself: its triggers run once per COPY batch.
+import { SingleBar, Presets } from "cli-progress";
+import pg from "pg";
+import { BENCH_CX_EMAIL, BENCH_DATABASE_URL, BENCH_TENANT_SLUG, recreateBenchDatabase } from "./bench/bench-database";
+import { copyRows } from "./bench/copy-rows";
+import { benchPlan, type BenchPlan } from "./bench/bench-plan";
+
+process.env.DATABASE_URL = BENCH_DATABASE_URL;
+const { migrate } = await import("../lib/db/migrate");
+const { db } = await import("../lib/db");
+const { createOrganization } = await import("../lib/organizations/organizations");
+const { inviteMember } = await import("../lib/members/members");
+const { getDefaultSurvey } = await import("../lib/surveys/surveys");
+const { listThemes } = await import("../lib/themes/themes");
+
+const started = performance.now();
+console.log(`Recreating ${BENCH_DATABASE_URL} …`);
+await recreateBenchDatabase();
+await migrate(BENCH_DATABASE_URL);
+
+const organization = await createOrganization({
+  name: "Bench Retail",
+  slug: BENCH_TENANT_SLUG,
+  adminEmail: "admin@bench.demo",
+  reviewUrl: "https://example.com/review/bench",
+});
+const tenant = { organizationId: organization.id };
+const [survey, themes] = await Promise.all([getDefaultSurvey(tenant), listThemes(tenant)]);
+const plan = benchPlan({ organizationId: organization.id, surveyId: survey.id, themes, now: new Date() });
+await db.region.createMany({ data: plan.regions.map((region) => ({ ...region, organizationId: organization.id })) });
+await db.store.createMany({ data: plan.stores.map(({ id, code, name, city, regionId }) => ({ id, code, name, city, regionId, organizationId: organization.id })) });
+await inviteMember(tenant, { email: BENCH_CX_EMAIL, name: "Bench CX", role: "cx_manager", storeIds: [] });
+await inviteMember(tenant, { email: "manager@bench.demo", name: "Bench Manager", role: "store_manager", storeIds: [plan.stores[0].id] });
+await db.$disconnect();
+
+const client = new pg.Client({ connectionString: BENCH_DATABASE_URL });
+await client.connect();
+try {
+  await load(client, plan);
+  // The triggers updated each month's and week's rollup rows once per batch: clear the dead versions, as
+  // autovacuum would on a live database, and give the planner statistics.
+  console.log("Vacuuming and analysing …");
+  await client.query("VACUUM ANALYZE");
+} finally {
+  await client.end();
+}
+const seconds = (performance.now() - started) / 1000;
+console.log(`Loaded ${plan.totals.responses.toLocaleString("en")} responses in ${seconds.toFixed(0)} s.`);
+console.log(`Sign in as ${BENCH_CX_EMAIL}: DATABASE_URL=${BENCH_DATABASE_URL} SEED_DEMO=false npm start`);
+
+async function load(client: pg.Client, plan: BenchPlan) {
+  await copyRows(client, "Contact", ["id", "organizationId", "email", "name", "locale", "storeId", "segment", "createdAt"], plan.contacts());
+  const bar = new SingleBar(
+    {
+      format: "Responses [{bar}] {percentage}% | {value}/{total} | {sends} sends | {eta_formatted} left",
+      etaBuffer: 20,
+      // Piped (CI, a log file): a line every few seconds instead of a redrawn bar.
+      noTTYOutput: true,
+      notTTYSchedule: 5_000,
+    },
+    Presets.shades_classic,
+  );
+  bar.start(plan.totals.responses, 0, { sends: 0 });
+  let sends = 0;
+  let responses = 0;
+  for (const batch of plan.batches()) {
+    await copyRows(client, "SurveySend", ["id", "organizationId", "surveyId", "contactId", "storeId", "channel", "token", "locale", "sentAt", "segment"], batch.sends);
+    await copyRows(client, "Response", ["id", "organizationId", "surveySendId", "surveyId", "contactId", "storeId", "channel", "score", "category", "comment", "locale", "respondedAt", "updatedAt", "segment"], batch.responses);
+    await copyRows(client, "FollowUp", ["id", "organizationId", "responseId", "storeId", "status", "outcome", "dueAt", "contactedAt", "closedAt", "createdAt"], batch.followUps);
+    await copyRows(client, "ResponseTheme", ["responseId", "themeId", "organizationId"], batch.themes);
+    sends += batch.sends.length;
+    responses += batch.responses.length;
+    bar.update(responses, { sends });
+  }
+  bar.stop();
+}

@@ -1,0 +1,24 @@
+import { db } from "../lib/db";
+import { installJobQueue } from "../lib/jobs/job-queue";
+import { startWorker } from "../lib/jobs/worker";
+
+// `npm run worker`: the background worker alone (alerts, escalations, re-surveys, digests). Run as many as you
+// like, on as many machines: they share the queues in Postgres. `npm start` runs one beside the app.
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("Set DATABASE_URL to the app's database (the one `npm start` or `npm run db:migrate` prepared).");
+  process.exit(1);
+}
+await installJobQueue(url);
+const worker = await startWorker({
+  connectionString: url,
+  poolSize: Number(process.env.WORKER_POOL_SIZE ?? 2),
+  batchSize: Number(process.env.WORKER_BATCH_SIZE ?? 20),
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, async () => {
+    await worker.stop();
+    await db.$disconnect();
+    process.exit(0);
+  });
+}

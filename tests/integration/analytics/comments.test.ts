@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { COMMENTS_PER_PAGE, listComments } from "@/lib/analytics/comments";
+import { getThemeFigures } from "@/lib/analytics/theme-figures";
+import { db } from "@/lib/db";
+import { saveComment } from "@/lib/responses/record-score";
+import { listThemes, updateTheme } from "@/lib/themes/themes";
+import type { Member, Tenant } from "@/lib/tenancy/tenant";
+import { createMember, createTenant, createTestStore } from "@/tests/support/factories";
+import { respond } from "../responses/respond";
+import { filtersFor } from "./filters-for";
+
+const NOW = new Date("2026-03-01T12:00:00Z");
+const QUERY = { from: "2026-02-01", to: "2026-02-28" };
+
+let tenant: Tenant;
+let admin: Member;
+let manager: Member;
+let storeId: string;
+
+async function comment(score: number, text: string, options: { at: string; storeId?: string | null; locale?: string }) {
+  const { send, response } = await respond(tenant, score, { storeId: options.storeId ?? null, at: new Date(options.at) });
+  if (options.locale) await db.response.update({ where: { id: response.id }, data: { locale: options.locale } });
+  await saveComment(send.token, { comment: text, callbackConsent: false, callbackPhone: null });
+  return response;
+}
+
+beforeAll(async () => {
+  ({ tenant, admin } = await createTenant("Comment Shop"));
+  storeId = (await createTestStore(tenant, "Harbour")).id;
+  manager = await createMember(tenant, "store_manager", [storeId]);
+  await comment(2, "Waited 30 minutes at the till", { at: "2026-02-03T10:00:00Z", storeId });
+  await comment(9, "Friendly staff, quick checkout", { at: "2026-02-04T10:00:00Z", storeId });
+  await comment(3, "Über 20 Minuten an der Kasse gewartet", { at: "2026-02-05T10:00:00Z", locale: "de" });
+  await comment(8, "Fine, parking was hard", { at: "2026-02-06T10:00:00Z" });
+  await comment(1, "Queue out of the door", { at: "2026-01-15T10:00:00Z" }); // before the range
+  for (let day = 10; day < 10 + COMMENTS_PER_PAGE; day++) {
+    await comment(10, `Lovely visit number ${day}`, { at: `2026-02-${String(day % 28 || 28).padStart(2, "0")}T08:00:00Z`, storeId });
+  }
+  // Another tenant writing the very same words: never shown here.
+  const other = await createTenant("Other Comment Shop");
+  const { send } = await respond(other.tenant, 2, { at: new Date("2026-02-03T11:00:00Z") });
+  await saveComment(send.token, { comment: "Waited 30 minutes at the till", callbackConsent: false, callbackPhone: null });
+});
+
+const comments = async (member: Member, options: Parameters<typeof listComments>[2] = {}, query = QUERY) =>
+  listComments(member, await filtersFor(member, query, NOW), options);
+
+describe("the comments explorer", () => {
+  it("lists the period's comments newest first, a page at a time, with a cursor to the next page", async () => {
+    const first = await comments(admin);
+    expect(first.comments).toHaveLength(COMMENTS_PER_PAGE);
+    const times = first.comments.map((row) => row.respondedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+
+    const second = await comments(admin, { after: first.next! });
+    expect(second.next).toBeNull();
+    const all = [...first.comments, ...second.comments].map((row) => row.comment);
+    expect(all).toHaveLength(4 + COMMENTS_PER_PAGE);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all).not.toContain("Queue out of the door");
+  });
+
+  it("finds comments by word prefixes, in any language", async () => {
+    expect((await comments(admin, { q: "wait till" })).comments.map((row) => row.comment)).toEqual(["Waited 30 minutes at the till"]);
+    expect((await comments(admin, { q: "kasse" })).comments.map((row) => row.comment)).toEqual(["Über 20 Minuten an der Kasse gewartet"]);
+    expect((await comments(admin, { q: "nothing-like-this" })).comments).toEqual([]);
+  });
+
+  it("filters by category and by theme, and shows each comment's themes", async () => {
+    const detractors = await comments(admin, { category: "detractor" });
+    expect(detractors.comments.map((row) => row.score).sort()).toEqual([2, 3]);
+
+    const waiting = (await listThemes(tenant)).find((theme) => theme.name === "Waiting time")!;
+    const tagged = await comments(admin, { theme: waiting.id });
+    expect(tagged.comments.map((row) => row.comment).sort()).toEqual(["Waited 30 minutes at the till", "Über 20 Minuten an der Kasse gewartet"]);
+    expect(tagged.comments[0].themes).toContain("Waiting time");
+  });
+
+  it("shows a store manager only their stores' comments", async () => {
+    const page = await comments(manager, { q: "" });
+    expect(page.comments.every((row) => row.storeName === "Harbour")).toBe(true);
+    expect((await comments(manager, { q: "kasse" })).comments).toEqual([]);
+  });
+});
+
+describe("themes", () => {
+  it("are tagged when the comment arrives, and again when it is changed", async () => {
+    const response = await comment(4, "The store was dirty", { at: "2026-02-07T10:00:00Z" });
+    const tags = async () =>
+      (await db.responseTheme.findMany({ where: { responseId: response.id }, include: { theme: true } })).map((tag) => tag.theme.name);
+    expect(await tags()).toEqual(["Cleanliness"]);
+
+    const send = await db.surveySend.findUniqueOrThrow({ where: { id: response.surveySendId } });
+    await saveComment(send.token, { comment: "Prices too high", callbackConsent: false, callbackPhone: null });
+    expect(await tags()).toEqual(["Price"]);
+  });
+
+  it("count mentions and the NPS of those responses per theme", async () => {
+    const figures = await getThemeFigures(admin, await filtersFor(admin, QUERY, NOW));
+    const waiting = figures.themes.find((theme) => theme.name === "Waiting time")!;
+    expect(waiting.figure).toMatchObject({ responses: 2, detractors: 2, nps: -100, tooFew: true });
+    // "Queue out of the door" on Jan 15, in the previous period.
+    expect(waiting.previousMentions).toBe(1);
+    expect(figures.trend.length).toBeGreaterThan(0);
+  });
+
+  it("apply edited keywords to past comments too", async () => {
+    const parking = (await listThemes(tenant)).find((theme) => theme.name === "Store and parking")!;
+    const input = { name: "Store and parking", keywords_en: ["lovely"], keywords_de: [], keywords_nl: [], keywords_pl: [], keywords_fr: [] };
+    await updateTheme(tenant, parking.id, input);
+
+    const tagged = await comments(admin, { theme: parking.id });
+    expect(tagged.comments.every((row) => row.comment.startsWith("Lovely"))).toBe(true);
+    expect(tagged.comments).toHaveLength(COMMENTS_PER_PAGE);
+  });
+});

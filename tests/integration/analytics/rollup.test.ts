@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { recordScore } from "@/lib/responses/record-score";
+import { getDashboard } from "@/lib/analytics/dashboard";
+import type { Member, Tenant } from "@/lib/tenancy/tenant";
+import { createTenant, createTestStore, sendTestSurvey } from "@/tests/support/factories";
+import { filtersFor } from "./filters-for";
+
+// The rollup is kept by database triggers. Whatever writes responses and sends, in whatever order, it must equal a
+// recount from the raw rows, made here independently in TypeScript.
+
+/** Small seeded PRNG (mulberry32): a failing mix can be replayed with ROLLUP_SEED. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  return { next, int: (max: number) => Math.floor(next() * max), pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] };
+}
+
+const key = (...parts: (string | number)[]) => parts.join("|");
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const month = (date: Date) => `${date.toISOString().slice(0, 7)}-01`;
+const week = (date: Date) => day(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - ((date.getUTCDay() + 6) % 7))));
+
+async function recount(tenant: Tenant) {
+  const where = { organizationId: tenant.organizationId };
+  const [sends, responses] = await Promise.all([db.surveySend.findMany({ where }), db.response.findMany({ where })]);
+  const counts = new Map<string, number>();
+  const add = (at: Date, row: { storeId: string | null; surveyId: string; channel: string; segment: string | null }, column: string) => {
+    for (const [grain, period] of [["day", day(at)], ["week", week(at)], ["month", month(at)]]) {
+      const name = key(grain, period, row.storeId ?? "", row.surveyId, row.channel, row.segment ?? "", column);
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  };
+  for (const send of sends) add(send.sentAt, send, "sent");
+  for (const response of responses) add(response.respondedAt, response, `score${response.score}`);
+  return counts;
+}
+
+async function rollup(tenant: Tenant) {
+  const rows = await db.feedbackRollup.findMany({ where: { organizationId: tenant.organizationId } });
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    for (const column of ["sent", ...Array.from({ length: 11 }, (_, score) => `score${score}`)] as const) {
+      const value = row[column as keyof typeof row] as number;
+      if (value !== 0) counts.set(key(row.grain, day(row.periodStart), row.storeId, row.surveyId, row.channel, row.segment, column), value);
+    }
+  }
+  return { counts, emptyRows: rows.filter((row) => Object.entries(row).every(([name, value]) => !/^(sent|score\d+)$/.test(name) || value === 0)).length };
+}
+
+let mixed: { tenant: Tenant; admin: Member };
+
+describe("the feedback rollup", () => {
+  it("equals a recount from raw rows after a random mix of sends, responses, score changes and deletions", async () => {
+    const seed = Number(process.env.ROLLUP_SEED ?? 20261123);
+    const rand = random(seed);
+    const { tenant, admin } = await createTenant("Rollup Shop");
+    mixed = { tenant, admin };
+    const stores = [await createTestStore(tenant, "A"), await createTestStore(tenant, "B"), await createTestStore(tenant, "C")];
+    const segments = [null, "Gold", "Silver"] as const;
+    const tokens: string[] = [];
+    const base = new Date("2026-01-20T00:00:00Z").getTime();
+
+    for (let step = 0; step < 80; step++) {
+      const action = rand.next();
+      if (action < 0.55 || tokens.length === 0) {
+        // A send (sometimes answered, sometimes not), in a store or online, to a contact of some segment.
+        const email = `rollup-${step}@example.test`;
+        await db.contact.create({ data: { organizationId: tenant.organizationId, email, segment: rand.pick(segments) } });
+        const send = await sendTestSurvey(tenant, { email, storeId: rand.next() < 0.8 ? rand.pick(stores).id : null });
+        const sentAt = new Date(base + rand.int(70) * 86_400_000 + rand.int(86_400_000));
+        await db.surveySend.update({ where: { id: send.id }, data: { sentAt } });
+        if (rand.next() < 0.7) {
+          await recordScore(send.token, rand.int(11), new Date(sentAt.getTime() + rand.int(3) * 86_400_000));
+          tokens.push(send.token);
+        }
+      } else if (action < 0.85) {
+        // A second click on the same email changes the score.
+        await recordScore(rand.pick(tokens), rand.int(11));
+      } else if (action < 0.92) {
+        // A contact moves to another tier: past sends and responses keep the segment they had.
+        const contact = await db.contact.findFirstOrThrow({ where: { organizationId: tenant.organizationId }, skip: rand.int(5) });
+        await db.contact.update({ where: { id: contact.id }, data: { segment: rand.pick(segments) } });
+      } else if (action < 0.97) {
+        // A contact is erased: their sends and responses go, by cascade.
+        const contact = await db.contact.findFirst({ where: { organizationId: tenant.organizationId, surveySends: { some: {} } }, skip: rand.int(3) });
+        if (contact) {
+          const gone = await db.surveySend.findMany({ where: { contactId: contact.id }, select: { token: true } });
+          await db.contact.delete({ where: { id: contact.id } });
+          for (const { token } of gone) if (tokens.includes(token)) tokens.splice(tokens.indexOf(token), 1);
+        }
+      } else if (stores.length > 1) {
+        // A store is deleted: its sends and responses stay, without a store.
+        const store = stores.splice(rand.int(stores.length), 1)[0];
+        await db.store.delete({ where: { id: store.id } });
+      }
+    }
+
+    const [expected, actual] = await Promise.all([recount(tenant), rollup(tenant)]);
+    expect(expected.size, "the mix produced data").toBeGreaterThan(100);
+    expect(Object.fromEntries(actual.counts), `seed ${seed}`).toEqual(Object.fromEntries(expected));
+    expect(actual.emptyRows).toBe(0);
+  });
+
+  it("gives the dashboard the same counts as raw rows for ranges cut into months, weeks and days", async () => {
+    const { tenant, admin } = mixed;
+    for (const [from, to] of [["2026-01-20", "2026-04-05"], ["2026-02-01", "2026-02-28"], ["2026-02-04", "2026-02-17"], ["2026-03-31", "2026-03-31"]]) {
+      const dashboard = await getDashboard(admin, await filtersFor(admin, { from, to }));
+      const range = { gte: new Date(`${from}T00:00:00Z`), lt: new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) };
+      const scores = await db.response.groupBy({ by: ["score"], where: { ...tenant, respondedAt: range }, _count: { _all: true } });
+      const expected = Array.from({ length: 11 }, (_, score) => scores.find((row) => row.score === score)?._count._all ?? 0);
+      expect(dashboard.distribution, `${from} to ${to}`).toEqual(expected);
+      expect(dashboard.sent, `${from} to ${to}`).toBe(await db.surveySend.count({ where: { ...tenant, sentAt: range } }));
+      for (const trend of ["week", "month"]) {
+        const { trend: points } = await getDashboard(admin, await filtersFor(admin, { from, to, trend }));
+        expect(points.reduce((sum, point) => sum + point.figure.responses, 0), `${trend}ly trend ${from} to ${to}`).toBe(dashboard.figure.responses);
+        const months = new Set(points.map((point) => point.period.slice(0, 7)));
+        if (trend === "month") expect(points.every((point) => point.period.endsWith("-01")) && months.size === points.length).toBe(true);
+      }
+    }
+  });
+
+  it("counts a bulk insert (the seeds' createMany) like single clicks", async () => {
+    const { tenant } = await createTenant("Bulk Shop");
+    const store = await createTestStore(tenant, "Bulk");
+    const send = await sendTestSurvey(tenant, { storeId: store.id });
+    await db.response.createMany({
+      data: [
+        {
+          organizationId: tenant.organizationId, surveySendId: send.id, surveyId: send.surveyId, contactId: send.contactId,
+          storeId: store.id, channel: "store", score: 9, category: "promoter", locale: "en",
+          respondedAt: new Date("2026-02-03T10:00:00Z"), updatedAt: new Date(),
+        },
+      ],
+    });
+
+    const row = await db.feedbackRollup.findFirstOrThrow({
+      where: { organizationId: tenant.organizationId, grain: "day", periodStart: new Date("2026-02-03T00:00:00Z") },
+    });
+    expect(row).toMatchObject({ storeId: store.id, score9: 1, sent: 0 });
+  });
+
+  it("disappears with its tenant", async () => {
+    const { tenant, organization } = await createTenant("Gone Shop");
+    await recordScore((await sendTestSurvey(tenant)).token, 4);
+    expect(await db.feedbackRollup.count({ where: { organizationId: tenant.organizationId } })).toBeGreaterThan(0);
+
+    await db.organization.delete({ where: { id: organization.id } });
+
+    expect(await db.feedbackRollup.count({ where: { organizationId: tenant.organizationId } })).toBe(0);
+  });
+});

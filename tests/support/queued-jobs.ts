@@ -1,0 +1,12 @@
+import { db } from "@/lib/db";
+import { jobSchema } from "@/lib/jobs/job-queue";
+
+/** The jobs pg-boss holds in `queue` whose data has `field` = `value`, oldest first (completed ones included). */
+export async function queuedJobs(queue: string, field: string, value: string) {
+  return db.$queryRawUnsafe<{ data: Record<string, string>; start_after: Date; state: string }[]>(
+    `SELECT data, start_after, state::text AS state FROM ${jobSchema()}.job WHERE name = $1 AND data->>$2 = $3 ORDER BY created_on`,
+    queue,
+    field,
+    value,
+  );
+}
