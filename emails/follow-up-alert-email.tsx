@@ -4,6 +4,8 @@ import { Line, StaffEmail, muted, paragraph, textPart } from "./staff-email-layo
 import { Text } from "@react-email/components";
 
 export type FollowUpAlertProps = {
+  /** The second alert: what the customer wrote on the landing page after the first alert. */
+  commentAdded?: boolean;
   category: "detractor" | "passive";
   score: number;
   place: string;
@@ -18,6 +20,7 @@ export type FollowUpAlertProps = {
 };
 
 function heading(props: FollowUpAlertProps) {
+  if (props.commentAdded) return `${props.contactName} added ${props.callbackConsent ? "a call-back request" : "a comment"}`;
   return props.category === "detractor" ? "A detractor needs a call-back" : "A passive customer responded";
 }
 
@@ -50,7 +53,7 @@ function AlertEmail(props: FollowUpAlertProps) {
 }
 
 export async function renderFollowUpAlertEmail(props: FollowUpAlertProps) {
-  const subject = `${props.category === "detractor" ? "Detractor" : "Passive"} ${props.score}/10 · ${props.place}${props.dueText ? ` · call back by ${props.dueText}` : ""}`;
+  const subject = `${props.commentAdded ? "Comment · " : ""}${props.category === "detractor" ? "Detractor" : "Passive"} ${props.score}/10 · ${props.place}${props.dueText ? ` · call back by ${props.dueText}` : ""}`;
   const html = await render(<AlertEmail {...props} />);
   const text = textPart(
     heading(props),

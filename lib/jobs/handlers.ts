@@ -11,7 +11,7 @@ const tenantOf = (data: { organizationId: string }) => ({ organizationId: data.o
 /** What each job does: a call into lib/, which re-checks the facts when it runs and is safe to run twice. */
 export const HANDLERS: { [K in JobKind]: (data: JobData[K]) => Promise<unknown> } = {
   ...INTEGRATION_HANDLERS,
-  alert: (data) => deliverFollowUpAlert(tenantOf(data), data.responseId),
+  alert: (data) => deliverFollowUpAlert(tenantOf(data), data.responseId, { commentAdded: data.commentAdded ?? false }),
   escalation: (data) => escalateFollowUp(tenantOf(data), data.followUpId),
   resurvey: (data) => sendResurvey(tenantOf(data), data.resurveyId),
   storeDigest: (data) => sendStoreDigest(tenantOf(data), data.storeId, data.weekStart),

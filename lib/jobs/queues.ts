@@ -16,7 +16,8 @@ export const QUEUES = {
 export type JobKind = keyof typeof QUEUES;
 
 export type JobData = {
-  alert: { organizationId: string; responseId: string };
+  // commentAdded: the customer wrote their comment (or asked for a call) after the first alert went out.
+  alert: { organizationId: string; responseId: string; commentAdded?: boolean };
   escalation: { organizationId: string; followUpId: string };
   resurvey: { organizationId: string; resurveyId: string };
   storeDigest: { organizationId: string; storeId: string; weekStart: string };

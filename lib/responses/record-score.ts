@@ -1,6 +1,7 @@
 import { db, type Prisma } from "../db";
 import { openLoop } from "../followups/open-loop";
 import { isUniqueViolation } from "../forms/input-error";
+import { enqueue } from "../jobs/job-queue";
 import { categoryOf } from "./nps";
 import { getSurveyLink, type SurveyLink } from "./survey-link";
 import type { CommentInput } from "./schemas";
@@ -72,6 +73,12 @@ export async function saveComment(token: string, input: CommentInput) {
     });
     await tagComment(tx, { organizationId: link.organizationId }, response);
     await emitResponseEvent(tx, "response.updated", response);
+    const before = link.response!;
+    const firstWords = (response.comment !== null && before.comment === null) || (response.callbackConsent && !before.callbackConsent);
+    // The alert left at the click; what the customer wrote since reaches the same people (the job re-checks who).
+    if (firstWords && response.category !== "promoter") {
+      await enqueue(tx, "alert", { organizationId: link.organizationId, responseId, commentAdded: true });
+    }
     return response;
   });
 }

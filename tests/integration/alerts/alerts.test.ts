@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deliverFollowUpAlert } from "@/lib/alerts/deliver-alert";
 import { db } from "@/lib/db";
-import { recordScore } from "@/lib/responses/record-score";
+import { recordScore, saveComment } from "@/lib/responses/record-score";
 import type { Tenant } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore } from "@/tests/support/factories";
 import { queuedJobs } from "@/tests/support/queued-jobs";
@@ -102,6 +102,34 @@ describe("the instant detractor alert", () => {
 
     expect(await deliverFollowUpAlert(tenant, response.id)).toEqual({ sent: 0 });
     expect(smtp.to(await emailOf(manager.userId))).toEqual([]);
+  });
+
+  it("sends the comment and call-back wish written after the first alert, once, to those alerted", async () => {
+    const { tenant, store, manager } = await chain();
+    const { send, response } = await respond(tenant, 3, { storeId: store.id });
+    await deliverFollowUpAlert(tenant, response.id);
+
+    await saveComment(send.token, { comment: "Waited 20 minutes at the till", callbackConsent: true, callbackPhone: "+31 6 5555 0000" });
+    const jobs = await alertJobsFor(response.id);
+    expect(jobs.map(({ data }) => data.commentAdded ?? false)).toEqual([false, true]);
+
+    expect(await deliverFollowUpAlert(tenant, response.id, { commentAdded: true })).toEqual({ sent: 1 });
+    expect(await deliverFollowUpAlert(tenant, response.id, { commentAdded: true })).toEqual({ sent: 0 });
+    const mails = await smtp.waitFor(await emailOf(manager.userId), 2);
+    expect(mails[1]!.subject).toMatch(/^Comment · Detractor 3\/10 · Harbour Road/);
+    expect(mails[1]!.text).toContain("Waited 20 minutes at the till");
+    expect(mails[1]!.text).toContain("Phone: +31 6 5555 0000");
+  });
+
+  it("sends no separate comment email to a manager whose first alert has not gone out yet", async () => {
+    const { tenant, store, manager } = await chain();
+    const { send, response } = await respond(tenant, 3, { storeId: store.id });
+    await saveComment(send.token, { comment: "Cold coffee", callbackConsent: false, callbackPhone: null });
+
+    expect(await deliverFollowUpAlert(tenant, response.id, { commentAdded: true })).toEqual({ sent: 0 });
+    await deliverFollowUpAlert(tenant, response.id);
+    const [mail] = await smtp.waitFor(await emailOf(manager.userId));
+    expect(mail!.text).toContain("Cold coffee");
   });
 
   it("is not sent for another tenant's response", async () => {
