@@ -1,15 +1,15 @@
 import { db } from "../db";
-import { getDefaultSurvey } from "../surveys/surveys";
+import { chooseSurvey } from "../surveys/surveys";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
 import type { StoreLoopSettings, SurveyLoopSettings } from "./loop-settings-schemas";
 
 // The settings of the loop (alerts, SLAs, re-survey, holdout, who escalations and online alerts go to), each
 // write scoped to the tenant; the loop settings page is their one editor.
 
-export async function getLoopSettings(tenant: Tenant) {
+export async function getLoopSettings(tenant: Tenant, surveyId?: string) {
   const where = { organizationId: tenant.organizationId };
   const [survey, stores, regions, members] = await Promise.all([
-    getDefaultSurvey(tenant),
+    chooseSurvey(tenant, surveyId),
     db.store.findMany({ where, orderBy: { name: "asc" } }),
     db.region.findMany({ where, orderBy: { name: "asc" } }),
     db.membership.findMany({ where, include: { user: { select: { name: true, email: true } } }, orderBy: { createdAt: "asc" } }),

@@ -28,6 +28,16 @@ export async function getDefaultSurvey(tenant: Tenant) {
   return survey;
 }
 
+/** The survey a settings page edits: the one named in its URL (404 for another tenant's), else the first. */
+export function chooseSurvey(tenant: Tenant, surveyId: string | undefined) {
+  return surveyId ? getSurvey(tenant, surveyId) : getDefaultSurvey(tenant);
+}
+
+/** A further survey (e.g. "After a support case"), with its own texts, call-back time and loop settings. */
+export function addSurvey(tenant: Tenant, input: SurveySettings) {
+  return db.$transaction((tx) => createSurveyWithDefaults(tx, tenant, input));
+}
+
 export async function updateSurveySettings(tenant: Tenant, surveyId: string, input: SurveySettings) {
   await getSurvey(tenant, surveyId);
   return db.survey.update({ where: { id: surveyId }, data: input });

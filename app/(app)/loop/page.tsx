@@ -1,7 +1,10 @@
 import { ActionForm, CheckboxList, Field, SelectField } from "@/components/form/action-form";
 import { StoreLoopForm } from "@/components/loop/store-loop-form";
 import { requireMember } from "@/lib/auth/session";
+import { SurveyPicker } from "@/components/surveys/survey-picker";
+import { notFoundOnForeignId } from "@/lib/analytics/view";
 import { getLoopSettings } from "@/lib/followups/loop-settings";
+import { listSurveys } from "@/lib/surveys/surveys";
 import { listRootCauses } from "@/lib/followups/root-causes";
 import {
   addRootCauseAction,
@@ -13,16 +16,21 @@ import {
 } from "./actions";
 
 /** Everything about closing the loop a CX manager decides: alerts, SLAs, re-survey, holdout, owners, causes. */
-export default async function LoopSettingsPage() {
+type Props = { searchParams: Promise<{ survey?: string }> };
+
+export default async function LoopSettingsPage({ searchParams }: Props) {
   const member = await requireMember("cx_manager");
-  const [{ survey, stores, regions, members }, rootCauses] = await Promise.all([
-    getLoopSettings(member),
+  const { survey: surveyId } = await searchParams;
+  const [{ survey, stores, regions, members }, surveys, rootCauses] = await Promise.all([
+    getLoopSettings(member, surveyId).catch(notFoundOnForeignId),
+    listSurveys(member),
     listRootCauses(member, { includeArchived: true }),
   ]);
   const memberOptions = [{ value: "", label: "Nobody (CX managers)" }, ...members.map((m) => ({ value: m.id, label: m.user.name ?? m.user.email }))];
   return (
     <>
       <h1>Loop settings</h1>
+      <SurveyPicker surveys={surveys} currentId={survey.id} path="/loop" />
       <div className="grid two">
         <section className="card">
           <h2 style={{ marginTop: 0 }}>Survey “{survey.name}”</h2>
@@ -51,7 +59,7 @@ export default async function LoopSettingsPage() {
             <Field name="referralUrl" label="Referral programme page" defaultValue={survey.referralUrl ?? ""} hint="Promoters share it with their code as ?ref=CODE." />
           </ActionForm>
           <p className="muted" style={{ fontSize: 13 }}>
-            Detractors (0–6) always alert their store&apos;s managers at once. Call-back time for detractors and the review link: <a href="/survey">Survey &amp; branding</a>.
+            Detractors (0–6) always alert their store&apos;s managers at once. Call-back time for detractors and the review link: <a href={`/survey?survey=${survey.id}`}>Survey &amp; branding</a>.
           </p>
         </section>
         <div>

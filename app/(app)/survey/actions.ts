@@ -5,9 +5,9 @@ import { runMemberAction } from "@/lib/forms/member-action";
 import { updateBranding } from "@/lib/organizations/organizations";
 import { brandingSchema } from "@/lib/organizations/schemas";
 import { surveySettingsSchema, surveyTextSchema } from "@/lib/surveys/schemas";
-import { saveSurveyText, updateSurveySettings } from "@/lib/surveys/surveys";
+import { addSurvey, saveSurveyText, updateSurveySettings } from "@/lib/surveys/surveys";
 
-const survey = { role: "cx_manager", revalidate: ["/survey"] } as const;
+const survey = { role: "cx_manager", revalidate: ["/survey", "/loop"] } as const;
 
 export async function saveSurveySettingsAction(surveyId: string, _state: ActionState, formData: FormData) {
   return runMemberAction(formData, { ...survey, schema: surveySettingsSchema }, (member, input) =>
@@ -24,5 +24,11 @@ export async function saveSurveyTextAction(surveyId: string, _state: ActionState
 export async function saveBrandingAction(_state: ActionState, formData: FormData) {
   return runMemberAction(formData, { ...survey, schema: brandingSchema }, (member, input) =>
     updateBranding(member, input).then(() => "Branding saved"),
+  );
+}
+
+export async function addSurveyAction(_state: ActionState, formData: FormData) {
+  return runMemberAction(formData, { ...survey, schema: surveySettingsSchema }, (member, input) =>
+    addSurvey(member, input).then((created) => `${created.name} added: pick it above to edit its texts`),
   );
 }

@@ -3,8 +3,10 @@ import { requireMember } from "@/lib/auth/session";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
 import { getOrganization } from "@/lib/organizations/organizations";
 import { DEFAULT_SURVEY_TEXTS } from "@/lib/surveys/default-texts";
-import { getDefaultSurvey } from "@/lib/surveys/surveys";
-import { saveBrandingAction, saveSurveySettingsAction, saveSurveyTextAction } from "./actions";
+import { notFoundOnForeignId } from "@/lib/analytics/view";
+import { chooseSurvey, listSurveys } from "@/lib/surveys/surveys";
+import { SurveyPicker } from "@/components/surveys/survey-picker";
+import { addSurveyAction, saveBrandingAction, saveSurveySettingsAction, saveSurveyTextAction } from "./actions";
 
 const TEXT_FIELDS = [
   ["emailSubject", "Email subject"],
@@ -15,13 +17,21 @@ const TEXT_FIELDS = [
   ["thankYou", "Thank-you text"],
 ] as const;
 
-export default async function SurveyPage() {
+type Props = { searchParams: Promise<{ survey?: string }> };
+
+export default async function SurveyPage({ searchParams }: Props) {
   const member = await requireMember("cx_manager");
-  const [survey, organization] = await Promise.all([getDefaultSurvey(member), getOrganization(member)]);
+  const { survey: surveyId } = await searchParams;
+  const [survey, surveys, organization] = await Promise.all([
+    chooseSurvey(member, surveyId).catch(notFoundOnForeignId),
+    listSurveys(member),
+    getOrganization(member),
+  ]);
   const localeOptions = LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale] }));
   return (
     <>
       <h1>Survey &amp; branding</h1>
+      <SurveyPicker surveys={surveys} currentId={survey.id} path="/survey" />
       <div className="grid two">
         <section className="card">
           <h2 style={{ marginTop: 0 }}>Survey “{survey.name}”</h2>
@@ -43,6 +53,14 @@ export default async function SurveyPage() {
             <Field name="name" label="Brand name" defaultValue={organization.name} />
             <Field name="brandColor" label="Brand colour" type="color" defaultValue={organization.brandColor} />
             <SelectField name="defaultLocale" label="Default language" options={localeOptions} defaultValue={organization.defaultLocale} />
+          </ActionForm>
+        </section>
+        <section className="card">
+          <h2 style={{ marginTop: 0 }}>Add a survey</h2>
+          <p className="muted">For another moment, e.g. after a support case: its own texts, call-back time and loop settings.</p>
+          <ActionForm action={addSurveyAction} submitLabel="Add survey">
+            <Field name="name" label="Name" />
+            <Field name="followUpSlaHours" label="Call-back within (hours)" type="number" defaultValue={24} />
           </ActionForm>
         </section>
       </div>

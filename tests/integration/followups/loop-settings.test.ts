@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import {
+  getLoopSettings,
   setCustomerServiceTeam,
   setRegionManager,
   updateStoreLoopSettings,
@@ -8,6 +9,7 @@ import {
 } from "@/lib/followups/loop-settings";
 import { storeLoopSettingsSchema, surveyLoopSettingsSchema } from "@/lib/followups/loop-settings-schemas";
 import { createRegion } from "@/lib/stores/stores";
+import { addSurvey } from "@/lib/surveys/surveys";
 import { NotFoundError } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore } from "@/tests/support/factories";
 import { tenantRows } from "../tenancy/tenant-rows";
@@ -15,6 +17,17 @@ import { tenantRows } from "../tenancy/tenant-rows";
 const storeForm = { timeZone: "Europe/Berlin", followUpSlaHours: "4", opensAt: "09:00", closesAt: "18:30", openDays: ["1", "2", "3", "4", "5", "6"], reviewUrl: "" };
 
 describe("the loop settings", () => {
+  it("are per survey: the page shows the survey it names, and another tenant's survey is not found", async () => {
+    const { tenant } = await createTenant("Settings Shop");
+    const { tenant: other } = await createTenant("Other Shop");
+    const support = await addSurvey(tenant, { name: "After support", followUpSlaHours: 8, reviewUrl: null });
+    await updateSurveyLoopSettings(tenant, support.id, surveyLoopSettingsSchema.parse({ passiveSlaHours: "12", resurveyAfterDays: "3", holdoutPercent: "0", referralUrl: "" }));
+
+    expect((await getLoopSettings(tenant)).survey.name).toBe("After purchase");
+    expect((await getLoopSettings(tenant, support.id)).survey).toMatchObject({ name: "After support", resurveyAfterDays: 3, holdoutPercent: 0 });
+    await expect(getLoopSettings(other, support.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
   it("save the survey's alert, passive, re-survey, holdout and referral settings", async () => {
     const { tenant } = await createTenant("Settings Shop");
     const survey = await db.survey.findFirstOrThrow({ where: tenant });

@@ -4,6 +4,8 @@ import { LOCALES } from "@/lib/i18n/locales";
 import { detractorFollowUp, hoursFrom } from "../responses/respond";
 import { sendTestSurvey, createTenant } from "@/tests/support/factories";
 import {
+  addSurvey as addSurveyFromForm,
+  chooseSurvey,
   createSurveyWithDefaults,
   getDefaultSurvey,
   getSurvey,
@@ -11,7 +13,7 @@ import {
   saveSurveyText,
   updateSurveySettings,
 } from "@/lib/surveys/surveys";
-import type { Tenant } from "@/lib/tenancy/tenant";
+import { NotFoundError, type Tenant } from "@/lib/tenancy/tenant";
 import { surveyEmailTo } from "../survey-sends/survey-email";
 
 const addSurvey = (tenant: Tenant, name: string) => db.$transaction((tx) => createSurveyWithDefaults(tx, tenant, { name }));
@@ -27,6 +29,19 @@ const germanText = {
 };
 
 describe("surveys", () => {
+  it("a CX manager adds a survey with its own call-back time and texts, and the settings pages choose it by id", async () => {
+    const { tenant } = await createTenant("Survey Shop");
+    const { tenant: other } = await createTenant("Other Shop");
+    const first = await getDefaultSurvey(tenant);
+
+    const support = await addSurveyFromForm(tenant, { name: "After a support case", followUpSlaHours: 4, reviewUrl: null });
+
+    expect(await chooseSurvey(tenant, undefined)).toMatchObject({ id: first.id });
+    expect(await chooseSurvey(tenant, support.id)).toMatchObject({ name: "After a support case", followUpSlaHours: 4 });
+    expect((await chooseSurvey(tenant, support.id)).texts).toHaveLength(LOCALES.length);
+    await expect(chooseSurvey(other, support.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
   it("the default survey is the tenant's first, with texts in every language", async () => {
     const { tenant } = await createTenant("Survey Shop");
     const first = await getDefaultSurvey(tenant);
