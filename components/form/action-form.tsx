@@ -6,12 +6,14 @@ import type { ActionState } from "@/lib/forms/action-state";
 const FormState = createContext<ActionState>({ ok: false });
 
 /** A form bound to a server action; the fields inside show the action's messages next to themselves. */
-export function ActionForm({ action, submitLabel, children, className, danger }: {
+export function ActionForm({ action, submitLabel, children, className, danger, success }: {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   submitLabel: string;
   children?: ReactNode;
   className?: string;
   danger?: boolean;
+  /** Shows a successful action's message in its own way (e.g. a new secret to copy) instead of the status line. */
+  success?: (message: string) => ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, { ok: false });
   return (
@@ -23,12 +25,13 @@ export function ActionForm({ action, submitLabel, children, className, danger }:
           <button type="submit" disabled={pending} className={danger ? "button danger" : "button"}>
             {pending ? "…" : submitLabel}
           </button>
-          {state.ok && state.message && (
+          {state.ok && state.message && !success && (
             <span className="form-ok" role="status">
               {state.message}
             </span>
           )}
         </div>
+        {state.ok && state.message && success?.(state.message)}
       </form>
     </FormState.Provider>
   );

@@ -1,3 +1,4 @@
+import { TableCard } from "@/components/layout/table-card";
 import { requireMember } from "@/lib/auth/session";
 import { listStores } from "@/lib/stores/stores";
 
@@ -9,30 +10,18 @@ export default async function DigestsPage() {
     <>
       <h1>Weekly digests</h1>
       <p className="muted">Each Monday morning, every store&apos;s managers get last week&apos;s digest by email. Open one to print it for the team meeting.</p>
-      <section className="card">
-        <table>
-          <thead>
-            <tr>
-              <th>Store</th>
-              <th>Region</th>
-              <th>Time zone</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {stores.map((store) => (
-              <tr key={store.id}>
-                <td>{store.name}</td>
-                <td>{store.region?.name ?? "–"}</td>
-                <td>{store.timeZone}</td>
-                <td>
-                  <a href={`/digest/${store.id}`}>Last week&apos;s digest</a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <TableCard testId="digest-stores" columns={["Store", "Region", "Time zone", ""]} empty="No stores yet." isEmpty={stores.length === 0}>
+        {stores.map((store) => (
+          <tr key={store.id}>
+            <td>{store.name}</td>
+            <td>{store.region?.name ?? "–"}</td>
+            <td>{store.timeZone}</td>
+            <td>
+              <a href={`/digest/${store.id}`}>Last week&apos;s digest</a>
+            </td>
+          </tr>
+        ))}
+      </TableCard>
     </>
   );
 }
