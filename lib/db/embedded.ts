@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { EmbeddedSessionQueue } from "./embedded-session-queue";
 
 export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
 
@@ -12,6 +13,9 @@ export async function startEmbeddedPostgres(dataDir?: string, port = 0): Promise
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const database = await PGlite.create(dataDir);
   const server = new PGLiteSocketServer({ db: database, host: "127.0.0.1", port, maxConnections: 8 });
+  // The server's own queue lets connections' queries interleave on PGlite's one session (see the queue's comment);
+  // every connection handler takes the server's queue when it attaches, so replacing it before start suffices.
+  (server as unknown as { queryQueue: EmbeddedSessionQueue }).queryQueue = new EmbeddedSessionQueue(database);
   await server.start();
   const address = server.getServerConn();
   return {
