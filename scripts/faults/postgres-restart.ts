@@ -5,7 +5,7 @@ import { startScratchPostgres } from "./scratch-postgres";
 const CUSTOMERS = 400;
 const CONCURRENCY = 16;
 
-const server = startScratchPostgres(55433);
+const server = startScratchPostgres(Number(process.env.FAULT_PG_PORT ?? 55433));
 process.env.DATABASE_URL = server.url;
 process.env.DATABASE_POOL_SIZE = "10";
 process.env.APP_URL = "http://localhost:3000";
