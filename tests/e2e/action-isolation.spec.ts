@@ -194,4 +194,14 @@ test("a server action posted from another site is refused and changes nothing", 
   expect((await post(a.request, forged, baseURL!)).status).toBe(200);
   await a.goto("/stores");
   await expect(a.locator("main")).toContainText(name);
+
+  // The CSV upload, the one route handler a signed-in person posts to, checks the Origin too.
+  const upload = await a.request.post("/imports/upload", {
+    headers: { origin: "https://attacker.example", "content-type": "text/csv", "x-file-name": "forged.csv" },
+    data: "email\nforged-upload@example.test\n",
+  });
+  expect(upload.status()).toBe(403);
+  // The session cookie is out of reach of scripts and of other sites' posts (Secure too, under an https APP_URL).
+  const session = (await a.context().cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 });
