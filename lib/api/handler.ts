@@ -14,6 +14,9 @@ class ApiInputError extends Error {
   }
 }
 
+// PostgreSQL text cannot hold a NUL character: refused up front, or the database would answer with a 500.
+const NUL_MESSAGE = "Text must not contain NUL (\\u0000) characters";
+
 export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return Response.json(data, { status, headers: { "cache-control": "no-store", ...headers } });
 }
@@ -38,7 +41,10 @@ export function apiRoute<P = Record<string, never>>(handler: (context: { caller:
       return problem(429, "rate_limited", "Too many requests for this key", { headers: { "Retry-After": String(verdict.retryAfterSeconds) } });
     }
     try {
-      return await handler({ caller, request, params: await context.params });
+      const params = await context.params;
+      const nulParam = Object.entries(params ?? {}).find(([, value]) => typeof value === "string" && value.includes("\u0000"));
+      if (nulParam) throw new ApiInputError([{ path: ["path", nulParam[0]], message: NUL_MESSAGE }]);
+      return await handler({ caller, request, params });
     } catch (error) {
       if (error instanceof ApiInputError) return problem(400, "bad_request", error.message, { issues: error.issues });
       if (error instanceof InputError) {
@@ -63,13 +69,17 @@ export async function parseBody<S extends z.ZodType>(request: Request, schema: S
   } catch {
     throw new ApiInputError([{ path: [], message: "The body must be JSON (Content-Type: application/json)" }]);
   }
+  if (JSON.stringify(body)?.includes("\\u0000")) throw new ApiInputError([{ path: ["body"], message: NUL_MESSAGE }]);
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new ApiInputError(issuesOf(parsed.error, ["body"]));
   return parsed.data;
 }
 
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
-  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const nul = Object.entries(query).find(([name, value]) => `${name}${value}`.includes("\u0000"));
+  if (nul) throw new ApiInputError([{ path: ["query", nul[0]], message: NUL_MESSAGE }]);
+  const parsed = schema.safeParse(query);
   if (!parsed.success) throw new ApiInputError(issuesOf(parsed.error, ["query"]));
   return parsed.data;
 }

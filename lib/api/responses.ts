@@ -15,6 +15,10 @@ export async function listResponsesForApi(caller: ApiCaller, query: z.infer<type
     ? await db.store.findFirst({ where: { organizationId: caller.organizationId, code: query.storeCode }, select: { id: true } })
     : null;
   if (query.storeCode && !store) throw new NotFoundError("Store");
+  // Like a store code, another tenant's (or an unknown) survey id is "not found", not an empty page.
+  if (query.surveyId && !(await db.survey.findFirst({ where: { organizationId: caller.organizationId, id: query.surveyId }, select: { id: true } }))) {
+    throw new NotFoundError("Survey");
+  }
   const where: Prisma.ResponseWhereInput = {
     organizationId: caller.organizationId,
     ...(store ? { storeId: store.id } : {}),

@@ -1,4 +1,5 @@
 import { revalidatePath } from "next/cache";
+import { notFound } from "next/navigation";
 import type { z } from "zod";
 import { requireMember } from "../auth/session";
 import type { Role } from "../generated/prisma/enums";
@@ -16,6 +17,8 @@ export async function runMemberAction<S extends z.ZodType>(
   options: { role?: Role; schema?: S; revalidate: readonly string[] },
   work: (member: Member, input: z.infer<S>) => Promise<string | void>,
 ): Promise<ActionState> {
+  // An action is a public HTTP endpoint: a hand-made post can put anything in any argument.
+  if (!(formData instanceof FormData)) notFound();
   const member = await requireMember(options.role);
   const schema = (options.schema ?? NO_INPUT) as S;
   const state = await handleForm(schema, formData, (input) => work(member, input));

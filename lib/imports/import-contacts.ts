@@ -89,6 +89,8 @@ async function importRow(tenant: Tenant, raw: Record<string, string>, storeIds: 
   let storeCode: string | null = null;
   for (const [header, value] of Object.entries(raw)) {
     if (value === "" || value === undefined) continue;
+    // PostgreSQL text cannot hold NUL: the row is refused, not the whole file.
+    if (`${header}${value}`.includes("\u0000")) return { ok: false, problems: [{ field: header.replaceAll("\u0000", "") || "row", message: "Contains a NUL character" }] };
     const field = COLUMNS[header.toLowerCase().replace(/[\s_-]/g, "")];
     if (field === "store") storeCode = value;
     else if (field) record[field] = value;

@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from "nodemailer";
+import pLimit, { type LimitFunction } from "p-limit";
 import { db, type Prisma } from "../db";
 import { env } from "../env";
 
@@ -29,6 +30,19 @@ function smtpTransport(smtpUrl: string): Transporter {
     transport = nodemailer.createTransport(url.toString());
   }
   return transport;
+}
+
+let connectionSlots: LimitFunction | undefined;
+
+/**
+ * Runs `work` (claim one message, hand it over, record the outcome) when one of this process's SMTP connections is
+ * free. A job batch claims nothing ahead of the pool: a worker killed mid-batch leaves at most one claimed but
+ * unconfirmed message per connection, each really in transfer, and the rest of its batch unclaimed for the next
+ * worker. (Claiming the whole batch first stranded every claimed message still waiting for a connection.)
+ */
+export function withSmtpConnection<T>(work: () => Promise<T>): Promise<T> {
+  connectionSlots ??= pLimit(env().SMTP_POOL_SIZE);
+  return connectionSlots(work);
 }
 
 /** Whether the SMTP server takes connections again (the sending engine probes it during an outage). */

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db, type Prisma } from "../db";
 import { usesOutbox } from "../env";
-import { sendMail, type OutgoingMail } from "./send-mail";
+import { sendMail, withSmtpConnection, type OutgoingMail } from "./send-mail";
 
 export type MailOnce = OutgoingMail & { key: string; kind: string };
 
@@ -12,7 +12,8 @@ export type MailOnce = OutgoingMail & { key: string; kind: string };
  * row commit in one transaction, so the mail exists exactly once. Over SMTP the claim commits first: a second
  * attempt finds it and sends nothing. If the server refused the mail or could not be reached, it certainly was not
  * sent, so the claim is released and the job's retry sends it. Any other failure (a timeout after the message was
- * handed over) leaves the claim "sending": never sent twice, and the jobs page shows it as unconfirmed.
+ * handed over) leaves the claim "sending": never sent twice, and the jobs page shows it as unconfirmed. Claims are
+ * made only when an SMTP connection is free (withSmtpConnection), so a crash can leave only messages in transfer.
  */
 export async function sendMailOnce(mail: MailOnce, now = new Date()): Promise<"sent" | "already-sent"> {
   if (usesOutbox()) {
@@ -23,15 +24,17 @@ export async function sendMailOnce(mail: MailOnce, now = new Date()): Promise<"s
       return "sent";
     });
   }
-  if (!(await claim(db, mail, now))) return "already-sent";
-  try {
-    await sendMail(mail);
-  } catch (error) {
-    if (certainlyNotSent(error)) await db.mailDelivery.delete({ where: { key: mail.key } });
-    throw error;
-  }
-  await markSent(db, mail.key, new Date());
-  return "sent";
+  return withSmtpConnection(async () => {
+    if (!(await claim(db, mail, now))) return "already-sent";
+    try {
+      await sendMail(mail);
+    } catch (error) {
+      if (certainlyNotSent(error)) await db.mailDelivery.delete({ where: { key: mail.key } });
+      throw error;
+    }
+    await markSent(db, mail.key, new Date());
+    return "sent";
+  });
 }
 
 async function claim(client: Prisma.TransactionClient, mail: MailOnce, now: Date): Promise<boolean> {

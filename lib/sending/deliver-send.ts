@@ -2,7 +2,7 @@ import { addDays, addSeconds } from "date-fns";
 import { db, type Prisma } from "../db";
 import { usesOutbox } from "../env";
 import { enqueue } from "../jobs/job-queue";
-import { sendMail, type OutgoingMail } from "../mail/send-mail";
+import { sendMail, withSmtpConnection, type OutgoingMail } from "../mail/send-mail";
 import type { Tenant } from "../tenancy/tenant";
 import { suppressContact } from "./suppress-contact";
 import { classifySmtpFailure } from "./smtp-failure";
@@ -26,7 +26,8 @@ type Client = Prisma.TransactionClient | typeof db;
  * same send, or a retry after a crash, finds it no longer queued and does nothing. After the server's reply it
  * becomes sent, bounced, failed, or queued again with a later job (not handed over, see smtp-failure.ts).
  * The crash window: a worker that dies between the server's 250 and the "sent" update leaves the send
- * "sending". Whether the server got it is unknown, so it is never re-sent automatically: the sending sweep marks
+ * "sending"; claims wait for a free SMTP connection (withSmtpConnection), so only sends in transfer can be left so.
+ * Whether the server got it is unknown, so it is never re-sent automatically: the sending sweep marks
  * it failed ("unconfirmed") after the lease, for a person to look at. A graceful stop (SIGTERM) finishes the sends
  * in hand first, so only a hard crash can leave any, at most one per pooled SMTP connection in flight.
  * In demo mode (the outbox) claim, outbox row and "sent" commit in one transaction: exact by construction.
@@ -34,7 +35,7 @@ type Client = Prisma.TransactionClient | typeof db;
 export async function deliverSend(tenant: Tenant, surveySendId: string, now = new Date()): Promise<DeliveryResult> {
   if (usesOutbox()) return db.$transaction((tx) => attempt(tx, tenant, surveySendId, now, (mail) => sendMail(mail, tx)));
   await smtpReachable(OUTAGE_WAIT_MS);
-  return attempt(db, tenant, surveySendId, now, (mail) => sendMail(mail));
+  return withSmtpConnection(() => attempt(db, tenant, surveySendId, now, (mail) => sendMail(mail)));
 }
 
 async function attempt(client: Client, tenant: Tenant, id: string, now: Date, transmit: (mail: OutgoingMail) => Promise<void>) {

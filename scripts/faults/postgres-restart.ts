@@ -5,7 +5,7 @@ import { startScratchPostgres } from "./scratch-postgres";
 const CUSTOMERS = 400;
 const CONCURRENCY = 16;
 
-const server = startScratchPostgres(55433);
+const server = startScratchPostgres(Number(process.env.FAULT_PG_PORT ?? 55433));
 process.env.DATABASE_URL = server.url;
 process.env.DATABASE_POOL_SIZE = "10";
 process.env.APP_URL = "http://localhost:3000";
@@ -14,6 +14,9 @@ delete process.env.SMTP_URL;
 try {
   const { migrate } = await import("../../lib/db/migrate");
   await migrate(server.url);
+  // A send queues its email as a job: the queue's tables must exist (no worker runs, the clicks need none).
+  const { installJobQueue } = await import("../../lib/jobs/job-queue");
+  await installJobQueue(server.url);
   const { db } = await import("../../lib/db");
   const { createOrganization } = await import("../../lib/organizations/organizations");
   const { createStore } = await import("../../lib/stores/stores");

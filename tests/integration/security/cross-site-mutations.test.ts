@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { tenantRows } from "../tenancy/tenant-rows";
+import { surveyRequest, routeParams, storeSurvey } from "../survey-pages/survey-requests";
+
+// CSRF: every route handler that changes something, found in the app's own route files, refuses a request from
+// another site. Server actions have Next's own Origin check (tests/e2e/action-isolation.spec.ts); the API takes no
+// ambient credential (a Bearer key, which another site's page cannot attach); next-auth's routes carry its CSRF
+// token; the CSV upload checks Origin after the session (its refusal is in the e2e suite, it needs a signed-in
+// browser). Everything else, the public survey pages, is posted here with a real token and a foreign Origin.
+
+const APP_DIR = path.join(process.cwd(), "app");
+const MUTATING = /export (?:async function|const) (POST|PUT|PATCH|DELETE)\b/g;
+
+function mutatingRoutes(dir = APP_DIR): { file: string; methods: string[] }[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) return mutatingRoutes(full);
+    if (!/^route\.tsx?$/.test(entry)) return [];
+    const methods = [...readFileSync(full, "utf8").matchAll(MUTATING)].map((m) => m[1]!);
+    return methods.length ? [{ file: path.relative(process.cwd(), full), methods }] : [];
+  });
+}
+
+const BEARER_ONLY = (file: string) => file.startsWith(path.join("app", "api", "v1"));
+const OWN_CSRF = (file: string) => file.startsWith(path.join("app", "api", "auth"));
+const SESSION_WITH_ORIGIN_CHECK = new Set([path.join("app", "(app)", "imports", "upload", "route.ts")]);
+
+describe("route handlers that change something, posted from another site", () => {
+  const routes = mutatingRoutes();
+  const surveyRoutes = routes.filter((r) => r.file.startsWith(path.join("app", "s") + path.sep));
+
+  it("are all accounted for: API (Bearer), next-auth, the CSV upload, or a public survey page", () => {
+    expect(routes.length).toBeGreaterThan(4);
+    const other = routes.filter((r) => !BEARER_ONLY(r.file) && !OWN_CSRF(r.file) && !SESSION_WITH_ORIGIN_CHECK.has(r.file) && !surveyRoutes.includes(r));
+    expect(other.map((r) => r.file), "a new mutating route handler: give it an Origin check and a case here").toEqual([]);
+  });
+
+  it.each(surveyRoutes.map((r) => [r.file, r] as const))("%s answers 403 and records nothing", async (file, route) => {
+    const send = await storeSurvey("en");
+    const module = (await import(path.join(process.cwd(), file))) as Record<string, (request: Request, context: unknown) => Promise<Response>>;
+    const segment = file.split(path.sep).at(-2)!;
+    const before = await tenantRows(send.organizationId);
+    for (const method of route.methods) {
+      const body = new URLSearchParams({ comment: "forged", callbackConsent: "on", callbackPhone: "+49 30 1234567", score: "0" });
+      const request = surveyRequest(`/s/${send.token}/x`, { method, body, ip: "203.0.113.99", headers: { origin: "https://attacker.example" } });
+      const response = await module[method]!(request, routeParams({ token: send.token, score: "0", [segment.replace(/^\[|\]$/g, "")]: "0" }));
+      expect(response.status, `${method} ${file}`).toBe(403);
+    }
+    expect(await tenantRows(send.organizationId)).toEqual(before);
+    expect(await db.scoreClick.count({ where: { surveySendId: send.id } })).toBe(0);
+  });
+
+  it.each(routes.filter((r) => BEARER_ONLY(r.file)).map((r) => [r.file, r] as const))("%s ignores cookies: without a key it is 401", async (file, route) => {
+    const module = (await import(path.join(process.cwd(), file))) as Record<string, (request: Request, context: unknown) => Promise<Response>>;
+    for (const method of route.methods) {
+      const request = new Request("http://localhost:3000/api/v1/x", {
+        method,
+        headers: { origin: "https://attacker.example", cookie: "next-auth.session-token=stolen-or-ambient", "content-type": "application/json" },
+        body: JSON.stringify({ email: "x@example.test" }),
+      });
+      expect((await module[method]!(request, routeParams({ id: "x" }))).status, `${method} ${file}`).toBe(401);
+    }
+  });
+});
