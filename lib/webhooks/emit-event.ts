@@ -1,7 +1,29 @@
-import type { Prisma } from "../db";
+import { isTransactionClient, type Prisma } from "../db";
 import { enqueue } from "../jobs/job-queue";
 import type { Tenant } from "../tenancy/tenant";
 import type { WebhookEvent } from "./schemas";
+
+type Endpoint = { id: string; events: unknown };
+
+// A score click emits up to two events (followup.created, response.created) in one transaction: the tenant's
+// endpoints are read once per transaction, not once per event. Keyed by the transaction client, so the memo
+// ends with the transaction; never kept for the global client, where it would go stale.
+const endpointsByTransaction = new WeakMap<object, Map<string, Promise<Endpoint[]>>>();
+
+/** The tenant's enabled endpoints, as `tx` sees them; call early to read them before taking hot row locks. */
+export function enabledWebhookEndpoints(tx: Prisma.TransactionClient, tenant: Tenant): Promise<Endpoint[]> {
+  const load = () =>
+    tx.webhookEndpoint.findMany({
+      where: { organizationId: tenant.organizationId, disabledAt: null },
+      select: { id: true, events: true },
+    });
+  if (!isTransactionClient(tx)) return load();
+  let byTenant = endpointsByTransaction.get(tx);
+  if (!byTenant) endpointsByTransaction.set(tx, (byTenant = new Map()));
+  let endpoints = byTenant.get(tenant.organizationId);
+  if (!endpoints) byTenant.set(tenant.organizationId, (endpoints = load()));
+  return endpoints;
+}
 
 /**
  * Records an event for every enabled endpoint of the tenant that subscribed to it, in the transaction of the
@@ -16,10 +38,7 @@ export async function emitWebhookEvent(
   data: () => Promise<Record<string, unknown>>,
   options: { at?: Date } = {},
 ): Promise<void> {
-  const endpoints = await tx.webhookEndpoint.findMany({
-    where: { organizationId: tenant.organizationId, disabledAt: null },
-    select: { id: true, events: true },
-  });
+  const endpoints = await enabledWebhookEndpoints(tx, tenant);
   const subscribed = endpoints.filter((endpoint) => (endpoint.events as string[]).includes(event));
   if (subscribed.length === 0) return;
   const at = options.at ?? new Date();
