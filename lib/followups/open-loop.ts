@@ -19,6 +19,8 @@ export type LoopInput = {
   /** The response answers a re-survey. */
   isResurveyAnswer: boolean;
   response: Response;
+  /** This click created the response (so it has no holdout draw yet). */
+  isNewResponse: boolean;
   /** The response's follow-up before this click, if any. */
   followUp: ExistingFollowUp | null;
   now: Date;
@@ -32,7 +34,7 @@ export type LoopInput = {
  * - a response that no longer needs a follow-up withdraws one nobody has worked yet.
  */
 export async function openLoop(tx: Prisma.TransactionClient, input: LoopInput): Promise<void> {
-  const { survey, store, isResurveyAnswer, response, followUp, now } = input;
+  const { survey, store, isResurveyAnswer, response, isNewResponse, followUp, now } = input;
   const tenant = { organizationId: response.organizationId };
 
   if (response.category === "detractor") {
@@ -44,6 +46,7 @@ export async function openLoop(tx: Prisma.TransactionClient, input: LoopInput): 
           responseId: response.id,
           holdoutPercent: survey.holdoutPercent,
           now,
+          drawnBefore: !isNewResponse,
         });
     if (assignment?.group === "holdout") {
       if (followUp) await withdrawIfUnworked(tx, followUp);

@@ -3,6 +3,7 @@ import type { Store, Survey } from "../generated/prisma/client";
 import type { Channel } from "../generated/prisma/enums";
 import { isWellFormedSurveyToken } from "../survey-sends/token";
 import { NotFoundError } from "../tenancy/tenant";
+import type { WebhookEndpointEvents } from "../webhooks/emit-event";
 
 // A score click is the hottest path of the product (a campaign's emails are clicked within minutes), so what it
 // needs of its link is read in one statement, not the seven the landing pages' getSurveyLink costs.
@@ -30,9 +31,11 @@ export type ClickLink = {
   store: LoopStore | null;
   /** The send is a re-survey: its answer is the holdout experiment's outcome. */
   isResurveyAnswer: boolean;
+  /** The tenant's enabled webhook endpoints, for the events the click emits. */
+  webhookEndpoints: WebhookEndpointEvents[];
 };
 
-type Row = Omit<ClickLink, "organization" | "survey" | "store" | "isResurveyAnswer"> & {
+type Row = Omit<ClickLink, "organization" | "survey" | "store"> & {
   organizationName: string;
   brandColor: string;
   surveyFollowUpSlaHours: number;
@@ -46,7 +49,6 @@ type Row = Omit<ClickLink, "organization" | "survey" | "store" | "isResurveyAnsw
   opensAt: number | null;
   closesAt: number | null;
   openDays: string | null;
-  isResurveyAnswer: boolean;
 };
 
 /** The link a score click names; throws NotFoundError for unknown or malformed tokens. */
@@ -58,7 +60,9 @@ export async function getClickLink(token: string): Promise<ClickLink> {
            v."followUpSlaHours" AS "surveyFollowUpSlaHours", v."passiveSlaHours", v."alertPassives", v."passiveFollowUps",
            v."resurveyAfterDays", v."holdoutPercent",
            t."followUpSlaHours" AS "storeFollowUpSlaHours", t."timeZone", t."opensAt", t."closesAt", t."openDays",
-           EXISTS (SELECT 1 FROM "Resurvey" r WHERE r."surveySendId" = s."id") AS "isResurveyAnswer"
+           EXISTS (SELECT 1 FROM "Resurvey" r WHERE r."surveySendId" = s."id") AS "isResurveyAnswer",
+           (SELECT coalesce(json_agg(json_build_object('id', e."id", 'events', e."events")), '[]'::json) FROM "WebhookEndpoint" e
+             WHERE e."organizationId" = s."organizationId" AND e."disabledAt" IS NULL) AS "webhookEndpoints"
       FROM "SurveySend" s
       JOIN "Organization" o ON o."id" = s."organizationId"
       JOIN "Survey" v ON v."id" = s."surveyId" AND v."organizationId" = s."organizationId"
@@ -88,5 +92,6 @@ export async function getClickLink(token: string): Promise<ClickLink> {
         ? { followUpSlaHours: row.storeFollowUpSlaHours, timeZone: row.timeZone, opensAt: row.opensAt, closesAt: row.closesAt, openDays: row.openDays! }
         : null,
     isResurveyAnswer: row.isResurveyAnswer,
+    webhookEndpoints: row.webhookEndpoints,
   };
 }

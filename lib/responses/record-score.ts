@@ -8,7 +8,7 @@ import { getSurveyLink } from "./survey-link";
 import type { CommentInput } from "./schemas";
 import { NotFoundError } from "../tenancy/tenant";
 import { tagComment } from "../themes/tag-comments";
-import { enabledWebhookEndpoints } from "../webhooks/emit-event";
+import { useWebhookEndpoints } from "../webhooks/emit-event";
 import { emitResponseEvent } from "../webhooks/payloads";
 
 /**
@@ -70,10 +70,10 @@ async function writeScore(tx: Prisma.TransactionClient, link: ClickLink, score: 
       FROM "Response" r LEFT JOIN "FollowUp" f ON f."responseId" = r."id"
      WHERE r."surveySendId" = ${link.id} AND r."organizationId" = ${link.organizationId}
        FOR UPDATE OF r`;
-  // Read before the response is written: from that write to the commit, the click holds the rollup's rows
-  // (FeedbackRollup, kept by triggers of migration 20261123100000_analytics) that every click of the day for this
-  // store and survey also needs.
-  await enabledWebhookEndpoints(tx, tenant);
+  // Read with the link, not after the response is written: from that write to the commit, the click holds the
+  // rollup's rows (FeedbackRollup, kept by triggers of migration 20261123100000_analytics) that every click of the
+  // day for this store and survey also needs.
+  useWebhookEndpoints(tx, tenant, link.webhookEndpoints);
   const response = existing
     ? await tx.response.update({ where: { id: existing.id }, data: { score, category } })
     : await tx.response.create({
@@ -95,7 +95,15 @@ async function writeScore(tx: Prisma.TransactionClient, link: ClickLink, score: 
     existing?.followUpId != null
       ? { id: existing.followUpId, status: existing.status!, callAttempts: existing.callAttempts!, _count: { notes: existing.notes } }
       : null;
-  await openLoop(tx, { survey: link.survey, store: link.store, isResurveyAnswer: link.isResurveyAnswer, response, followUp, now });
+  await openLoop(tx, {
+    survey: link.survey,
+    store: link.store,
+    isResurveyAnswer: link.isResurveyAnswer,
+    response,
+    isNewResponse: !existing,
+    followUp,
+    now,
+  });
   if (!existing) await emitResponseEvent(tx, "response.created", response);
   else if (existing.score !== score) await emitResponseEvent(tx, "response.updated", response);
   return response;

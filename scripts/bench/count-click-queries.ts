@@ -30,6 +30,28 @@ for (const [label, score] of [["warm-up", 9], ["detractor", 2], ["passive", 7], 
   console.log(`\n${label} (${score}): ${response.status}, ${statements.length} statements`);
   if (process.env.VERBOSE) for (const s of statements) console.log(`  ${s}`);
 }
+// CPU this process spends per click (Prisma, the route's code; not Next's HTTP layer), over sequential clicks.
+const CLICKS = Number(process.env.CLICKS ?? 300);
+const sends = [];
+for (let i = 0; i < CLICKS; i++) sends.push(await sendSurvey(tenant, { email: `cpu-${i}@bench.test`, name: null, phone: null, locale: "en", storeId: store.id, surveyId: null }));
+const { Session } = await import("node:inspector/promises");
+const session = new Session();
+if (process.env.PROFILE) {
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+}
+const cpu = process.cpuUsage();
+const started = performance.now();
+for (const [i, send] of sends.entries()) {
+  await GET(new Request(`http://localhost/s/${send.token}/${i % 11}`, { headers: { ...headers, "x-forwarded-for": `198.18.1.${i % 250}` } }), { params: Promise.resolve({ token: send.token, score: String(i % 11) }) });
+}
+const used = process.cpuUsage(cpu);
+if (process.env.PROFILE) {
+  const { profile } = await session.post("Profiler.stop");
+  (await import("node:fs")).writeFileSync(process.env.PROFILE, JSON.stringify(profile));
+}
+console.log(`\n${CLICKS} sequential clicks: ${((performance.now() - started) / CLICKS).toFixed(2)} ms each, ${((used.user + used.system) / 1000 / CLICKS).toFixed(2)} ms CPU each in this process`);
 await db.$disconnect();
 await database.drop();
 process.exit(0);
