@@ -26,3 +26,8 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return Reflect.get(globalForPrisma.prisma, property, globalForPrisma.prisma);
   },
 });
+
+/** False for the process's client itself: what callers keep per transaction must not outlive it on the client. */
+export function isTransactionClient(client: object): boolean {
+  return client !== db && client !== globalForPrisma.prisma;
+}

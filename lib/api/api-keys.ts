@@ -36,17 +36,36 @@ export async function revokeApiKey(tenant: Tenant, keyId: string, now = new Date
   const key = await db.apiKey.findFirst({ where: { id: keyId, organizationId: tenant.organizationId } });
   if (!key) throw new NotFoundError("API key");
   if (!key.revokedAt) await db.apiKey.update({ where: { id: key.id }, data: { revokedAt: now } });
+  keysByDigest.delete(key.keyHash);
 }
 
 export type ApiCaller = Tenant & { apiKeyId: string };
 
 const lastUseWritten = new Map<string, number>();
 
+// Every API call presents its key, and an integration sends hundreds a second: a key found is remembered for a
+// few seconds per process rather than read on each call. A revocation thus holds everywhere within KEY_TTL_MS
+// (at once in the process that revoked it). Unknown keys are never remembered: nothing to fill memory with.
+const KEY_TTL_MS = 5_000;
+const KEY_CACHE_LIMIT = 10_000;
+type KnownKey = { id: string; organizationId: string; revokedAt: Date | null };
+const keysByDigest = new Map<string, { at: number; key: KnownKey }>();
+
+async function findKey(keyHash: string, now: number): Promise<KnownKey | null> {
+  const cached = keysByDigest.get(keyHash);
+  if (cached && now - cached.at < KEY_TTL_MS) return cached.key;
+  const key = await db.apiKey.findUnique({ where: { keyHash }, select: { id: true, organizationId: true, revokedAt: true } });
+  if (!key) return null;
+  if (keysByDigest.size >= KEY_CACHE_LIMIT) keysByDigest.clear();
+  keysByDigest.set(keyHash, { at: now, key });
+  return key;
+}
+
 /** The tenant an `Authorization: Bearer <key>` header acts for; null for a missing, unknown or revoked key. */
 export async function authenticateApiKey(authorization: string | null, now = new Date()): Promise<ApiCaller | null> {
   const match = authorization?.match(/^Bearer\s+(\S+)$/i);
   if (!match || !match[1]!.startsWith(KEY_PREFIX)) return null;
-  const key = await db.apiKey.findUnique({ where: { keyHash: digest(match[1]!) }, select: { id: true, organizationId: true, revokedAt: true } });
+  const key = await findKey(digest(match[1]!), now.getTime());
   if (!key || key.revokedAt) return null;
   // "Last used" to the minute is enough to spot unused keys, and spares a write (and a lock on one row) per request.
   if (now.getTime() - (lastUseWritten.get(key.id) ?? 0) > 60_000) {

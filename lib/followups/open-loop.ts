@@ -1,9 +1,10 @@
 import { addDays } from "date-fns";
 import type { Prisma } from "../db";
-import type { Response, Store, Survey } from "../generated/prisma/client";
+import type { Response } from "../generated/prisma/client";
 import type { ResponseCategory } from "../generated/prisma/enums";
 import { assignToExperiment } from "../experiments/holdout";
 import { enqueue } from "../jobs/job-queue";
+import type { LoopStore, LoopSurvey } from "../responses/click-link";
 import { scheduleResurvey } from "../resurveys/schedule-resurvey";
 import { dueTimeAfter } from "./due-time";
 import { recordEvent } from "./events";
@@ -12,8 +13,14 @@ import { emitFollowUpEvent } from "../webhooks/payloads";
 type ExistingFollowUp = { id: string; status: string; callAttempts: number; _count: { notes: number } };
 
 export type LoopInput = {
-  survey: Survey;
+  survey: LoopSurvey;
+  /** The response's store (its hours set the due time), read with the click's link rather than under its locks. */
+  store: LoopStore | null;
+  /** The response answers a re-survey. */
+  isResurveyAnswer: boolean;
   response: Response;
+  /** This click created the response (so it has no holdout draw yet). */
+  isNewResponse: boolean;
   /** The response's follow-up before this click, if any. */
   followUp: ExistingFollowUp | null;
   now: Date;
@@ -27,15 +34,11 @@ export type LoopInput = {
  * - a response that no longer needs a follow-up withdraws one nobody has worked yet.
  */
 export async function openLoop(tx: Prisma.TransactionClient, input: LoopInput): Promise<void> {
-  const { survey, response, followUp, now } = input;
+  const { survey, store, isResurveyAnswer, response, isNewResponse, followUp, now } = input;
   const tenant = { organizationId: response.organizationId };
-  const store = response.storeId
-    ? await tx.store.findFirst({ where: { id: response.storeId, organizationId: tenant.organizationId } })
-    : null;
 
   if (response.category === "detractor") {
     // The answer to a re-survey is the experiment's outcome, never a new subject of it: always followed up.
-    const isResurveyAnswer = (await tx.resurvey.count({ where: { surveySendId: response.surveySendId } })) > 0;
     const assignment = isResurveyAnswer
       ? null
       : await assignToExperiment(tx, {
@@ -43,6 +46,7 @@ export async function openLoop(tx: Prisma.TransactionClient, input: LoopInput): 
           responseId: response.id,
           holdoutPercent: survey.holdoutPercent,
           now,
+          drawnBefore: !isNewResponse,
         });
     if (assignment?.group === "holdout") {
       if (followUp) await withdrawIfUnworked(tx, followUp);
@@ -64,14 +68,14 @@ export async function openLoop(tx: Prisma.TransactionClient, input: LoopInput): 
   }
 }
 
-export function slaHoursFor(survey: Survey, store: Store | null, category: ResponseCategory): number {
+export function slaHoursFor(survey: LoopSurvey, store: LoopStore | null, category: ResponseCategory): number {
   if (category === "passive") return survey.passiveSlaHours;
   return store?.followUpSlaHours ?? survey.followUpSlaHours;
 }
 
 async function openFollowUp(
   tx: Prisma.TransactionClient,
-  { survey, store, response, now }: { survey: Survey; store: Store | null; response: Response; now: Date },
+  { survey, store, response, now }: { survey: LoopSurvey; store: LoopStore | null; response: Response; now: Date },
 ) {
   const organizationId = response.organizationId;
   // Due from the moment the response became one that needs a call, which is its first click or a later change.

@@ -3,36 +3,78 @@ import { openLoop } from "../followups/open-loop";
 import { isUniqueViolation } from "../forms/input-error";
 import { enqueue } from "../jobs/job-queue";
 import { categoryOf } from "./nps";
-import { getSurveyLink, type SurveyLink } from "./survey-link";
+import { getClickLink, type ClickLink } from "./click-link";
+import { classifyClick, holdAgentClick, lockEmail, screenClick, type ClickVerdict } from "./scanner-guard";
+import { getSurveyLink } from "./survey-link";
 import type { CommentInput } from "./schemas";
 import { NotFoundError } from "../tenancy/tenant";
 import { tagComment } from "../themes/tag-comments";
+import { useWebhookEndpoints } from "../webhooks/emit-event";
 import { emitResponseEvent } from "../webhooks/payloads";
 
 /**
- * One click on a score in the email. One response per send: a second click on another score changes it.
- * What the response starts (follow-up, alert, holdout, re-survey) is decided in lib/followups/open-loop.ts, in
- * the same transaction.
+ * A click on a score in the email, as the link in the email makes it: screened for link scanners
+ * (lib/responses/scanner-guard.ts) and, when it looks like a person's, recorded in the same transaction.
  */
-export async function recordScore(token: string, score: number, now = new Date()) {
-  const link = await getSurveyLink(token);
+export async function recordClick(link: ClickLink, score: number, headers: Headers, now = new Date()): Promise<ClickVerdict> {
+  if (classifyClick(headers) === "non_browser") {
+    await holdAgentClick(link, score, headers, now);
+    return "held_agent";
+  }
+  return retryingRace(() =>
+    db.$transaction(async (tx) => {
+      await lockEmail(tx, link.id);
+      const verdict = await screenClick(tx, link, score, headers, now);
+      if (verdict === "recorded") await writeScore(tx, link, score, now);
+      return verdict;
+    }),
+  );
+}
+
+/**
+ * One score recorded without screening (a person confirmed it on the page). One response per send: a second click
+ * on another score changes it. What the response starts (follow-up, alert, holdout, re-survey) is decided in
+ * lib/followups/open-loop.ts, in the same transaction.
+ */
+export async function recordScore(linkOrToken: ClickLink | string, score: number, now = new Date()) {
+  const link = typeof linkOrToken === "string" ? await getClickLink(linkOrToken) : linkOrToken;
+  return retryingRace(() =>
+    db.$transaction(async (tx) => {
+      await lockEmail(tx, link.id);
+      return writeScore(tx, link, score, now);
+    }),
+  );
+}
+
+// Clicks take the email's lock, so they never race to create its response; a writer that does not (a seed, an
+// import) still could, and then the loser retries as an update of the winner's response.
+async function retryingRace<T>(write: () => Promise<T>): Promise<T> {
   try {
-    return await db.$transaction((tx) => writeScore(tx, link, score, now));
+    return await write();
   } catch (error) {
-    // Two clicks racing on the same email: the loser retries as an update of the winner's response.
     if (!isUniqueViolation(error)) throw error;
-    return db.$transaction((tx) => writeScore(tx, link, score, now));
+    return write();
   }
 }
 
-async function writeScore(tx: Prisma.TransactionClient, link: SurveyLink, score: number, now: Date) {
+type ExistingResponse = { id: string; score: number; followUpId: string | null; status: string | null; callAttempts: number | null; notes: number };
+
+async function writeScore(tx: Prisma.TransactionClient, link: ClickLink, score: number, now: Date) {
   const category = categoryOf(score);
-  // Clicks racing on one email take turns here, so each sees the follow-up the one before it left.
-  await tx.$queryRaw`SELECT 1 FROM "Response" WHERE "surveySendId" = ${link.id} FOR UPDATE`;
-  const existing = await tx.response.findUnique({
-    where: { surveySendId: link.id },
-    include: { followUp: { include: { _count: { select: { notes: true } } } } },
-  });
+  const tenant = { organizationId: link.organizationId };
+  // Under the email's lock, so this read sees what the click before left. The row lock also makes writers that do
+  // not take the email's lock (a comment being saved) wait; its join must not be trusted after such a wait, but
+  // those writers leave the follow-up alone.
+  const [existing] = await tx.$queryRaw<ExistingResponse[]>`
+    SELECT r."id", r."score", f."id" AS "followUpId", f."status"::text AS "status", f."callAttempts",
+           (SELECT count(*)::int FROM "FollowUpNote" n WHERE n."followUpId" = f."id") AS "notes"
+      FROM "Response" r LEFT JOIN "FollowUp" f ON f."responseId" = r."id"
+     WHERE r."surveySendId" = ${link.id} AND r."organizationId" = ${link.organizationId}
+       FOR UPDATE OF r`;
+  // Read with the link, not after the response is written: from that write to the commit, the click holds the
+  // rollup's rows (FeedbackRollup, kept by triggers of migration 20261123100000_analytics) that every click of the
+  // day for this store and survey also needs.
+  useWebhookEndpoints(tx, tenant, link.webhookEndpoints);
   const response = existing
     ? await tx.response.update({ where: { id: existing.id }, data: { score, category } })
     : await tx.response.create({
@@ -50,7 +92,19 @@ async function writeScore(tx: Prisma.TransactionClient, link: SurveyLink, score:
         },
       });
 
-  await openLoop(tx, { survey: link.survey, response, followUp: existing?.followUp ?? null, now });
+  const followUp =
+    existing?.followUpId != null
+      ? { id: existing.followUpId, status: existing.status!, callAttempts: existing.callAttempts!, _count: { notes: existing.notes } }
+      : null;
+  await openLoop(tx, {
+    survey: link.survey,
+    store: link.store,
+    isResurveyAnswer: link.isResurveyAnswer,
+    response,
+    isNewResponse: !existing,
+    followUp,
+    now,
+  });
   if (!existing) await emitResponseEvent(tx, "response.created", response);
   else if (existing.score !== score) await emitResponseEvent(tx, "response.updated", response);
   return response;

@@ -1,6 +1,5 @@
 import { subSeconds } from "date-fns";
 import { db, type Prisma } from "../db";
-import type { SurveyLink } from "./survey-link";
 
 // Corporate mail gateways open every link of a message within seconds of delivery. A customer clicks one score;
 // a scanner opens all eleven. We hold what does not look like a person and never count a burst.
@@ -28,61 +27,54 @@ const BURST_OTHER_SCORES = 2;
 
 export type ClickVerdict = "recorded" | "held_agent" | "held_burst";
 
+type ScreenedLink = { id: string; organizationId: string };
+
+/** A click from a non-browser: logged as held, nothing else (the confirmation page asks a person to press). */
+export async function holdAgentClick(link: ScreenedLink, score: number, headers: Headers, now = new Date()) {
+  await db.scoreClick.create({ data: { ...clickRow(link, score, headers, now), verdict: "held_agent" } });
+}
+
 /**
- * Logs the click and decides whether it may be recorded. On a burst, a response the burst itself created (in the
- * window, without a comment) is discarded, so none of the scanner's scores reaches the figures or the queue.
+ * Logs a browser's click and decides whether it may be recorded, in the transaction that then records it
+ * (lib/responses/record-score.ts), under the email's lock (lockEmail): a burst sees the responses
+ * the clicks before it wrote, and a click's write sees every burst before it. On a burst, a response the burst
+ * itself created (in the window, without a comment) is discarded, so none of the scanner's scores reaches the
+ * figures or the queue.
  */
 export async function screenClick(
-  link: SurveyLink,
+  tx: Prisma.TransactionClient,
+  link: ScreenedLink,
   score: number,
   headers: Headers,
   now = new Date(),
-): Promise<ClickVerdict> {
-  const userAgent = headers.get("user-agent")?.slice(0, 300) ?? null;
-  const base = { organizationId: link.organizationId, surveySendId: link.id, score, userAgent, createdAt: now };
-  if (classifyClick(headers) === "non_browser") {
-    await db.scoreClick.create({ data: { ...base, verdict: "held_agent" } });
-    return "held_agent";
-  }
-  return db.$transaction(async (tx) => {
-    await lockEmail(tx, link.id);
-    const windowStart = subSeconds(now, BURST_WINDOW_SECONDS);
-    const recent = await tx.scoreClick.findMany({
-      where: { surveySendId: link.id, createdAt: { gte: windowStart }, score: { not: score } },
-      distinct: ["score"],
-      select: { score: true },
-    });
-    const verdict: ClickVerdict = recent.length >= BURST_OTHER_SCORES ? "held_burst" : "recorded";
-    await tx.scoreClick.create({ data: { ...base, verdict } });
-    if (verdict === "held_burst") await discardBurstResponse(tx, link, windowStart);
-    return verdict;
+): Promise<Exclude<ClickVerdict, "held_agent">> {
+  const windowStart = subSeconds(now, BURST_WINDOW_SECONDS);
+  const recent = await tx.scoreClick.findMany({
+    where: { surveySendId: link.id, createdAt: { gte: windowStart }, score: { not: score } },
+    distinct: ["score"],
+    select: { score: true },
   });
+  const verdict = recent.length >= BURST_OTHER_SCORES ? "held_burst" : "recorded";
+  await tx.scoreClick.create({ data: { ...clickRow(link, score, headers, now), verdict } });
+  if (verdict === "held_burst") {
+    await tx.response.deleteMany({
+      where: { surveySendId: link.id, organizationId: link.organizationId, respondedAt: { gte: windowStart }, comment: null },
+    });
+  }
+  return verdict;
 }
 
 /**
- * Runs after a recorded click's write: a burst screened while that write was on its way could not delete what
- * did not exist yet, so the write checks for one itself. Taking the email's lock waits for such a burst to commit.
+ * Clicks on one email take turns: parallel scanner requests see each other's clicks, and each write sees the
+ * response and follow-up the one before it left. Taken first in every transaction that records a score.
  */
-export async function discardIfBurst(link: SurveyLink, now = new Date()) {
-  await db.$transaction(async (tx) => {
-    await lockEmail(tx, link.id);
-    const windowStart = subSeconds(now, BURST_WINDOW_SECONDS);
-    const burst = await tx.scoreClick.count({
-      where: { surveySendId: link.id, verdict: "held_burst", createdAt: { gte: windowStart } },
-    });
-    if (burst > 0) await discardBurstResponse(tx, link, windowStart);
-  });
-}
-
-// Clicks on one email take turns, so parallel scanner requests see each other.
-async function lockEmail(tx: Prisma.TransactionClient, sendId: string) {
+export async function lockEmail(tx: Prisma.TransactionClient, sendId: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${sendId}))`;
 }
 
-async function discardBurstResponse(tx: Prisma.TransactionClient, link: SurveyLink, windowStart: Date) {
-  await tx.response.deleteMany({
-    where: { surveySendId: link.id, organizationId: link.organizationId, respondedAt: { gte: windowStart }, comment: null },
-  });
+function clickRow(link: ScreenedLink, score: number, headers: Headers, now: Date) {
+  const userAgent = headers.get("user-agent")?.slice(0, 300) ?? null;
+  return { organizationId: link.organizationId, surveySendId: link.id, score, userAgent, createdAt: now };
 }
 
 /** How many clicks were held as a scanner's, for the tenant's figures. */

@@ -39,7 +39,9 @@ export function ensureBuilt() {
 }
 
 export async function startApp(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const app = track(spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+  // BENCH_APP_NODE_ARGS profiles the app alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles".
+  const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const app = track(spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: `http://localhost:${port}`, ...env },
     stdio: ["ignore", "ignore", "inherit"],
   }));
@@ -55,9 +57,15 @@ export async function startApp(port: number, env: Record<string, string>): Promi
   throw new Error("next start did not answer within a minute");
 }
 
-export function startWorker(env: Record<string, string>): ChildProcess {
+/**
+ * The worker as a process of its own. `niceness` lowers its CPU priority: on a small bench box it shares the cores
+ * with the app, as it would not in production, where workers run on machines of their own.
+ */
+export function startWorker(env: Record<string, string>, options: { niceness?: number } = {}): ChildProcess {
+  const command = [process.execPath, "--import", "tsx", path.join(root, "scripts", "worker.ts")];
+  const niced = options.niceness ? ["nice", "-n", String(options.niceness), ...command] : command;
   return track(
-    spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "worker.ts")], {
+    spawn(niced[0]!, niced.slice(1), {
       env: { ...process.env, ...env },
       stdio: ["ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore", "inherit"],
     }),

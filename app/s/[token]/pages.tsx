@@ -14,11 +14,14 @@ import { NotFoundError } from "@/lib/tenancy/tenant";
 
 // Rendering glue shared by the public survey routes under /s/[token].
 
-export function localeOf(link: SurveyLink): Locale {
+/** What every survey page needs of its link to speak the customer's language in the tenant's colours. */
+type PageLink = Pick<SurveyLink, "locale"> & { organization: Pick<SurveyLink["organization"], "name" | "brandColor"> };
+
+export function localeOf(link: PageLink): Locale {
   return isLocale(link.locale) ? link.locale : "en";
 }
 
-export function brandingOf(link: SurveyLink) {
+export function brandingOf(link: PageLink) {
   return { brand: link.organization.name, brandColor: link.organization.brandColor };
 }
 

@@ -2,10 +2,9 @@ import { MessagePage } from "@/components/survey/message-page";
 import { ScoreButtons } from "@/components/survey/score-buttons";
 import { htmlResponse } from "@/lib/http/html-response";
 import { MESSAGES } from "@/lib/i18n/messages";
-import { recordScore } from "@/lib/responses/record-score";
-import { discardIfBurst, screenClick } from "@/lib/responses/scanner-guard";
+import { getClickLink, type ClickLink } from "@/lib/responses/click-link";
+import { recordClick, recordScore } from "@/lib/responses/record-score";
 import { scoreParamSchema } from "@/lib/responses/schemas";
-import { getSurveyLink, type SurveyLink } from "@/lib/responses/survey-link";
 import { landingUrl, scoreUrl } from "@/lib/survey-sends/links";
 import { brandingOf, localeOf, withSurveyLink } from "../pages";
 
@@ -19,14 +18,12 @@ type Context = { params: Promise<{ token: string; score: string }> };
 export async function GET(request: Request, { params }: Context) {
   const { token, score } = await params;
   return withSurveyLink(request, token, async () => {
-    const link = await getSurveyLink(token);
+    const link = await getClickLink(token);
     const parsed = scoreParamSchema.safeParse(score);
     if (!parsed.success) return badScorePage(link);
-    const verdict = await screenClick(link, parsed.data, request.headers);
+    const verdict = await recordClick(link, parsed.data, request.headers);
     if (verdict === "held_agent") return confirmPage(link, [parsed.data]);
     if (verdict === "held_burst") return confirmPage(link);
-    await recordScore(token, parsed.data);
-    await discardIfBurst(link);
     return Response.redirect(landingUrl(token), 303);
   });
 }
@@ -35,15 +32,15 @@ export async function GET(request: Request, { params }: Context) {
 export async function POST(request: Request, { params }: Context) {
   const { token, score } = await params;
   return withSurveyLink(request, token, async () => {
-    const link = await getSurveyLink(token);
+    const link = await getClickLink(token);
     const parsed = scoreParamSchema.safeParse(score);
     if (!parsed.success) return badScorePage(link);
-    await recordScore(token, parsed.data);
+    await recordScore(link, parsed.data);
     return Response.redirect(landingUrl(token), 303);
   });
 }
 
-function badScorePage(link: SurveyLink) {
+function badScorePage(link: ClickLink) {
   const messages = MESSAGES[localeOf(link)];
   return htmlResponse(
     <MessagePage lang={localeOf(link)} title={messages.badScoreTitle} body={messages.badScoreBody} branding={brandingOf(link)} />,
@@ -51,7 +48,7 @@ function badScorePage(link: SurveyLink) {
   );
 }
 
-function confirmPage(link: SurveyLink, scores?: number[]) {
+function confirmPage(link: ClickLink, scores?: number[]) {
   const messages = MESSAGES[localeOf(link)];
   const single = scores?.length === 1;
   return htmlResponse(
