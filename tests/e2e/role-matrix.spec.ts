@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
+
+// Each role against every signed-in page without an id in its path: a page opens for the roles its own guard
+// (`requireMember("…")` in the page's source) admits and is "not found" for the others. The pages and their least
+// role come from app/(app): a new page is in the matrix without editing this test.
+
+const APP_DIR = path.join(process.cwd(), "app", "(app)");
+const RANK = { store_manager: 0, cx_manager: 1, admin: 2 } as const;
+type Role = keyof typeof RANK;
+
+function pages(dir = APP_DIR, prefix = ""): { route: string; minRole: Role }[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) return entry.startsWith("[") ? [] : pages(full, `${prefix}${entry.startsWith("(") ? "" : `/${entry}`}`);
+    if (entry !== "page.tsx") return [];
+    const guard = /requireMember\(\s*(?:"(\w+)")?/.exec(readFileSync(full, "utf8"));
+    expect(guard, `${prefix}/page.tsx calls requireMember`).toBeTruthy();
+    return [{ route: prefix, minRole: (guard![1] as Role | undefined) ?? "store_manager" }];
+  });
+}
+
+const PEOPLE: [Role, string][] = [
+  ["store_manager", "manager.nw-001@northwind.demo"],
+  ["cx_manager", "cx@northwind.demo"],
+  ["admin", "admin@northwind.demo"],
+];
+
+test("every role opens exactly the pages its guard admits, and the others are 'not found'", async ({ browser }) => {
+  const matrix = pages();
+  expect(matrix.map((p) => p.minRole)).toEqual(expect.arrayContaining(["store_manager", "cx_manager", "admin"]));
+  for (const [role, email] of PEOPLE) {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, email, `matrix-${role}`);
+    const wrong: string[] = [];
+    for (const { route, minRole } of matrix) {
+      let status = (await page.goto(route))?.status();
+      if (status === 500) {
+        // The embedded PGlite behind the e2e server is one session shared by the app and its worker; under load a
+        // query of one can meet the other's ("bind message supplies 3 parameters…"). Not a matter of roles: again.
+        console.log(`note: ${role} ${route}: 500 from the embedded database, loaded again`);
+        status = (await page.goto(route))?.status();
+      }
+      const allowed = RANK[role] >= RANK[minRole];
+      const notFoundShown = await page.getByRole("heading", { name: "Not found" }).isVisible();
+      // What the page shows decides. A forbidden page once answered 200 in a run on a loaded machine (what it showed
+      // was not recorded): a 200 that carries the not-found page is noted, not failed.
+      if (allowed ? notFoundShown || status !== 200 : !notFoundShown) wrong.push(`${route} (needs ${minRole}): ${status}, not-found page ${notFoundShown}`);
+      else if (!allowed && status !== 404) console.log(`note: ${role} ${route}: the not-found page with status ${status}`);
+    }
+    expect(wrong, `${role} ${email}`).toEqual([]);
+  }
+});
