@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { deliverFollowUpAlert } from "@/lib/alerts/deliver-alert";
 import { db } from "@/lib/db";
+import { jobSchema } from "@/lib/jobs/job-queue";
+import { sweepDueWork } from "@/lib/jobs/sweep";
 import { recordScore, saveComment } from "@/lib/responses/record-score";
 import type { Tenant } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore } from "@/tests/support/factories";
@@ -130,6 +132,21 @@ describe("the instant detractor alert", () => {
     await deliverFollowUpAlert(tenant, response.id);
     const [mail] = await smtp.waitFor(await emailOf(manager.userId));
     expect(mail!.text).toContain("Cold coffee");
+  });
+
+  it("that failed for good (mail server down past its retries) is queued again by the sweep, once", async () => {
+    const { tenant, store } = await chain();
+    const { response } = await respond(tenant, 1, { storeId: store.id });
+    await db.$executeRawUnsafe(`UPDATE ${jobSchema()}.job SET state = 'failed' WHERE name = 'follow-up-alert' AND data->>'responseId' = $1`, response.id);
+
+    expect((await sweepDueWork()).alerts).toBeGreaterThanOrEqual(1);
+    expect((await alertJobsFor(response.id)).map(({ data }) => data)).toEqual([
+      { organizationId: tenant.organizationId, responseId: response.id },
+      { organizationId: tenant.organizationId, responseId: response.id },
+    ]);
+
+    await sweepDueWork();
+    expect(await alertJobsFor(response.id)).toHaveLength(2);
   });
 
   it("is not sent for another tenant's response", async () => {
