@@ -11,7 +11,13 @@ export const scoreParamSchema = z
 
 export const commentInputSchema = z
   .object({
-    comment: z.string().trim().max(COMMENT_MAX_LENGTH, `At most ${COMMENT_MAX_LENGTH} characters`).default(""),
+    // Postgres text cannot hold a NUL character: refused here (400) rather than failing the write (503).
+    comment: z
+      .string()
+      .trim()
+      .max(COMMENT_MAX_LENGTH, `At most ${COMMENT_MAX_LENGTH} characters`)
+      .refine((comment) => !comment.includes("\u0000"), "A comment cannot contain NUL characters")
+      .default(""),
     callbackConsent: z
       .union([z.literal("yes"), z.literal("on"), z.literal("")])
       .optional()

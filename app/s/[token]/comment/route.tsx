@@ -32,6 +32,7 @@ export async function POST(request: Request, { params }: Context) {
 
 function localizedErrors(error: z.ZodError, messages: SurveyMessages): Record<string, string> {
   const errors = fieldErrorsOf(error);
+  // A browser's textarea can only exceed the length; other refusals (a NUL character) come from crafted requests.
   if (errors.comment) errors.comment = messages.commentTooLong(COMMENT_MAX_LENGTH);
   if (errors.callbackPhone === "phoneRequired") errors.callbackPhone = messages.phoneRequired;
   return errors;
