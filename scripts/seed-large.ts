@@ -1,6 +1,7 @@
 // `npm run seed:large`: one tenant with 200 stores, 2 years, ~2,000,000 survey sends and exactly 1,000,000
-// responses (with comments, themes and follow-ups), loaded with COPY into a fresh database (BENCH_DATABASE_URL,
-// default nps_bench on the local server). The rollup fills itself: its triggers run once per COPY batch.
+// responses (with comments, themes and follow-ups with root causes), loaded with COPY into a fresh database
+// (BENCH_DATABASE_URL, default nps_bench on the local server). The rollups fill themselves: their triggers run once
+// per COPY batch (and a tag copies its response's keys as it is inserted).
 import { SingleBar, Presets } from "cli-progress";
 import pg from "pg";
 import { BENCH_CX_EMAIL, BENCH_DATABASE_URL, BENCH_TENANT_SLUG, recreateBenchDatabase } from "./bench/bench-database";
@@ -14,6 +15,7 @@ const { createOrganization } = await import("../lib/organizations/organizations"
 const { inviteMember } = await import("../lib/members/members");
 const { getDefaultSurvey } = await import("../lib/surveys/surveys");
 const { listThemes } = await import("../lib/themes/themes");
+const { listRootCauses } = await import("../lib/followups/root-causes");
 
 const started = performance.now();
 console.log(`Recreating ${BENCH_DATABASE_URL} …`);
@@ -27,8 +29,8 @@ const organization = await createOrganization({
   reviewUrl: "https://example.com/review/bench",
 });
 const tenant = { organizationId: organization.id };
-const [survey, themes] = await Promise.all([getDefaultSurvey(tenant), listThemes(tenant)]);
-const plan = benchPlan({ organizationId: organization.id, surveyId: survey.id, themes, now: new Date() });
+const [survey, themes, rootCauses] = await Promise.all([getDefaultSurvey(tenant), listThemes(tenant), listRootCauses(tenant)]);
+const plan = benchPlan({ organizationId: organization.id, surveyId: survey.id, themes, rootCauseIds: rootCauses.map((cause) => cause.id), now: new Date() });
 await db.region.createMany({ data: plan.regions.map((region) => ({ ...region, organizationId: organization.id })) });
 await db.store.createMany({ data: plan.stores.map(({ id, code, name, city, regionId }) => ({ id, code, name, city, regionId, organizationId: organization.id })) });
 await inviteMember(tenant, { email: BENCH_CX_EMAIL, name: "Bench CX", role: "cx_manager", storeIds: [] });
@@ -68,7 +70,7 @@ async function load(client: pg.Client, plan: BenchPlan) {
   for (const batch of plan.batches()) {
     await copyRows(client, "SurveySend", ["id", "organizationId", "surveyId", "contactId", "storeId", "channel", "token", "locale", "sentAt", "segment"], batch.sends);
     await copyRows(client, "Response", ["id", "organizationId", "surveySendId", "surveyId", "contactId", "storeId", "channel", "score", "category", "comment", "locale", "respondedAt", "updatedAt", "segment"], batch.responses);
-    await copyRows(client, "FollowUp", ["id", "organizationId", "responseId", "storeId", "status", "outcome", "dueAt", "contactedAt", "closedAt", "createdAt"], batch.followUps);
+    await copyRows(client, "FollowUp", ["id", "organizationId", "responseId", "storeId", "status", "outcome", "dueAt", "contactedAt", "closedAt", "createdAt", "rootCauseId"], batch.followUps);
     await copyRows(client, "ResponseTheme", ["responseId", "themeId", "organizationId"], batch.themes);
     sends += batch.sends.length;
     responses += batch.responses.length;

@@ -1,7 +1,7 @@
 import type { FollowUpFigures } from "@/lib/analytics/follow-up-figures";
 import { OUTCOME_LABELS } from "@/lib/followups/schemas";
 
-/** How fast and how well the loop was closed. Root causes come with the follow-up lifecycle (issue 3). */
+/** How fast and how well the loop was closed, and why customers were unhappy (root causes recorded by staff). */
 export function FollowUpCards({ figures }: { figures: FollowUpFigures }) {
   const outcomes = Object.entries(figures.outcomes) as [keyof typeof OUTCOME_LABELS, number][];
   return (
@@ -23,6 +23,17 @@ export function FollowUpCards({ figures }: { figures: FollowUpFigures }) {
             </li>
           ))}
         </ul>
+      </div>
+      <div className="card kpi" data-testid="root-causes">
+        <div className="label">Root causes</div>
+        <ul className="outcomes">
+          {figures.rootCauses.map((cause) => (
+            <li key={cause.rootCauseId ?? "none"}>
+              {cause.label}: <strong>{cause.followUps}</strong>
+            </li>
+          ))}
+        </ul>
+        <div className="sub">opened in period</div>
       </div>
     </div>
   );

@@ -78,6 +78,7 @@ type FollowUpExportRow = {
   closedAt: Date | null;
   status: string;
   outcome: string | null;
+  rootCause: string | null;
   storeCode: string | null;
   storeName: string | null;
   score: number;
@@ -93,12 +94,13 @@ export function followUpsCsv(member: Member, filters: AnalyticsFilters, now = ne
     AND f."createdAt" >= ${filters.range.from} AND f."createdAt" < ${filters.range.to} ${filterSql(filters, "r")}`;
   const rows = batches<FollowUpExportRow>((after) => db.$queryRaw`
     SELECT f."id", f."createdAt", f."dueAt", f."contactedAt", f."closedAt", f."status"::text AS status,
-           f."outcome"::text AS outcome, s."code" AS "storeCode", s."name" AS "storeName", r."score", r."comment",
+           f."outcome"::text AS outcome, rc."label" AS "rootCause", s."code" AS "storeCode", s."name" AS "storeName", r."score", r."comment",
            r."respondedAt", c."name" AS "contactName", c."email" AS "contactEmail"
       FROM "FollowUp" f
       JOIN "Response" r ON r."id" = f."responseId" AND r."organizationId" = f."organizationId"
       JOIN "Contact" c ON c."id" = r."contactId"
       LEFT JOIN "Store" s ON s."id" = f."storeId"
+      LEFT JOIN "RootCause" rc ON rc."id" = f."rootCauseId"
      WHERE ${where} ${after ? Prisma.sql`AND (f."createdAt", f."id") > (${after.at}, ${after.id})` : Prisma.empty}
      ORDER BY f."createdAt", f."id" LIMIT ${BATCH_SIZE}`,
     (row) => ({ at: row.createdAt, id: row.id }),
@@ -117,6 +119,7 @@ export function followUpsCsv(member: Member, filters: AnalyticsFilters, now = ne
     ["sla", "sla"],
     ["status", "status"],
     ["outcome", "outcome"],
+    ["rootCause", "root_cause"],
     ["closedAt", "closed_at"],
     ["storeCode", "store_code"],
     ["storeName", "store"],

@@ -4,9 +4,10 @@ import type { Member } from "../tenancy/tenant";
 import { filterSql, type AnalyticsFilters } from "./filters";
 import { rollupRowsIn } from "./rollup";
 
-// How fast and how well the loop is closed. Each definition exists twice, in TypeScript for one follow-up (the
-// CSV export) and in SQL for the dashboard's aggregate; tests/integration/analytics/follow-up-figures.test.ts
-// proves they agree.
+// How fast and how well the loop is closed, and why customers were unhappy. Each definition exists in TypeScript
+// for one follow-up (the CSV export), in SQL for the aggregate over follow-ups (filtered views) and in the rollups'
+// triggers (whole-tenant views); tests/integration/analytics/follow-up-figures.test.ts and rollup.test.ts prove
+// they agree.
 
 export type SlaState = "met" | "missed" | "pending";
 
@@ -45,30 +46,74 @@ export type FollowUpFigures = {
   withinSla: number | null;
   slaDecided: number;
   outcomes: Record<FollowUpOutcome, number>;
+  /** Follow-ups opened in the period per root cause, most frequent first; "Not recorded" (id null) last. */
+  rootCauses: RootCauseCount[];
 };
 
+export type RootCauseCount = { rootCauseId: string | null; label: string; followUps: number };
+
+export const NO_ROOT_CAUSE_LABEL = "Not recorded";
+
+type CauseRow = { id: string; label: string; archived: boolean };
+
 /**
- * Follow-up figures of a view: from FollowUpRollup when the view is the whole tenant (only a date range), from the
- * follow-ups themselves when it is limited to stores, a channel, a survey or a segment (fewer rows).
+ * Counts per root cause as the dashboard and the CSV show them: every cause still offered (0 included), archived
+ * ones only while they count something, and the follow-ups without a cause as "Not recorded".
  */
-export async function getFollowUpFigures(member: Member, filters: AnalyticsFilters, now: Date): Promise<FollowUpFigures> {
-  const wholeTenant = filters.storeIds === null && !filters.channel && !filters.surveyId && !filters.segment;
-  return wholeTenant ? followUpFiguresFromRollup(member, filters, now) : followUpFiguresFromRows(member, filters, now);
+export function rootCauseCounts(counts: { rootCauseId: string; followUps: number }[], causes: CauseRow[]): RootCauseCount[] {
+  const countOf = (id: string) => counts.filter((row) => row.rootCauseId === id).reduce((sum, row) => sum + row.followUps, 0);
+  const known = causes
+    .map((cause) => ({ rootCauseId: cause.id, label: cause.label, followUps: countOf(cause.id), archived: cause.archived }))
+    .filter((cause) => !cause.archived || cause.followUps > 0)
+    .map(({ archived: _, ...cause }) => cause)
+    .sort((a, b) => b.followUps - a.followUps || a.label.localeCompare(b.label, "en"));
+  const unknown = counts.filter((row) => row.rootCauseId !== "" && !causes.some((cause) => cause.id === row.rootCauseId));
+  const none = countOf("") + unknown.reduce((sum, row) => sum + row.followUps, 0);
+  return none > 0 ? [...known, { rootCauseId: null, label: NO_ROOT_CAUSE_LABEL, followUps: none }] : known;
 }
 
-// "Not closed" is spelled as the statuses before it, so that the (organizationId, status, dueAt) index serves it.
-export async function followUpFiguresFromRows(member: Member, filters: AnalyticsFilters, now: Date): Promise<FollowUpFigures> {
-  // Store and role limits are on the follow-up itself; channel, survey and segment live on its response.
+/**
+ * Follow-up figures of a view: from the follow-up rollups when the view is the whole tenant (only a date range), from
+ * the follow-ups themselves when it is limited to stores, a channel, a survey or a segment (fewer rows).
+ */
+export async function getFollowUpFigures(member: Member, filters: AnalyticsFilters, now: Date): Promise<FollowUpFigures> {
+  return isWholeTenant(filters) ? followUpFiguresFromRollup(member, filters, now) : followUpFiguresFromRows(member, filters, now);
+}
+
+function isWholeTenant(filters: AnalyticsFilters): boolean {
+  return filters.storeIds === null && !filters.channel && !filters.surveyId && !filters.segment;
+}
+
+/**
+ * The follow-ups of a view as a FROM clause aliased f: channel, survey and segment live on the response, so a
+ * view filtered by them joins it (as r); store and role limits are on the follow-up itself.
+ */
+function followUpsOf(member: Member, filters: AnalyticsFilters) {
   const needsResponse = Boolean(filters.channel || filters.surveyId || filters.segment);
   const from = needsResponse
     ? Prisma.sql`"FollowUp" f JOIN "Response" r ON r."id" = f."responseId" AND r."organizationId" = f."organizationId"`
     : Prisma.sql`"FollowUp" f`;
-  const where = Prisma.sql`f."organizationId" = ${member.organizationId} ${filterSql(filters, needsResponse ? "r" : "f")}`;
-  const [current, period] = await Promise.all([
+  const where = needsResponse
+    ? Prisma.sql`f."organizationId" = ${member.organizationId} ${filterSql({ ...filters, storeIds: null }, "r")} ${filterSql(onlyStores(filters), "f")}`
+    : Prisma.sql`f."organizationId" = ${member.organizationId} ${filterSql(onlyStores(filters), "f")}`;
+  return { from, where };
+}
+
+const onlyStores = (filters: AnalyticsFilters): AnalyticsFilters => ({ ...filters, channel: null, surveyId: null, segment: null });
+
+const CAUSES = (member: Member) => Prisma.sql`
+  (SELECT COALESCE(json_agg(json_build_object('id', c."id", 'label', c."label", 'archived', c."archivedAt" IS NOT NULL)), '[]'::json)
+     FROM "RootCause" c WHERE c."organizationId" = ${member.organizationId})`;
+
+// "Not closed" is spelled as the statuses before it, so that the (organizationId, status, dueAt) index serves it.
+export async function followUpFiguresFromRows(member: Member, filters: AnalyticsFilters, now: Date): Promise<FollowUpFigures> {
+  const { from, where } = followUpsOf(member, filters);
+  const inPeriod = Prisma.sql`${where} AND f."createdAt" >= ${filters.range.from} AND f."createdAt" < ${filters.range.to}`;
+  const [current, period, causes] = await Promise.all([
     db.$queryRaw<{ open: number; overdue: number }[]>`
       SELECT count(*)::int AS open, count(*) FILTER (WHERE f."status" = 'open' AND f."dueAt" < ${now})::int AS overdue
         FROM ${from} WHERE ${where} AND f."status" IN ('open', 'contacted')`,
-    db.$queryRaw<(Omit<FollowUpFigures, "open" | "overdue" | "outcomes"> & Record<FollowUpOutcome, number>)[]>`
+    db.$queryRaw<(Omit<FollowUpFigures, "open" | "overdue" | "outcomes" | "rootCauses"> & Record<FollowUpOutcome, number>)[]>`
       SELECT count(*)::int AS opened,
              count(f."contactedAt")::int AS contacted,
              (percentile_cont(0.5) WITHIN GROUP (ORDER BY ${MINUTES_TO_FIRST_CONTACT}))::float8
@@ -78,71 +123,110 @@ export async function followUpFiguresFromRows(member: Member, filters: Analytics
              count(*) FILTER (WHERE f."outcome" = 'resolved')::int AS resolved,
              count(*) FILTER (WHERE f."outcome" = 'not_resolved')::int AS not_resolved,
              count(*) FILTER (WHERE f."outcome" = 'unreachable')::int AS unreachable
-        FROM ${from}
-       WHERE ${where} AND f."createdAt" >= ${filters.range.from} AND f."createdAt" < ${filters.range.to}`,
+        FROM ${from} WHERE ${inPeriod}`,
+    db.$queryRaw<{ counts: { rootCauseId: string; followUps: number }[]; causes: CauseRow[] }[]>`
+      SELECT (SELECT COALESCE(json_agg(json_build_object('rootCauseId', x.id, 'followUps', x.n)), '[]'::json)
+                FROM (SELECT COALESCE(f."rootCauseId", '') AS id, count(*)::int AS n FROM ${from} WHERE ${inPeriod} GROUP BY 1) x) AS counts,
+             ${CAUSES(member)} AS causes`,
   ]);
   const { resolved, not_resolved, unreachable, ...figures } = period[0];
-  return { ...current[0], ...figures, outcomes: { resolved, not_resolved, unreachable } };
+  return {
+    ...current[0],
+    ...figures,
+    outcomes: { resolved, not_resolved, unreachable },
+    rootCauses: rootCauseCounts(causes[0].counts, causes[0].causes),
+  };
 }
 
+type RollupFigures = {
+  open: number;
+  overdue: number;
+  opened: number;
+  contacted: number;
+  lowerMiddle: number | null;
+  upperMiddle: number | null;
+  slaMet: number;
+  pending: number;
+  counts: { rootCauseId: string; followUps: number }[];
+  causes: CauseRow[];
+} & Record<FollowUpOutcome, number>;
+
+/**
+ * The whole tenant's follow-up figures in one statement. FollowUpHourRollup gives the totals and, from its running
+ * total of contacted follow-ups, the hours holding the two middle ones; FollowUpRollup then gives the minutes of
+ * only those hours, for the exact median (a few thousand rows at most, whatever the range). RootCauseRollup gives
+ * the causes; the two figures of now (open, overdue) and the follow-ups not yet decided come from FollowUp's indexes.
+ */
 export async function followUpFiguresFromRollup(member: Member, filters: AnalyticsFilters, now: Date): Promise<FollowUpFigures> {
   const tenant = Prisma.sql`f."organizationId" = ${member.organizationId}`;
   const recent = new Date(Math.max(filters.range.from.getTime(), now.getTime() - LONGEST_DUE_DAYS * 86_400_000));
-  const [current, rows, pending] = await Promise.all([
-    db.$queryRaw<{ open: number; overdue: number }[]>`
-      SELECT count(*)::int AS open, count(*) FILTER (WHERE f."status" = 'open' AND f."dueAt" < ${now})::int AS overdue
-        FROM "FollowUp" f WHERE ${tenant} AND f."status" IN ('open', 'contacted')`,
-    db.$queryRaw<({ minutes: number; opened: number; slaMet: number } & Record<FollowUpOutcome, number>)[]>`
-      SELECT r."minutesToFirstContact" AS minutes, sum(r."opened")::int AS opened, sum(r."slaMet")::int AS "slaMet",
-             sum(r."resolved")::int AS resolved, sum(r."notResolved")::int AS not_resolved,
-             sum(r."unreachable")::int AS unreachable
+  const inRange = Prisma.sql`r."organizationId" = ${member.organizationId} AND ${rollupRowsIn(filters.range)}`;
+  const rows = await db.$queryRaw<RollupFigures[]>`
+    WITH hours AS (
+      SELECT r."hoursToFirstContact" AS hour, sum(r."opened") AS opened, sum(r."slaMet") AS "slaMet",
+             sum(r."resolved") AS resolved, sum(r."notResolved") AS not_resolved, sum(r."unreachable") AS unreachable
+        FROM "FollowUpHourRollup" r WHERE ${inRange}
+       GROUP BY 1
+    ), contacted AS (
+      SELECT hour, opened, sum(opened) OVER (ORDER BY hour) AS upto FROM hours WHERE hour >= 0
+    ), middle AS (
+      -- The two middle positions (0-based) among the contacted, equal when their number is odd, and their hours.
+      SELECT p.lower, p.upper,
+             (SELECT min(hour) FROM contacted WHERE upto > p.lower) AS "lowerHour",
+             (SELECT min(hour) FROM contacted WHERE upto > p.upper) AS "upperHour",
+             (SELECT COALESCE(sum(opened), 0) FROM contacted
+               WHERE hour < (SELECT min(hour) FROM contacted WHERE upto > p.lower)) AS before
+        FROM (SELECT floor((sum(opened) - 1) / 2) AS lower, ceil((sum(opened) - 1) / 2) AS upper FROM contacted) p
+    ), minutes AS (
+      SELECT r."minutesToFirstContact" AS minutes, sum(r."opened") AS opened
         FROM "FollowUpRollup" r
-       WHERE r."organizationId" = ${member.organizationId} AND ${rollupRowsIn(filters.range)}
-       GROUP BY 1 ORDER BY 1`,
-    // Not contacted and not yet due: neither met nor missed. Only recent follow-ups can be, hence the bound.
-    db.$queryRaw<{ pending: number }[]>`
-      SELECT count(*)::int AS pending FROM "FollowUp" f
-       WHERE ${tenant} AND f."contactedAt" IS NULL AND f."dueAt" >= ${now}
-         AND f."createdAt" >= ${recent} AND f."createdAt" < ${filters.range.to}`,
-  ]);
-  const total = (pick: (row: (typeof rows)[number]) => number) => rows.reduce((sum, row) => sum + pick(row), 0);
-  const opened = total((row) => row.opened);
-  const contactTimes = rows.filter((row) => row.minutes >= 0);
-  const contacted = contactTimes.reduce((sum, row) => sum + row.opened, 0);
-  const decided = opened - (pending[0]?.pending ?? 0);
+       WHERE ${inRange}
+         AND r."minutesToFirstContact" >= (SELECT "lowerHour" * 60 FROM middle)
+         AND r."minutesToFirstContact" < (SELECT ("upperHour" + 1) * 60 FROM middle)
+       GROUP BY 1
+    ), cumulative AS (
+      SELECT minutes, (SELECT before FROM middle) + sum(opened) OVER (ORDER BY minutes) AS upto FROM minutes
+    )
+    SELECT o.open, o.overdue,
+           COALESCE((SELECT sum(opened) FROM hours), 0)::int AS opened,
+           COALESCE((SELECT sum(opened) FROM contacted), 0)::int AS contacted,
+           (SELECT min(minutes) FROM cumulative WHERE upto > (SELECT lower FROM middle))::int AS "lowerMiddle",
+           (SELECT min(minutes) FROM cumulative WHERE upto > (SELECT upper FROM middle))::int AS "upperMiddle",
+           COALESCE((SELECT sum("slaMet") FROM hours), 0)::int AS "slaMet",
+           COALESCE((SELECT sum(resolved) FROM hours), 0)::int AS resolved,
+           COALESCE((SELECT sum(not_resolved) FROM hours), 0)::int AS not_resolved,
+           COALESCE((SELECT sum(unreachable) FROM hours), 0)::int AS unreachable,
+           -- Not contacted and not yet due: neither met nor missed. Only recent follow-ups can be, hence the bound.
+           (SELECT count(*) FROM "FollowUp" f
+             WHERE ${tenant} AND f."contactedAt" IS NULL AND f."dueAt" >= ${now}
+               AND f."createdAt" >= ${recent} AND f."createdAt" < ${filters.range.to})::int AS pending,
+           (SELECT COALESCE(json_agg(json_build_object('rootCauseId', x."rootCauseId", 'followUps', x.n)), '[]'::json)
+              FROM (SELECT r."rootCauseId", sum(r."followUps")::int AS n FROM "RootCauseRollup" r WHERE ${inRange} GROUP BY 1) x) AS counts,
+           ${CAUSES(member)} AS causes
+      FROM (SELECT count(*)::int AS open, count(*) FILTER (WHERE f."status" = 'open' AND f."dueAt" < ${now})::int AS overdue
+              FROM "FollowUp" f WHERE ${tenant} AND f."status" IN ('open', 'contacted')) o`;
+  const row = rows[0];
+  const decided = row.opened - row.pending;
   return {
-    ...current[0],
-    opened,
-    contacted,
-    medianMinutesToFirstContact: median(contactTimes.map((row) => [row.minutes, row.opened])),
-    withinSla: decided > 0 ? total((row) => row.slaMet) / decided : null,
+    open: row.open,
+    overdue: row.overdue,
+    opened: row.opened,
+    contacted: row.contacted,
+    medianMinutesToFirstContact: row.lowerMiddle === null || row.upperMiddle === null ? null : (row.lowerMiddle + row.upperMiddle) / 2,
+    withinSla: decided > 0 ? row.slaMet / decided : null,
     slaDecided: decided,
-    outcomes: { resolved: total((row) => row.resolved), not_resolved: total((row) => row.not_resolved), unreachable: total((row) => row.unreachable) },
+    outcomes: { resolved: row.resolved, not_resolved: row.not_resolved, unreachable: row.unreachable },
+    rootCauses: rootCauseCounts(row.counts, row.causes),
   };
 }
 
-/** The median of values given with their counts, ascending; between the two middle values when n is even. */
-export function median(counts: [value: number, count: number][]): number | null {
-  const n = counts.reduce((sum, [, count]) => sum + count, 0);
-  if (n === 0) return null;
-  const valueAt = (position: number) => {
-    let seen = 0;
-    for (const [value, count] of counts) {
-      seen += count;
-      if (position < seen) return value;
-    }
-    return counts[counts.length - 1][0];
-  };
-  return (valueAt(Math.floor((n - 1) / 2)) + valueAt(Math.ceil((n - 1) / 2))) / 2;
-}
-
-/** Open and overdue follow-ups per store now, for the store leaderboard. */
+/** Open and overdue follow-ups per store now, for the store leaderboard: of the view's channel, survey and segment too. */
 export async function openFollowUpsByStore(member: Member, filters: AnalyticsFilters, now: Date) {
+  const { from, where } = followUpsOf(member, filters);
   const rows = await db.$queryRaw<{ storeId: string; open: number; overdue: number }[]>`
     SELECT f."storeId", count(*)::int AS open, count(*) FILTER (WHERE f."status" = 'open' AND f."dueAt" < ${now})::int AS overdue
-      FROM "FollowUp" f
-     WHERE f."organizationId" = ${member.organizationId} AND f."status" IN ('open', 'contacted') AND f."storeId" IS NOT NULL
-       ${filterSql({ ...filters, channel: null, surveyId: null, segment: null }, "f")}
+      FROM ${from}
+     WHERE ${where} AND f."status" IN ('open', 'contacted') AND f."storeId" IS NOT NULL
      GROUP BY 1`;
   return new Map(rows.map((row) => [row.storeId, { open: row.open, overdue: row.overdue }]));
 }

@@ -3,6 +3,7 @@ import type { Member } from "../tenancy/tenant";
 import { listThemes } from "../themes/themes";
 import { filterSql, isoDay, type AnalyticsFilters } from "./filters";
 import { npsDifference, npsFigure, type NpsDifference, type NpsFigure } from "./nps-figures";
+import { rollupRowsIn, trendRowsIn } from "./rollup";
 
 export type ThemeFigure = {
   id: string;
@@ -15,39 +16,72 @@ export type ThemeFigure = {
   change: NpsDifference | null;
 };
 
+export type ThemeTrendPoint = {
+  period: string;
+  /** Mentions per theme name in the week or month. */
+  mentions: Record<string, number>;
+  /** NPS of the responses mentioning each theme in the week or month. */
+  figures: Record<string, NpsFigure>;
+};
+
 type CategoryRow = { promoters: number; passives: number; detractors: number };
 
-const CATEGORY_COUNTS = Prisma.sql`count(*) FILTER (WHERE r."category" = 'promoter')::int AS promoters,
-  count(*) FILTER (WHERE r."category" = 'passive')::int AS passives,
-  count(*) FILTER (WHERE r."category" = 'detractor')::int AS detractors`;
+/** ThemeRollup's themeId for "any comment": the count of commented responses, for the share of comments. */
+export const ALL_COMMENTS = "";
+/** ThemeRollup's storeId for "all stores and online": views not limited to stores read these rows only. */
+export const ALL_STORES = "*";
 
-/** Mentions and NPS per theme in the view, against the previous period, and mentions per week or month. */
+const CATEGORY_SUMS = Prisma.sql`sum(r."promoters")::int AS promoters, sum(r."passives")::int AS passives,
+  sum(r."detractors")::int AS detractors`;
+
+/**
+ * The ThemeRollup rows of a view: the "*" rows when it is not limited to stores (a few per period), else the
+ * rows of its stores; channel, survey and segment as for FeedbackRollup.
+ */
+export function themeRowsOf(member: Member, filters: AnalyticsFilters): Prisma.Sql {
+  const stores = filters.storeIds === null ? Prisma.sql`r."storeId" = ${ALL_STORES}` : Prisma.sql`r."storeId" = ANY(${filters.storeIds}::text[])`;
+  return Prisma.sql`r."organizationId" = ${member.organizationId} AND ${stores} ${filterSql({ ...filters, storeIds: null }, "r")}`;
+}
+
+/**
+ * Mentions and NPS per theme in the view, against the previous period, and mentions and NPS per week or month:
+ * all from ThemeRollup, which triggers keep exact (never from raw comments).
+ */
 export async function getThemeFigures(member: Member, filters: AnalyticsFilters) {
-  const since = filters.previous?.from ?? filters.range.from;
-  const inView = Prisma.sql`r."organizationId" = ${member.organizationId}
-    AND r."respondedAt" >= ${since} AND r."respondedAt" < ${filters.range.to} ${filterSql(filters, "r")}`;
-  const current = Prisma.sql`r."respondedAt" >= ${filters.range.from}`;
-  const [themes, byTheme, commented, trend] = await Promise.all([
+  const inView = themeRowsOf(member, filters);
+  const bothPeriods = filters.previous
+    ? Prisma.sql`(${rollupRowsIn(filters.range)} OR ${rollupRowsIn(filters.previous)})`
+    : rollupRowsIn(filters.range);
+  const [themes, byTheme, trend] = await Promise.all([
     listThemes(member),
-    db.$queryRaw<(CategoryRow & { themeId: string; current: boolean })[]>`
-      SELECT t."themeId", ${current} AS current, ${CATEGORY_COUNTS}
-        FROM "ResponseTheme" t JOIN "Response" r ON r."id" = t."responseId"
-       WHERE t."organizationId" = ${member.organizationId} AND ${inView}
+    db.$queryRaw<ThemeCountRow[]>`
+      SELECT r."themeId", r."periodStart" >= ${isoDay(filters.range.from)}::date AS current, ${CATEGORY_SUMS}
+        FROM "ThemeRollup" r
+       WHERE ${inView} AND ${bothPeriods}
        GROUP BY 1, 2`,
-    db.$queryRaw<{ comments: number }[]>`
-      SELECT count(*)::int AS comments FROM "Response" r WHERE ${inView} AND ${current} AND r."comment" IS NOT NULL`,
-    db.$queryRaw<{ themeId: string; period: Date; mentions: number }[]>`
-      SELECT t."themeId", date_trunc(${filters.trend}, r."respondedAt")::date AS period, count(*)::int AS mentions
-        FROM "ResponseTheme" t JOIN "Response" r ON r."id" = t."responseId"
-       WHERE t."organizationId" = ${member.organizationId} AND ${inView} AND ${current}
+    db.$queryRaw<ThemeTrendRow[]>`
+      SELECT r."themeId", date_trunc(${filters.trend}, r."periodStart"::timestamp)::date AS period, ${CATEGORY_SUMS}
+        FROM "ThemeRollup" r
+       WHERE ${inView} AND ${trendRowsIn(filters.range, filters.trend)} AND r."themeId" <> ${ALL_COMMENTS}
        GROUP BY 1, 2 ORDER BY 2`,
   ]);
-  const comments = commented[0]?.comments ?? 0;
+  return themeFiguresOf(themes, filters, byTheme, trend);
+}
+
+export type ThemeCountRow = CategoryRow & { themeId: string; current: boolean };
+export type ThemeTrendRow = CategoryRow & { themeId: string; period: Date };
+
+/**
+ * The theme figures from counts per theme and period (themeId "" for all comments) and per theme and trend
+ * bucket, wherever the counts came from: the one definition of share, change and trend.
+ */
+export function themeFiguresOf(themes: { id: string; name: string }[], filters: AnalyticsFilters, byTheme: ThemeCountRow[], trend: ThemeTrendRow[]) {
+  const empty = { promoters: 0, passives: 0, detractors: 0 };
+  const counts = (themeId: string, current: boolean) => byTheme.find((row) => row.themeId === themeId && row.current === current) ?? empty;
+  const comments = npsFigure(counts(ALL_COMMENTS, true)).responses;
   const figures: ThemeFigure[] = themes.map((theme) => {
-    const now = byTheme.find((row) => row.themeId === theme.id && row.current);
-    const before = byTheme.find((row) => row.themeId === theme.id && !row.current);
-    const figure = npsFigure(now ?? { promoters: 0, passives: 0, detractors: 0 });
-    const previous = filters.previous ? npsFigure(before ?? { promoters: 0, passives: 0, detractors: 0 }) : null;
+    const figure = npsFigure(counts(theme.id, true));
+    const previous = filters.previous ? npsFigure(counts(theme.id, false)) : null;
     return {
       id: theme.id,
       name: theme.name,
@@ -58,14 +92,16 @@ export async function getThemeFigures(member: Member, filters: AnalyticsFilters)
     };
   });
   const periods = [...new Set(trend.map((row) => isoDay(row.period)))].sort();
-  return {
-    comments,
-    themes: figures.sort((a, b) => b.figure.responses - a.figure.responses),
-    trend: periods.map((period) => ({
+  const trendPoints: ThemeTrendPoint[] = periods.map((period) => {
+    const of = (themeId: string) => npsFigure(trend.find((row) => row.themeId === themeId && isoDay(row.period) === period) ?? empty);
+    const byName = themes.map((theme) => [theme.name, of(theme.id)] as const);
+    return {
       period,
-      mentions: Object.fromEntries(
-        themes.map((theme) => [theme.name, trend.find((row) => row.themeId === theme.id && isoDay(row.period) === period)?.mentions ?? 0]),
-      ),
-    })),
-  };
+      mentions: Object.fromEntries(byName.map(([name, figure]) => [name, figure.responses])),
+      figures: Object.fromEntries(byName),
+    };
+  });
+  return { comments, themes: figures.sort((a, b) => b.figure.responses - a.figure.responses || a.name.localeCompare(b.name, "en")), trend: trendPoints };
 }
+
+export type ThemeFigures = Awaited<ReturnType<typeof getThemeFigures>>;

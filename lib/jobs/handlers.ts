@@ -4,6 +4,7 @@ import { enqueueWeeklyDigests, sendStoreDigest } from "../digests/send-digests";
 import { sendResurvey } from "../resurveys/send-resurvey";
 import { INTEGRATION_HANDLERS } from "./integration-handlers";
 import type { JobData, JobKind } from "./queues";
+import { runThemeRetag } from "../themes/retag";
 import { sweepDueWork } from "./sweep";
 
 const tenantOf = (data: { organizationId: string }) => ({ organizationId: data.organizationId });
@@ -17,4 +18,5 @@ export const HANDLERS: { [K in JobKind]: (data: JobData[K]) => Promise<unknown> 
   storeDigest: (data) => sendStoreDigest(tenantOf(data), data.storeId, data.weekStart),
   weeklyDigests: () => enqueueWeeklyDigests(),
   sweep: () => sweepDueWork(),
+  themeRetag: (data) => runThemeRetag(tenantOf(data), data.themeId, data.version),
 };

@@ -11,6 +11,7 @@ export const QUEUES = {
   storeDigest: "store-digest",
   weeklyDigests: "weekly-digests",
   sweep: "sweep",
+  themeRetag: "theme-retag",
 } as const;
 
 export type JobKind = keyof typeof QUEUES;
@@ -23,6 +24,7 @@ export type JobData = {
   storeDigest: { organizationId: string; storeId: string; weekStart: string };
   weeklyDigests: Record<string, never>;
   sweep: Record<string, never>;
+  themeRetag: { organizationId: string; themeId: string; version: number };
 } & IntegrationJobData;
 
 export const QUEUE_LABELS: Record<string, string> = {
@@ -33,4 +35,5 @@ export const QUEUE_LABELS: Record<string, string> = {
   [QUEUES.storeDigest]: "Weekly store digest",
   [QUEUES.weeklyDigests]: "Weekly digests (all stores)",
   [QUEUES.sweep]: "Due-work sweep",
+  [QUEUES.themeRetag]: "Tagging past comments with a theme",
 };

@@ -3,7 +3,7 @@ import { InputError, isUniqueViolation } from "../forms/input-error";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
 import { DEFAULT_THEMES } from "./default-themes";
 import { keywordsOf, storedKeywordsSchema, type ThemeInput } from "./schemas";
-import { retagComments } from "./tag-comments";
+import { requestRetag } from "./retag";
 
 type Client = Prisma.TransactionClient | typeof db;
 
@@ -32,26 +32,33 @@ export async function getTheme(tenant: Tenant, themeId: string) {
   return { ...theme, keywords: storedKeywordsSchema.parse(theme.keywords) };
 }
 
-/** A new theme; past comments are tagged with it at once, so its counts cover the whole history. */
-export async function createTheme(tenant: Tenant, input: ThemeInput) {
-  const theme = await saveUniqueName(() =>
-    db.theme.create({ data: { organizationId: tenant.organizationId, name: input.name, keywords: keywordsOf(input) } }),
-  );
-  await retagComments(tenant, { themeId: theme.id });
-  return theme;
-}
-
-/** New keywords apply to past comments too: the theme's tags are recomputed for every comment of the tenant. */
-export async function updateTheme(tenant: Tenant, themeId: string, input: ThemeInput) {
-  await getTheme(tenant, themeId);
-  const theme = await saveUniqueName(() =>
-    db.theme.update({
-      where: { id: themeId, organizationId: tenant.organizationId },
-      data: { name: input.name, keywords: keywordsOf(input) },
+/**
+ * A new theme. Comments arriving from now on are tagged with it at once; past comments are tagged by the worker
+ * (lib/themes/retag.ts), queued in the same transaction, so that its counts come to cover the whole history.
+ */
+export async function createTheme(tenant: Tenant, input: ThemeInput, now = new Date()) {
+  return saveUniqueName(() =>
+    db.$transaction(async (tx) => {
+      const theme = await tx.theme.create({ data: { organizationId: tenant.organizationId, name: input.name, keywords: keywordsOf(input) } });
+      await requestRetag(tx, tenant, theme.id, now);
+      return theme;
     }),
   );
-  await retagComments(tenant, { themeId });
-  return theme;
+}
+
+/** New keywords apply to past comments too: the worker tags every comment of the tenant again for this theme. */
+export async function updateTheme(tenant: Tenant, themeId: string, input: ThemeInput, now = new Date()) {
+  await getTheme(tenant, themeId);
+  return saveUniqueName(() =>
+    db.$transaction(async (tx) => {
+      const theme = await tx.theme.update({
+        where: { id: themeId, organizationId: tenant.organizationId },
+        data: { name: input.name, keywords: keywordsOf(input) },
+      });
+      await requestRetag(tx, tenant, themeId, now);
+      return theme;
+    }),
+  );
 }
 
 async function saveUniqueName<T>(save: () => Promise<T>): Promise<T> {

@@ -71,6 +71,7 @@ async function writeRows(tenant: Tenant, data: DemoTenantData) {
   // Bulk-written comments bypass saveComment, which tags comments as they arrive: tag them here.
   await retagComments(tenant);
   await inBatches(data.followUps, (rows) => db.followUp.createMany({ data: rows.map((row) => ({ ...row, organizationId })) }));
+  await nameRootCauses(tenant);
   await inBatches(data.notes, (rows) =>
     db.followUpNote.createMany({
       data: rows.map(({ authorEmail, ...row }) => ({
@@ -105,4 +106,21 @@ async function addMembers(tenant: Tenant, data: DemoTenantData): Promise<Map<str
 
 async function inBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
   for (let start = 0; start < rows.length; start += BATCH_SIZE) await insert(rows.slice(start, start + BATCH_SIZE));
+}
+
+/**
+ * Closed follow-ups name the root cause their comment points to (by its first theme), as staff would have
+ * recorded on closing: the dashboard's root causes then read like a real programme's.
+ */
+async function nameRootCauses(tenant: Tenant) {
+  await db.$executeRaw`
+    UPDATE "FollowUp" f SET "rootCauseId" = c."id"
+      FROM (SELECT DISTINCT ON (t."responseId") t."responseId", th."name"
+              FROM "ResponseTheme" t JOIN "Theme" th ON th."id" = t."themeId"
+             WHERE t."organizationId" = ${tenant.organizationId}
+             ORDER BY t."responseId", th."name") m
+      JOIN "RootCause" c ON c."organizationId" = ${tenant.organizationId} AND c."label" = CASE m."name"
+             WHEN 'Staff friendliness' THEN 'Staff attitude' WHEN 'Checkout and payment' THEN 'Billing or payment'
+             WHEN 'Cleanliness' THEN 'Other' WHEN 'Store and parking' THEN 'Other' ELSE m."name" END
+     WHERE f."responseId" = m."responseId" AND f."organizationId" = ${tenant.organizationId} AND f."status" = 'closed'`;
 }

@@ -46,7 +46,7 @@ function weighted<T>(random: () => number, items: readonly (readonly [T, number]
 
 export type BenchPlan = ReturnType<typeof benchPlan>;
 
-export function benchPlan(input: { organizationId: string; surveyId: string; themes: ThemeMatcher[]; now: Date }) {
+export function benchPlan(input: { organizationId: string; surveyId: string; themes: ThemeMatcher[]; rootCauseIds: string[]; now: Date }) {
   const { organizationId: org, surveyId } = input;
   const random = prng(4_000_004);
   const end = Math.floor(input.now.getTime() / DAY) * DAY;
@@ -117,13 +117,16 @@ export function benchPlan(input: { organizationId: string; surveyId: string; the
   /** Old follow-ups are closed, mostly contacted within the 24 h SLA; the last days' are still open. */
   function followUp(responseId: string, storeId: string | null, createdAt: Date, n: number): CopyValue[] {
     const dueAt = new Date(createdAt.getTime() + DAY);
-    if (end - createdAt.getTime() < 3 * DAY) return [id("bf", n), org, responseId, storeId, "open", null, dueAt, null, null, createdAt];
+    if (end - createdAt.getTime() < 3 * DAY) return [id("bf", n), org, responseId, storeId, "open", null, dueAt, null, null, createdAt, null];
     const reached = random() < 0.85;
     const minutes = random() < 0.7 ? 5 + random() * 600 : 1440 + random() * 2880;
     const contactedAt = reached ? new Date(createdAt.getTime() + minutes * 60_000) : null;
     const closedAt = new Date(createdAt.getTime() + (minutes + 30) * 60_000);
     const outcome = reached ? (random() < 0.7 ? "resolved" : "not_resolved") : "unreachable";
-    return [id("bf", n), org, responseId, storeId, "closed", outcome, dueAt, contactedAt, closedAt, createdAt];
+    // Most closed follow-ups name a root cause, the first causes more often than the last.
+    const causes = input.rootCauseIds;
+    const rootCauseId = random() < 0.8 && causes.length ? causes[Math.min(causes.length - 1, Math.floor(random() * random() * causes.length))] : null;
+    return [id("bf", n), org, responseId, storeId, "closed", outcome, dueAt, contactedAt, closedAt, createdAt, rootCauseId];
   }
 
   return { regions, stores, contacts, batches, totals: { responses: RESPONSES } };

@@ -1,12 +1,15 @@
 import { db, Prisma } from "../../lib/db";
 import { filterSql, type AnalyticsFilters, type DateRange } from "../../lib/analytics/filters";
-import { openFollowUpsByStore } from "../../lib/analytics/follow-up-figures";
+import { followUpFiguresFromRows, openFollowUpsByStore } from "../../lib/analytics/follow-up-figures";
+import { themeFiguresOf, type ThemeCountRow, type ThemeTrendRow } from "../../lib/analytics/theme-figures";
+import { listThemes } from "../../lib/themes/themes";
 import { listRegions, listStores } from "../../lib/stores/stores";
 import { listSurveys } from "../../lib/surveys/surveys";
 import type { Member } from "../../lib/tenancy/tenant";
 
-// The dashboard's figures computed the naive way, from raw Response and SurveySend rows: the baseline that
-// bench:dashboard compares getNpsFigures() with. Same groupings, same filters, same lists.
+// The dashboard's figures computed the naive way, from raw Response, SurveySend, FollowUp and ResponseTheme rows:
+// the baseline that bench:dashboard compares getDashboard() and getThemeFigures() with. Same groupings, same
+// filters, same lists.
 
 const SCORE_COUNTS = Prisma.raw(
   Array.from({ length: 11 }, (_, score) => `count(*) FILTER (WHERE x."score" = ${score})::int AS s${score}`).join(", "),
@@ -45,4 +48,42 @@ export async function naiveNpsFigures(member: Member, filters: AnalyticsFilters,
     openFollowUpsByStore(member, filters, now),
   ]);
   return { responses, sends, trend };
+}
+
+const CATEGORY_COUNTS = Prisma.sql`count(*) FILTER (WHERE r."category" = 'promoter')::int AS promoters,
+  count(*) FILTER (WHERE r."category" = 'passive')::int AS passives,
+  count(*) FILTER (WHERE r."category" = 'detractor')::int AS detractors`;
+
+/**
+ * The theme figures the naive way, from raw comments and their tags (what the themes page did before
+ * ThemeRollup): the baseline of bench:dashboard, and the recount tests compare getThemeFigures() with.
+ */
+export async function naiveThemeFigures(member: Member, filters: AnalyticsFilters) {
+  const since = filters.previous?.from ?? filters.range.from;
+  const inView = Prisma.sql`r."organizationId" = ${member.organizationId}
+    AND r."respondedAt" >= ${since} AND r."respondedAt" < ${filters.range.to} ${filterSql(filters, "r")}`;
+  const current = Prisma.sql`r."respondedAt" >= ${filters.range.from}`;
+  const [themes, byTheme, commented, trend] = await Promise.all([
+    listThemes(member),
+    db.$queryRaw<ThemeCountRow[]>`
+      SELECT t."themeId", ${current} AS current, ${CATEGORY_COUNTS}
+        FROM "ResponseTheme" t JOIN "Response" r ON r."id" = t."responseId"
+       WHERE t."organizationId" = ${member.organizationId} AND ${inView}
+       GROUP BY 1, 2`,
+    db.$queryRaw<ThemeCountRow[]>`
+      SELECT '' AS "themeId", true AS current, ${CATEGORY_COUNTS}
+        FROM "Response" r WHERE ${inView} AND ${current} AND r."comment" IS NOT NULL`,
+    db.$queryRaw<ThemeTrendRow[]>`
+      SELECT t."themeId", date_trunc(${filters.trend}, r."respondedAt")::date AS period, ${CATEGORY_COUNTS}
+        FROM "ResponseTheme" t JOIN "Response" r ON r."id" = t."responseId"
+       WHERE t."organizationId" = ${member.organizationId} AND ${inView} AND ${current}
+       GROUP BY 1, 2 ORDER BY 2`,
+  ]);
+  return themeFiguresOf(themes, filters, [...byTheme, ...commented], trend);
+}
+
+/** The whole dashboard the naive way: NPS figures and follow-up figures from raw rows. */
+export async function naiveDashboard(member: Member, filters: AnalyticsFilters, now = new Date()) {
+  const [figures, followUps] = await Promise.all([naiveNpsFigures(member, filters, now), followUpFiguresFromRows(member, filters, now)]);
+  return { ...figures, followUps };
 }

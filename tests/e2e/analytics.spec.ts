@@ -20,6 +20,8 @@ test("a CX manager filters the dashboard, shares the view, searches comments and
   const stores = page.getByTestId("store-leaderboard").locator("tbody tr");
   await expect(stores).toHaveCount(4);
   await expect(page.getByTestId("kpi-nps")).toContainText(/[+-]?\d+ ±\d+/);
+  // Why customers were unhappy: the root causes staff recorded on the follow-ups of the view.
+  await expect(page.getByTestId("root-causes")).toContainText(/Waiting time: \d+/);
   await screenshot(page, "analytics-dashboard-filtered");
 
   // The address is the view: opened elsewhere it shows the same filters and figures.
@@ -62,6 +64,18 @@ test("a CX manager filters the dashboard, shares the view, searches comments and
   await page.goto("/themes");
   await expect(page.getByTestId("theme-table")).toContainText("Waiting time");
   await screenshot(page, "analytics-themes");
+
+  // New keywords apply to past comments: the worker tags them again while the page shows how far it got.
+  await page.locator(".theme-list").getByRole("link", { name: "Delivery", exact: true }).click();
+  const english = page.getByLabel("English");
+  await english.fill(`${await english.inputValue()}, arrived late`);
+  await page.getByRole("button", { name: "Save theme" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Theme Delivery saved" })).toContainText("tagged again in the background");
+  const delivery = page.locator(".theme-list li", { hasText: "Delivery" });
+  await expect(delivery).toContainText(/waiting to tag past comments|tagging past comments|past comments tagged/);
+  await expect(delivery).toContainText("past comments tagged", { timeout: 60_000 });
+  await expect(page.getByTestId("retag-status")).toHaveCount(0);
+  await screenshot(page, "analytics-themes-retagged");
 });
 
 test("bad or foreign filters get a message or not found, never an error page", async ({ browser }) => {

@@ -9,7 +9,7 @@ export async function updateThemeAction(_state: ActionState, formData: FormData)
   const options = { role: "cx_manager", schema: themeUpdateSchema, revalidate: ["/themes"] } as const;
   return runMemberAction(formData, options, async (member, input) => {
     await updateTheme(member, input.themeId, input);
-    return `Theme ${input.name} saved; past comments tagged again`;
+    return `Theme ${input.name} saved; past comments are being tagged again in the background`;
   });
 }
 
@@ -17,6 +17,6 @@ export async function createThemeAction(_state: ActionState, formData: FormData)
   const options = { role: "cx_manager", schema: themeInputSchema, revalidate: ["/themes"] } as const;
   return runMemberAction(formData, options, async (member, input) => {
     await createTheme(member, input);
-    return `Theme ${input.name} created`;
+    return `Theme ${input.name} created; past comments are being tagged in the background`;
   });
 }

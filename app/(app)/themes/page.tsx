@@ -1,4 +1,5 @@
 import { FilterBar } from "@/components/analytics/filter-bar";
+import { RefreshWhile } from "@/components/analytics/refresh-while";
 import { ThemeEditor } from "@/components/analytics/theme-editor";
 import { ThemeTable } from "@/components/analytics/theme-table";
 import { ThemeTrendChart } from "@/components/analytics/theme-trend-chart";
@@ -7,6 +8,7 @@ import { getThemeFigures } from "@/lib/analytics/theme-figures";
 import { loadAnalyticsView, notFoundOnForeignId, type SearchParams } from "@/lib/analytics/view";
 import { requireMember } from "@/lib/auth/session";
 import { hasRole } from "@/lib/members/members";
+import { listRetagStatus, type RetagStatus } from "@/lib/themes/retag";
 import { listThemes } from "@/lib/themes/themes";
 import { createThemeAction, updateThemeAction } from "./actions";
 
@@ -16,7 +18,9 @@ export default async function ThemesPage({ searchParams }: Props) {
   const member = await requireMember();
   const params = await searchParams;
   const view = await loadAnalyticsView(member, params).catch(notFoundOnForeignId);
-  const [figures, themes] = await Promise.all([getThemeFigures(member, view.filters), listThemes(member)]);
+  const [figures, themes, retags] = await Promise.all([getThemeFigures(member, view.filters), listThemes(member), listRetagStatus(member)]);
+  const retagOf = (themeId: string) => retags.find((retag) => retag.themeId === themeId);
+  const pending = retags.filter((retag) => retag.state !== "done");
   const canEdit = hasRole(member, "cx_manager");
   // One theme's form at a time (?edit=<id>), so that every field's id is unique on the page.
   const editing = themes.find((theme) => theme.id === params.edit);
@@ -32,6 +36,17 @@ export default async function ThemesPage({ searchParams }: Props) {
         </div>
       </div>
       <FilterBar query={view.query} range={view.filters.range} options={view.options} error={view.error} />
+      {pending.length > 0 && (
+        <div className="notice" role="status" data-testid="retag-status">
+          {pending.map((retag) => (
+            <p key={retag.themeId}>
+              <strong>{themes.find((theme) => theme.id === retag.themeId)?.name}</strong>: <RetagLine retag={retag} />
+            </p>
+          ))}
+          <p className="hint">Until it is done, the figures of that theme mix comments tagged by its old and its new keywords.</p>
+          <RefreshWhile active={pending.some((retag) => retag.state !== "failed")} />
+        </div>
+      )}
       <section className="card">
         <h2 className="card-title">What {figures.comments} comments talk about</h2>
         <ThemeTable
@@ -43,7 +58,7 @@ export default async function ThemesPage({ searchParams }: Props) {
       </section>
       <section className="card">
         <h2 className="card-title">Mentions by {view.filters.trend} (most mentioned themes)</h2>
-        <ThemeTrendChart points={figures.trend} themes={top} />
+        <ThemeTrendChart points={figures.trend.map(({ period, mentions }) => ({ period, mentions }))} themes={top} />
       </section>
       {canEdit && (
         <section className="card" id="keywords">
@@ -53,6 +68,12 @@ export default async function ThemesPage({ searchParams }: Props) {
             {themes.map((theme) => (
               <li key={theme.id}>
                 <a href={`/themes?edit=${theme.id}#keywords`}>{theme.name}</a>
+                {retagOf(theme.id) && (
+                  <span className="hint" data-testid={`retag-${theme.id}`}>
+                    {" "}
+                    · <RetagLine retag={retagOf(theme.id)!} />
+                  </span>
+                )}
               </li>
             ))}
             <li>
@@ -65,4 +86,25 @@ export default async function ThemesPage({ searchParams }: Props) {
       )}
     </>
   );
+}
+
+/** Where tagging a theme's past comments stands: waiting for the worker, how far, done, or failed (retried). */
+function RetagLine({ retag }: { retag: RetagStatus }) {
+  const count = (value: number) => value.toLocaleString("en");
+  switch (retag.state) {
+    case "queued":
+      return <>waiting to tag past comments</>;
+    case "running":
+      return retag.total === null || retag.progress === null ? (
+        <>tagging past comments…</>
+      ) : (
+        <>
+          tagging past comments: {count(retag.done)} of {count(retag.total)} ({Math.floor(retag.progress * 100)}%)
+        </>
+      );
+    case "failed":
+      return <>tagging past comments failed ({retag.error ?? "unknown error"}); it is tried again automatically (see Jobs)</>;
+    default:
+      return <>past comments tagged{retag.finishedAt ? ` ${retag.finishedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : ""}</>;
+  }
 }

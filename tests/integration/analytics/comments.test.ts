@@ -3,7 +3,11 @@ import { COMMENTS_PER_PAGE, listComments } from "@/lib/analytics/comments";
 import { getThemeFigures } from "@/lib/analytics/theme-figures";
 import { db } from "@/lib/db";
 import { saveComment } from "@/lib/responses/record-score";
+import { HANDLERS } from "@/lib/jobs/handlers";
+import { QUEUES, type JobData } from "@/lib/jobs/queues";
+import { listRetagStatus, runThemeRetag } from "@/lib/themes/retag";
 import { listThemes, updateTheme } from "@/lib/themes/themes";
+import { queuedJobs } from "@/tests/support/queued-jobs";
 import type { Member, Tenant } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore } from "@/tests/support/factories";
 import { respond } from "../responses/respond";
@@ -104,13 +108,59 @@ describe("themes", () => {
     expect(figures.trend.length).toBeGreaterThan(0);
   });
 
-  it("apply edited keywords to past comments too", async () => {
+  it("apply edited keywords to past comments too, in a background job queued with the edit", async () => {
     const parking = (await listThemes(tenant)).find((theme) => theme.name === "Store and parking")!;
     const input = { name: "Store and parking", keywords_en: ["lovely"], keywords_de: [], keywords_nl: [], keywords_pl: [], keywords_fr: [] };
     await updateTheme(tenant, parking.id, input);
 
+    // The request only queued the work: past comments keep their tags until the worker runs the job.
+    expect((await comments(admin, { theme: parking.id })).comments.map((row) => row.comment)).toEqual(["Fine, parking was hard"]);
+    expect(await listRetagStatus(tenant)).toMatchObject([{ themeId: parking.id, state: "queued", progress: null }]);
+    const [job] = await queuedJobs(QUEUES.themeRetag, "themeId", parking.id);
+    expect(job.data).toEqual({ organizationId: tenant.organizationId, themeId: parking.id, version: 1 });
+
+    await HANDLERS.themeRetag(job.data as unknown as JobData["themeRetag"]);
+
     const tagged = await comments(admin, { theme: parking.id });
     expect(tagged.comments.every((row) => row.comment.startsWith("Lovely"))).toBe(true);
     expect(tagged.comments).toHaveLength(COMMENTS_PER_PAGE);
+    const commented = await db.response.count({ where: { ...tenant, comment: { not: null } } });
+    expect(await listRetagStatus(tenant)).toMatchObject([{ themeId: parking.id, state: "done", done: commented, total: commented, progress: 1 }]);
+    // The figures follow at once: the rollup is kept by the tags' own triggers.
+    const figures = await getThemeFigures(admin, await filtersFor(admin, QUERY, NOW));
+    expect(figures.themes.find((theme) => theme.id === parking.id)?.figure.responses).toBe(tagged.comments.length + (tagged.next ? 1 : 0));
+  });
+
+  it("leave the work of an edit that a newer edit replaced to the newer edit's job", async () => {
+    const price = (await listThemes(tenant)).find((theme) => theme.name === "Price")!;
+    const keywords = { keywords_de: [], keywords_nl: [], keywords_pl: [], keywords_fr: [] };
+    await updateTheme(tenant, price.id, { name: "Price", keywords_en: ["dirty"], ...keywords });
+    await updateTheme(tenant, price.id, { name: "Price", keywords_en: ["parking"], ...keywords });
+    const [first, second] = await queuedJobs(QUEUES.themeRetag, "themeId", price.id);
+
+    expect(await runThemeRetag(tenant, price.id, Number(first.data.version))).toBe("superseded");
+    expect((await comments(admin, { theme: price.id })).comments.map((row) => row.comment)).toEqual(["Prices too high"]);
+
+    expect(await runThemeRetag(tenant, price.id, Number(second.data.version))).toBe("done");
+    expect((await comments(admin, { theme: price.id })).comments.map((row) => row.comment)).toEqual(["Fine, parking was hard"]);
+    // Run again (pg-boss retried it): nothing left to do.
+    expect(await runThemeRetag(tenant, price.id, Number(second.data.version))).toBe("done");
+  });
+
+  it("go on from the last batch done when a job is run again after it stopped half way", async () => {
+    const cleanliness = (await listThemes(tenant)).find((theme) => theme.name === "Cleanliness")!;
+    const commented = await db.response.findMany({ where: { ...tenant, comment: { not: null } }, orderBy: { id: "asc" }, select: { id: true, comment: true } });
+    await updateTheme(tenant, cleanliness.id, { name: "Cleanliness", keywords_en: ["lovely"], keywords_de: [], keywords_nl: [], keywords_pl: [], keywords_fr: [] });
+    // As if a first run had done the first half and then died: its cursor and count are on the row.
+    const half = Math.floor(commented.length / 2);
+    await db.themeRetag.update({ where: { themeId: cleanliness.id }, data: { state: "running", cursor: commented[half - 1].id, done: half } });
+
+    expect(await runThemeRetag(tenant, cleanliness.id, 1)).toBe("done");
+
+    // Only the comments after the cursor were tagged again: the first half is left as the first run left it.
+    const tagged = await db.responseTheme.findMany({ where: { themeId: cleanliness.id }, select: { responseId: true } });
+    const lovelyAfterCursor = commented.slice(half).filter((row) => row.comment!.startsWith("Lovely")).map((row) => row.id);
+    expect(tagged.map((tag) => tag.responseId).sort()).toEqual(lovelyAfterCursor.sort());
+    expect(await listRetagStatus(tenant)).toContainEqual(expect.objectContaining({ themeId: cleanliness.id, state: "done", done: commented.length }));
   });
 });

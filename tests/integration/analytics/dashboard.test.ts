@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDashboard } from "@/lib/analytics/dashboard";
 import { db } from "@/lib/db";
 import { closeFollowUp, markContacted } from "@/lib/followups/followups";
+import { listRootCauses } from "@/lib/followups/root-causes";
 import { createRegion } from "@/lib/stores/stores";
 import type { Member } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore, sendTestSurvey } from "@/tests/support/factories";
@@ -148,6 +149,32 @@ describe("the CX dashboard", () => {
     expect(followUps).toMatchObject({ slaDecided: 1, withinSla: 0 });
   });
 
+  it("counts each store's open and overdue follow-ups of the view's channel, survey and segment only", async () => {
+    const south3 = await db.response.findFirstOrThrow({ where: { storeId: south.id, score: 3 } });
+    await db.response.update({ where: { id: south3.id }, data: { segment: "Gold" } });
+    const open = async (query: Record<string, string>) => {
+      const row = (await dashboardOf(admin, { ...RANGE, ...query })).stores.find((store) => store.key === south.id);
+      return [row?.openFollowUps, row?.overdueFollowUps];
+    };
+    try {
+      expect(await open({})).toEqual([2, 1]);
+      expect(await open({ segment: "Gold" })).toEqual([1, 1]);
+      expect(await open({ segment: "Silver" })).toEqual([0, 0]);
+      expect(await open({ channel: "online" })).toEqual([0, 0]);
+      expect(await open({ channel: "store", survey: south3.surveyId })).toEqual([2, 1]);
+      // The headline figures of now agree with the table.
+      expect((await dashboardOf(admin, { ...RANGE, segment: "Gold" })).followUps).toMatchObject({ open: 1, overdue: 1 });
+    } finally {
+      await db.response.update({ where: { id: south3.id }, data: { segment: null } });
+    }
+  });
+
+  it("counts root causes of the follow-ups opened in the period, those without one as not recorded", async () => {
+    const { followUps } = await dashboardOf(admin);
+    expect(followUps.rootCauses.at(-1)).toEqual({ rootCauseId: null, label: "Not recorded", followUps: 2 });
+    expect(followUps.rootCauses.filter((cause) => cause.rootCauseId !== null).every((cause) => cause.followUps === 0)).toBe(true);
+  });
+
   // These run last: they work South's follow-ups.
   it("no longer counts an overdue follow-up as overdue once the customer was called, though it stays open", async () => {
     const overdue = await db.followUp.findFirstOrThrow({ where: { storeId: south.id }, orderBy: { dueAt: "asc" } });
@@ -159,14 +186,17 @@ describe("the CX dashboard", () => {
     expect(followUps).toMatchObject({ contacted: 1, medianMinutesToFirstContact: 50 * 60 });
   });
 
-  it("no longer counts a closed follow-up as open, and counts its outcome", async () => {
+  it("no longer counts a closed follow-up as open, and counts its outcome and root cause", async () => {
     const latest = await db.followUp.findFirstOrThrow({ where: { storeId: south.id }, orderBy: { dueAt: "desc" } });
-    await closeFollowUp(admin, latest.id, { outcome: "resolved", body: null }, NOW);
+    const waiting = (await listRootCauses(admin)).find((cause) => cause.label === "Waiting time")!;
+    await closeFollowUp(admin, latest.id, { outcome: "resolved", body: null, rootCauseId: waiting.id }, NOW);
 
     const { stores, followUps } = await dashboardOf(admin);
 
     expect(stores.find((row) => row.key === south.id)).toMatchObject({ openFollowUps: 1, overdueFollowUps: 0 });
     expect(followUps.outcomes).toEqual({ resolved: 1, not_resolved: 0, unreachable: 0 });
+    expect(followUps.rootCauses.find((cause) => cause.label === "Waiting time")).toMatchObject({ followUps: 1 });
+    expect(followUps.rootCauses.at(-1)).toMatchObject({ label: "Not recorded", followUps: 1 });
     // Closing counts as the first contact, 2 h after it opened and within its SLA; the other was contacted late.
     expect(followUps).toMatchObject({ contacted: 2, slaDecided: 2, withinSla: 0.5 });
   });

@@ -1,7 +1,10 @@
 import { buffer, text } from "node:stream/consumers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { followUpsCsv, responsesCsv } from "@/lib/analytics/exports";
+import { getFollowUpFigures } from "@/lib/analytics/follow-up-figures";
 import { db } from "@/lib/db";
+import { setRootCause } from "@/lib/followups/followups";
+import { listRootCauses } from "@/lib/followups/root-causes";
 import { saveComment } from "@/lib/responses/record-score";
 import type { Member, Tenant } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore } from "@/tests/support/factories";
@@ -80,9 +83,21 @@ describe("the CSV export of follow-ups", () => {
     const csv = await text(followUpsCsv(admin, await filtersFor(admin, QUERY, NOW), NOW));
     const rows = lines(csv);
     expect(rows[0]).toBe(
-      "follow_up_id,opened_at,due_at,first_contact_at,minutes_to_first_contact,sla,status,outcome,closed_at,store_code,store,score,responded_at,comment,contact_name,contact_email",
+      "follow_up_id,opened_at,due_at,first_contact_at,minutes_to_first_contact,sla,status,outcome,root_cause,closed_at,store_code,store,score,responded_at,comment,contact_name,contact_email",
     );
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toContain(",2026-02-02T09:30:00.000Z,2026-02-03T09:30:00.000Z,,,missed,open,,,");
+    expect(rows[1]).toContain(",2026-02-02T09:30:00.000Z,2026-02-03T09:30:00.000Z,,,missed,open,,,,");
+  });
+
+  it("names each follow-up's root cause, as the dashboard counts them", async () => {
+    const cause = (await listRootCauses(tenant)).find((candidate) => candidate.label === "Staff attitude")!;
+    const followUp = await db.followUp.findFirstOrThrow({ where: tenant });
+    await setRootCause(admin, followUp.id, cause.id, NOW);
+
+    const filters = await filtersFor(admin, QUERY, NOW);
+    const [header, row] = lines(await text(followUpsCsv(admin, filters, NOW)));
+    expect(row.split(",")[header.split(",").indexOf("root_cause")]).toBe("Staff attitude");
+    const { rootCauses } = await getFollowUpFigures(admin, filters, NOW);
+    expect(rootCauses.find((candidate) => candidate.rootCauseId === cause.id)?.followUps).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { followUpFiguresFromRollup, followUpFiguresFromRows, median, minutesToFirstContact, slaState } from "@/lib/analytics/follow-up-figures";
+import { followUpFiguresFromRollup, followUpFiguresFromRows, minutesToFirstContact, slaState } from "@/lib/analytics/follow-up-figures";
 import { db } from "@/lib/db";
+import { listRootCauses, setRootCauseArchived } from "@/lib/followups/root-causes";
 import type { Member } from "@/lib/tenancy/tenant";
 import { createTenant, createTestStore } from "@/tests/support/factories";
 import { detractorFollowUp } from "../responses/respond";
@@ -12,12 +13,14 @@ import { filtersFor } from "./filters-for";
 const NOW = new Date("2026-04-01T12:00:00Z");
 const HOUR = 3_600_000;
 let admin: Member;
-let rows: { createdAt: Date; contactedAt: Date | null; dueAt: Date; outcome: string | null }[];
+let rows: { createdAt: Date; contactedAt: Date | null; dueAt: Date; outcome: string | null; rootCauseId: string | null }[];
+let causes: Awaited<ReturnType<typeof listRootCauses>>;
 
 beforeAll(async () => {
   const created = await createTenant("Follow-up Figures Shop");
   admin = created.admin;
   const store = await createTestStore(created.tenant, "Pier");
+  causes = await listRootCauses(created.tenant);
   // 24 detractors over March, worked in every way: contacted early, late, never; closed with each outcome; still open.
   for (let n = 0; n < 24; n++) {
     const at = new Date(Date.UTC(2026, 2, 1 + n, 9, 17));
@@ -27,9 +30,19 @@ beforeAll(async () => {
     const outcome = !closed ? null : contactedAt ? (n % 8 === 0 ? "not_resolved" : "resolved") : "unreachable";
     await db.followUp.update({
       where: { id: followUp.id },
-      data: { contactedAt, status: closed ? "closed" : contactedAt ? "contacted" : "open", outcome, closedAt: closed ? NOW : null, dueAt: n === 23 ? new Date(NOW.getTime() + HOUR) : followUp.dueAt },
+      data: {
+        contactedAt,
+        status: closed ? "closed" : contactedAt ? "contacted" : "open",
+        outcome,
+        closedAt: closed ? NOW : null,
+        dueAt: n === 23 ? new Date(NOW.getTime() + HOUR) : followUp.dueAt,
+        // Root causes on most: the first cause on every third, the second on every fifth, none on the rest.
+        rootCauseId: n % 3 === 0 ? causes[0].id : n % 5 === 0 ? causes[1].id : n % 7 === 0 ? causes[2].id : null,
+      },
     });
   }
+  // A cause archived after use still counts for the follow-ups that have it.
+  await setRootCauseArchived(created.tenant, causes[2].id, true);
   rows = await db.followUp.findMany({ where: created.tenant });
 });
 
@@ -60,9 +73,28 @@ describe("the follow-up figures", () => {
     });
   });
 
-  it("take the median between the two middle values", () => {
-    expect(median([[1, 1], [5, 1], [9, 2]])).toBe(7);
-    expect(median([[3, 3]])).toBe(3);
-    expect(median([])).toBeNull();
+  it("count follow-ups per root cause: every cause offered, archived ones that count, and those without one", async () => {
+    const { rootCauses } = await followUpFiguresFromRollup(admin, await filtersFor(admin, { from: "2026-03-01", to: "2026-03-31" }, NOW), NOW);
+    const count = (id: string | null) => rows.filter((row) => row.rootCauseId === id).length;
+
+    expect(rootCauses.reduce((sum, cause) => sum + cause.followUps, 0)).toBe(24);
+    expect(rootCauses.slice(0, 3)).toEqual([
+      { rootCauseId: causes[0].id, label: causes[0].label, followUps: count(causes[0].id) },
+      { rootCauseId: causes[1].id, label: causes[1].label, followUps: count(causes[1].id) },
+      { rootCauseId: causes[2].id, label: causes[2].label, followUps: count(causes[2].id) },
+    ]);
+    // Causes nobody used yet are listed with 0, so that the list reads the same every period; "Not recorded" last.
+    expect(rootCauses.at(-1)).toEqual({ rootCauseId: null, label: "Not recorded", followUps: count(null) });
+    expect(rootCauses).toHaveLength(causes.length + 1);
+  });
+
+  it("take the median between the two middle values, with an odd and an even number of contacted follow-ups", async () => {
+    for (const [from, to] of [["2026-03-01", "2026-03-05"], ["2026-03-01", "2026-03-06"], ["2026-03-02", "2026-03-02"], ["2026-03-04", "2026-03-04"]]) {
+      const filters = await filtersFor(admin, { from, to }, NOW);
+      const inRange = rows.filter((row) => row.createdAt >= filters.range.from && row.createdAt < filters.range.to);
+      const minutes = inRange.map(minutesToFirstContact).filter((value): value is number => value !== null).sort((a, b) => a - b);
+      const expected = minutes.length ? (minutes[Math.floor((minutes.length - 1) / 2)] + minutes[Math.ceil((minutes.length - 1) / 2)]) / 2 : null;
+      expect((await followUpFiguresFromRollup(admin, filters, NOW)).medianMinutesToFirstContact, `${from} to ${to}`).toBe(expected);
+    }
   });
 });

@@ -1,13 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { recordScore } from "@/lib/responses/record-score";
+import { eraseContact } from "@/lib/privacy/erase-contact";
+import { recordScore, saveComment } from "@/lib/responses/record-score";
+import { listRootCauses } from "@/lib/followups/root-causes";
+import { retagComments } from "@/lib/themes/tag-comments";
+import { listThemes } from "@/lib/themes/themes";
 import { getDashboard } from "@/lib/analytics/dashboard";
+import { minutesToFirstContact } from "@/lib/analytics/follow-up-figures";
 import type { Member, Tenant } from "@/lib/tenancy/tenant";
 import { createTenant, createTestStore, sendTestSurvey } from "@/tests/support/factories";
 import { filtersFor } from "./filters-for";
 
-// The rollup is kept by database triggers. Whatever writes responses and sends, in whatever order, it must equal a
-// recount from the raw rows, made here independently in TypeScript.
+// The rollups are kept by database triggers. Whatever writes responses, sends, comments, theme tags and follow-ups,
+// in whatever order, each must equal a recount from the raw rows, made here independently in TypeScript:
+// FeedbackRollup from sends and responses, ThemeRollup from comments and their tags (with the response's keys as
+// they are now, not as the tag copied them), FollowUpRollup, FollowUpHourRollup and RootCauseRollup from
+// follow-ups (by the definitions of lib/analytics/follow-up-figures.ts).
 
 /** Small seeded PRNG (mulberry32): a failing mix can be replayed with ROLLUP_SEED. */
 function random(seed: number) {
@@ -42,6 +50,89 @@ async function recount(tenant: Tenant) {
   return counts;
 }
 
+const GRAINS = (at: Date) => [["day", day(at)], ["week", week(at)], ["month", month(at)]] as const;
+
+async function recountThemes(tenant: Tenant) {
+  const where = { organizationId: tenant.organizationId };
+  const [responses, tags] = await Promise.all([db.response.findMany({ where }), db.responseTheme.findMany({ where, select: { responseId: true, themeId: true } })]);
+  const byId = new Map(responses.map((response) => [response.id, response]));
+  const counts = new Map<string, number>();
+  const add = (response: (typeof responses)[number], themeId: string) => {
+    for (const store of [response.storeId ?? "", "*"]) {
+      for (const [grain, period] of GRAINS(response.respondedAt)) {
+        const name = key(store, grain, period, themeId, response.surveyId, response.channel, response.segment ?? "", `${response.category}s`);
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+      }
+    }
+  };
+  for (const response of responses) if (response.comment !== null) add(response, "");
+  for (const tag of tags) add(byId.get(tag.responseId)!, tag.themeId);
+  return counts;
+}
+
+async function themeRollup(tenant: Tenant) {
+  const rows = await db.themeRollup.findMany({ where: { organizationId: tenant.organizationId } });
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    for (const column of ["promoters", "passives", "detractors"] as const) {
+      if (row[column] !== 0) counts.set(key(row.storeId, row.grain, day(row.periodStart), row.themeId, row.surveyId, row.channel, row.segment, column), row[column]);
+    }
+  }
+  return { counts, emptyRows: rows.filter((row) => row.promoters === 0 && row.passives === 0 && row.detractors === 0).length };
+}
+
+async function recountCauses(tenant: Tenant) {
+  const counts = new Map<string, number>();
+  for (const followUp of await db.followUp.findMany({ where: { organizationId: tenant.organizationId } })) {
+    for (const [grain, period] of GRAINS(followUp.createdAt)) {
+      const name = key(grain, period, followUp.rootCauseId ?? "");
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** FollowUpRollup by minutes and FollowUpHourRollup by hours to the first contact, from the raw follow-ups. */
+async function recountFollowUps(tenant: Tenant, unit: "minutes" | "hours") {
+  const counts = new Map<string, number>();
+  for (const followUp of await db.followUp.findMany({ where: { organizationId: tenant.organizationId } })) {
+    const minutes = minutesToFirstContact(followUp);
+    const bucket = minutes === null ? -1 : unit === "minutes" ? minutes : Math.floor(minutes / 60);
+    const columns = [
+      "opened",
+      ...(followUp.contactedAt && followUp.contactedAt <= followUp.dueAt ? ["slaMet"] : []),
+      ...(followUp.outcome ? [{ resolved: "resolved", not_resolved: "notResolved", unreachable: "unreachable" }[followUp.outcome]] : []),
+    ];
+    for (const [grain, period] of GRAINS(followUp.createdAt)) {
+      for (const column of columns) counts.set(key(grain, period, bucket, column), (counts.get(key(grain, period, bucket, column)) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+async function followUpRollup(tenant: Tenant, unit: "minutes" | "hours") {
+  const where = { organizationId: tenant.organizationId };
+  const rows =
+    unit === "minutes"
+      ? (await db.followUpRollup.findMany({ where })).map(({ minutesToFirstContact, ...row }) => ({ ...row, bucket: minutesToFirstContact }))
+      : (await db.followUpHourRollup.findMany({ where })).map(({ hoursToFirstContact, ...row }) => ({ ...row, bucket: hoursToFirstContact }));
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    for (const column of ["opened", "slaMet", "resolved", "notResolved", "unreachable"] as const) {
+      if (row[column] !== 0) counts.set(key(row.grain, day(row.periodStart), row.bucket, column), row[column]);
+    }
+  }
+  return counts;
+}
+
+async function causeRollup(tenant: Tenant) {
+  const rows = await db.rootCauseRollup.findMany({ where: { organizationId: tenant.organizationId } });
+  return {
+    counts: new Map(rows.map((row) => [key(row.grain, day(row.periodStart), row.rootCauseId), row.followUps])),
+    emptyRows: rows.filter((row) => row.followUps === 0).length,
+  };
+}
+
 async function rollup(tenant: Tenant) {
   const rows = await db.feedbackRollup.findMany({ where: { organizationId: tenant.organizationId } });
   const counts = new Map<string, number>();
@@ -54,11 +145,15 @@ async function rollup(tenant: Tenant) {
   return { counts, emptyRows: rows.filter((row) => Object.entries(row).every(([name, value]) => !/^(sent|score\d+)$/.test(name) || value === 0)).length };
 }
 
+const COMMENTS = ["Waited ages at the till", "Friendly staff", "Dirty floor and rude staff", "Fine", "Prices too high, long queue", "Nothing to add"];
+
 let mixed: { tenant: Tenant; admin: Member };
 
 describe("the feedback rollup", () => {
   it("equals a recount from raw rows after a random mix of sends, responses, score changes and deletions", async () => {
     const seed = Number(process.env.ROLLUP_SEED ?? 20261123);
+    // The default mix is known to cover every kind of row; a replayed seed only has to agree.
+    const covers = (what: string, covered: boolean) => seed === 20261123 && expect(covered, `the mix has ${what}`).toBe(true);
     const rand = random(seed);
     const { tenant, admin } = await createTenant("Rollup Shop");
     mixed = { tenant, admin };
@@ -66,10 +161,12 @@ describe("the feedback rollup", () => {
     const segments = [null, "Gold", "Silver"] as const;
     const tokens: string[] = [];
     const base = new Date("2026-01-20T00:00:00Z").getTime();
+    const causes = await listRootCauses(tenant);
+    const themes = (await listThemes(tenant)).slice(0, 4);
 
-    for (let step = 0; step < 80; step++) {
+    for (let step = 0; step < 150; step++) {
       const action = rand.next();
-      if (action < 0.55 || tokens.length === 0) {
+      if (action < 0.5 || tokens.length === 0) {
         // A send (sometimes answered, sometimes not), in a store or online, to a contact of some segment.
         const email = `rollup-${step}@example.test`;
         await db.contact.create({ data: { organizationId: tenant.organizationId, email, segment: rand.pick(segments) } });
@@ -80,9 +177,35 @@ describe("the feedback rollup", () => {
           await recordScore(send.token, rand.int(11), new Date(sentAt.getTime() + rand.int(3) * 86_400_000));
           tokens.push(send.token);
         }
-      } else if (action < 0.85) {
+      } else if (action < 0.62) {
         // A second click on the same email changes the score.
         await recordScore(rand.pick(tokens), rand.int(11));
+      } else if (action < 0.72) {
+        // A comment arrives (tagged in its transaction), is changed, or is taken back.
+        await saveComment(rand.pick(tokens), { comment: rand.next() < 0.85 ? rand.pick(COMMENTS) : "", callbackConsent: false, callbackPhone: null });
+      } else if (action < 0.84) {
+        // Staff work a follow-up: record, change or clear a root cause, reach the customer (in time or late), close it.
+        const followUp = await db.followUp.findFirst({ where: { organizationId: tenant.organizationId }, skip: rand.int(4) });
+        const contactedAt = followUp && new Date(followUp.createdAt.getTime() + rand.int(3 * 86_400_000));
+        if (followUp) {
+          await db.followUp.update({
+            where: { id: followUp.id },
+            data: rand.pick([
+              { rootCauseId: rand.next() < 0.8 ? rand.pick(causes).id : null },
+              { contactedAt, status: "contacted" as const },
+              { contactedAt: rand.next() < 0.7 ? contactedAt : null, status: "closed" as const, outcome: rand.pick(["resolved", "not_resolved", "unreachable"] as const) },
+            ]),
+          });
+        }
+      } else if (action < 0.86) {
+        // A tenant edits a theme: its past comments are tagged again (as the worker's job does).
+        const theme = rand.pick(themes);
+        await db.theme.update({ where: { id: theme.id }, data: { keywords: { ...theme.keywords, en: rand.pick([["staff"], ["till", "queue*"], ["dirty", "price*"]]) } } });
+        await retagComments(tenant, { themeId: theme.id });
+      } else if (action < 0.88) {
+        // A customer is erased: comments and tags go, the scores stay.
+        const contact = await db.contact.findFirst({ where: { organizationId: tenant.organizationId, responses: { some: { comment: { not: null } } } } });
+        if (contact) await eraseContact(tenant, contact.id);
       } else if (action < 0.92) {
         // A contact moves to another tier: past sends and responses keep the segment they had.
         const contact = await db.contact.findFirstOrThrow({ where: { organizationId: tenant.organizationId }, skip: rand.int(5) });
@@ -102,10 +225,37 @@ describe("the feedback rollup", () => {
       }
     }
 
+    // Whatever the mix did, some follow-up was reached in time, one closed without reaching the customer, one keeps a
+    // root cause, and one has a cause that is then deleted outright (its follow-ups fall back to none).
+    const [reached, unreached, caused, kept] = await db.followUp.findMany({ where: { organizationId: tenant.organizationId }, orderBy: { id: "asc" }, take: 4 });
+    await db.followUp.update({ where: { id: kept.id }, data: { rootCauseId: causes[1].id } });
+    await db.followUp.update({ where: { id: reached.id }, data: { contactedAt: new Date(reached.createdAt.getTime() + 60_000), status: "contacted" } });
+    await db.followUp.update({ where: { id: unreached.id }, data: { contactedAt: null, status: "closed", outcome: "unreachable" } });
+    await db.followUp.update({ where: { id: caused.id }, data: { rootCauseId: causes[0].id } });
+    await db.rootCause.delete({ where: { id: causes[0].id } });
+
     const [expected, actual] = await Promise.all([recount(tenant), rollup(tenant)]);
-    expect(expected.size, "the mix produced data").toBeGreaterThan(100);
+    covers("sends and responses", expected.size > 100);
     expect(Object.fromEntries(actual.counts), `seed ${seed}`).toEqual(Object.fromEntries(expected));
     expect(actual.emptyRows).toBe(0);
+
+    const [expectedThemes, actualThemes] = await Promise.all([recountThemes(tenant), themeRollup(tenant)]);
+    covers("comments", expectedThemes.size > 50);
+    covers("theme tags", [...expectedThemes.keys()].some((name) => !name.startsWith("*|") && name.split("|")[3] !== ""));
+    expect(Object.fromEntries(actualThemes.counts), `themes, seed ${seed}`).toEqual(Object.fromEntries(expectedThemes));
+    expect(actualThemes.emptyRows).toBe(0);
+
+    for (const unit of ["minutes", "hours"] as const) {
+      const [expectedFollowUps, actualFollowUps] = await Promise.all([recountFollowUps(tenant, unit), followUpRollup(tenant, unit)]);
+      covers("follow-ups contacted in time", [...expectedFollowUps.keys()].some((name) => name.endsWith("|slaMet")));
+      covers("closed follow-ups", [...expectedFollowUps.keys()].some((name) => /\|(resolved|notResolved|unreachable)$/.test(name)));
+      expect(Object.fromEntries(actualFollowUps), `follow-ups by ${unit}, seed ${seed}`).toEqual(Object.fromEntries(expectedFollowUps));
+    }
+
+    const [expectedCauses, actualCauses] = await Promise.all([recountCauses(tenant), causeRollup(tenant)]);
+    covers("root causes", [...expectedCauses.keys()].some((name) => !name.endsWith("|")));
+    expect(Object.fromEntries(actualCauses.counts), `root causes, seed ${seed}`).toEqual(Object.fromEntries(expectedCauses));
+    expect(actualCauses.emptyRows).toBe(0);
   });
 
   it("gives the dashboard the same counts as raw rows for ranges cut into months, weeks and days", async () => {
