@@ -109,8 +109,9 @@ async function inBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>)
 }
 
 /**
- * Closed follow-ups name the root cause their comment points to (by its first theme), as staff would have
- * recorded on closing: the dashboard's root causes then read like a real programme's.
+ * Closed follow-ups name the root cause their comment points to (one of its themes, picked by a hash so that no
+ * theme wins by its name's place in the alphabet), as staff would have recorded on closing: the dashboard's root
+ * causes then read like a real programme's.
  */
 async function nameRootCauses(tenant: Tenant) {
   await db.$executeRaw`
@@ -118,7 +119,7 @@ async function nameRootCauses(tenant: Tenant) {
       FROM (SELECT DISTINCT ON (t."responseId") t."responseId", th."name"
               FROM "ResponseTheme" t JOIN "Theme" th ON th."id" = t."themeId"
              WHERE t."organizationId" = ${tenant.organizationId}
-             ORDER BY t."responseId", th."name") m
+             ORDER BY t."responseId", md5(t."responseId" || th."name")) m
       JOIN "RootCause" c ON c."organizationId" = ${tenant.organizationId} AND c."label" = CASE m."name"
              WHEN 'Staff friendliness' THEN 'Staff attitude' WHEN 'Checkout and payment' THEN 'Billing or payment'
              WHEN 'Cleanliness' THEN 'Other' WHEN 'Store and parking' THEN 'Other' ELSE m."name" END
