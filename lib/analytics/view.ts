@@ -1,7 +1,6 @@
-import { notFound } from "next/navigation";
 import { listRegions, listStores } from "../stores/stores";
 import { listSurveys } from "../surveys/surveys";
-import { NotFoundError, type Member } from "../tenancy/tenant";
+import type { Member } from "../tenancy/tenant";
 import { resolveFilters } from "./filters";
 import { listSegments } from "./rollup";
 import { analyticsQuerySchema, type AnalyticsQuery } from "./schemas";
@@ -26,10 +25,4 @@ export async function loadAnalyticsView(member: Member, searchParams: SearchPara
   // A store manager filters by their own stores only; regions without any of them are no use to them.
   const visibleRegions = regions.filter((region) => member.storeIds === null || stores.some((store) => store.regionId === region.id));
   return { query, filters, error, options: { stores, regions: visibleRegions, surveys, segments } };
-}
-
-/** For pages: another tenant's (or an unknown) id in the URL renders the not-found page. */
-export function notFoundOnForeignId(error: unknown): never {
-  if (error instanceof NotFoundError) notFound();
-  throw error;
 }

@@ -6,7 +6,7 @@ import { countAudience } from "@/lib/campaigns/audience";
 import { listCampaigns } from "@/lib/campaigns/campaigns";
 import { previewCampaignEmails } from "@/lib/campaigns/preview";
 import { campaignInputSchema } from "@/lib/campaigns/schemas";
-import { notFoundOnForeignId } from "@/lib/analytics/view";
+import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
 import { LOCALE_NAMES, isLocale } from "@/lib/i18n/locales";
 import { listStores } from "@/lib/stores/stores";
 import { listSurveys } from "@/lib/surveys/surveys";

@@ -2,7 +2,8 @@ import { CommentList } from "@/components/analytics/comment-list";
 import { FilterBar } from "@/components/analytics/filter-bar";
 import { listComments } from "@/lib/analytics/comments";
 import { commentQuerySchema, encodeCursor, queryString, type CommentQuery } from "@/lib/analytics/schemas";
-import { loadAnalyticsView, notFoundOnForeignId, type SearchParams } from "@/lib/analytics/view";
+import { loadAnalyticsView, type SearchParams } from "@/lib/analytics/view";
+import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
 import { requireMember } from "@/lib/auth/session";
 import { listThemes } from "@/lib/themes/themes";
 

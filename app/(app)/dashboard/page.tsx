@@ -11,7 +11,8 @@ import { PromoterFunnelCard } from "@/components/promoters/promoter-funnel-card"
 import { getDashboard } from "@/lib/analytics/dashboard";
 import { MIN_RESPONSES } from "@/lib/analytics/nps-figures";
 import { queryString } from "@/lib/analytics/schemas";
-import { loadAnalyticsView, notFoundOnForeignId, type SearchParams } from "@/lib/analytics/view";
+import { loadAnalyticsView, type SearchParams } from "@/lib/analytics/view";
+import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
 import { requireMember } from "@/lib/auth/session";
 
 type Props = { searchParams: Promise<SearchParams> };

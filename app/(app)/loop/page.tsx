@@ -2,7 +2,7 @@ import { ActionForm, CheckboxList, Field, SelectField } from "@/components/form/
 import { StoreLoopForm } from "@/components/loop/store-loop-form";
 import { requireMember } from "@/lib/auth/session";
 import { SurveyPicker } from "@/components/surveys/survey-picker";
-import { notFoundOnForeignId } from "@/lib/analytics/view";
+import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
 import { getLoopSettings } from "@/lib/followups/loop-settings";
 import { listSurveys } from "@/lib/surveys/surveys";
 import { listRootCauses } from "@/lib/followups/root-causes";

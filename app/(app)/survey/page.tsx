@@ -3,7 +3,7 @@ import { requireMember } from "@/lib/auth/session";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
 import { getOrganization } from "@/lib/organizations/organizations";
 import { DEFAULT_SURVEY_TEXTS } from "@/lib/surveys/default-texts";
-import { notFoundOnForeignId } from "@/lib/analytics/view";
+import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
 import { chooseSurvey, listSurveys } from "@/lib/surveys/surveys";
 import { SurveyPicker } from "@/components/surveys/survey-picker";
 import { addSurveyAction, saveBrandingAction, saveSurveySettingsAction, saveSurveyTextAction } from "./actions";
@@ -50,7 +50,7 @@ export default async function SurveyPage({ searchParams }: Props) {
         <section className="card">
           <h2 style={{ marginTop: 0 }}>Branding</h2>
           <ActionForm action={saveBrandingAction} submitLabel="Save branding">
-            <Field name="name" label="Brand name" defaultValue={organization.name} />
+            <Field name="name" id="brand-name" label="Brand name" defaultValue={organization.name} />
             <Field name="brandColor" label="Brand colour" type="color" defaultValue={organization.brandColor} />
             <SelectField name="defaultLocale" label="Default language" options={localeOptions} defaultValue={organization.defaultLocale} />
           </ActionForm>
@@ -59,8 +59,8 @@ export default async function SurveyPage({ searchParams }: Props) {
           <h2 style={{ marginTop: 0 }}>Add a survey</h2>
           <p className="muted">For another moment, e.g. after a support case: its own texts, call-back time and loop settings.</p>
           <ActionForm action={addSurveyAction} submitLabel="Add survey">
-            <Field name="name" label="Name" />
-            <Field name="followUpSlaHours" label="Call-back within (hours)" type="number" defaultValue={24} />
+            <Field name="name" id="new-survey-name" label="Name" />
+            <Field name="followUpSlaHours" id="new-survey-sla" label="Call-back within (hours)" type="number" defaultValue={24} />
           </ActionForm>
         </section>
       </div>

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { usesOutbox } from "@/lib/env";
 import { getOutboxMessage } from "@/lib/mail/outbox";
-import { NotFoundError } from "@/lib/tenancy/tenant";
+import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
 
 export const dynamic = "force-dynamic";
 
@@ -10,10 +10,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function OutboxMessagePage({ params }: Props) {
   if (!usesOutbox()) notFound();
   const { id } = await params;
-  const message = await getOutboxMessage(id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const message = await getOutboxMessage(id).catch(notFoundOnForeignId);
   // Links in the mail open in this window, as they would from a mail client; the frame runs no scripts.
   const html = message.html
     .replace(/<head([^>]*)>/i, '<head$1><base target="_top">')

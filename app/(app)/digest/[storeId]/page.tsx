@@ -5,7 +5,7 @@ import { lastCompleteWeek, weekFromKey, weekKey, weeksBefore } from "@/lib/diges
 import { digestWeekSchema } from "@/lib/digests/schemas";
 import { getStoreDigest } from "@/lib/digests/store-digest";
 import { getStore } from "@/lib/stores/stores";
-import { NotFoundError } from "@/lib/tenancy/tenant";
+import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
 
 type Props = { params: Promise<{ storeId: string }>; searchParams: Promise<{ week?: string }> };
 
@@ -13,10 +13,7 @@ type Props = { params: Promise<{ storeId: string }>; searchParams: Promise<{ wee
 export default async function StoreDigestPage({ params, searchParams }: Props) {
   const member = await requireMember();
   const { storeId } = await params;
-  const store = await getStore(member, storeId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const store = await getStore(member, storeId).catch(notFoundOnForeignId);
   const query = digestWeekSchema.safeParse(await searchParams);
   const week = query.success && query.data.week ? weekFromKey(query.data.week, store.timeZone) : lastCompleteWeek(new Date(), store.timeZone);
   const digest = await getStoreDigest(member, store.id, week);

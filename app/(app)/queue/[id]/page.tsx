@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { ActionForm, SelectField, TextAreaField } from "@/components/form/action-form";
 import { FollowUpTrail } from "@/components/queue/follow-up-trail";
 import { QueueCard } from "@/components/queue/queue-card";
@@ -10,7 +9,7 @@ import { localTimeText } from "@/lib/followups/local-time";
 import { listRootCauses } from "@/lib/followups/root-causes";
 import { OUTCOMES, OUTCOME_LABELS } from "@/lib/followups/schemas";
 import { recoveryOf, resurveyOf } from "@/lib/resurveys/recovery";
-import { NotFoundError } from "@/lib/tenancy/tenant";
+import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
 import { addNoteAction, assignAction, callAttemptAction, closeFollowUpAction, markContactedAction, rootCauseAction } from "../actions";
 
 type Props = { params: Promise<{ id: string }> };
@@ -18,10 +17,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function FollowUpPage({ params }: Props) {
   const { id } = await params;
   const member = await requireMember();
-  const followUp = await getFollowUp(member, id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const followUp = await getFollowUp(member, id).catch(notFoundOnForeignId);
   const [assignees, rootCauses, resurvey, recovery] = await Promise.all([
     listAssignees(member, followUp.storeId),
     listRootCauses(member),

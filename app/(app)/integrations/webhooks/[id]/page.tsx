@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/form/action-form";
 import { TableCard } from "@/components/layout/table-card";
-import { notFoundOnForeignId } from "@/lib/analytics/view";
+import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
 import { requireMember } from "@/lib/auth/session";
 import { getWebhookEndpoint, listWebhookDeliveries } from "@/lib/webhooks/endpoints";
 import { deleteWebhookAction, enableWebhookAction } from "../../actions";
