@@ -53,15 +53,17 @@ type InputProps = {
   defaultValue?: string | number;
   placeholder?: string;
   hint?: string;
+  /** When two forms on a page share a field name, each needs its own id. */
+  id?: string;
 };
 
-export function Field({ name, label, type = "text", defaultValue, placeholder, hint }: InputProps) {
+export function Field({ name, label, type = "text", defaultValue, placeholder, hint, id = name }: InputProps) {
   const error = useContext(FormState).fieldErrors?.[name];
   return (
     <div className="field">
-      <label htmlFor={name}>{label}</label>
+      <label htmlFor={id}>{label}</label>
       <input
-        id={name}
+        id={id}
         name={name}
         type={type}
         defaultValue={defaultValue}
