@@ -45,7 +45,7 @@ const app = await startApp(APP_PORT, env);
 // priority (BENCH_WORKER_NICE, 0 = the same as the app's): the alerts' jobs wait out a burst of clicks instead
 // of competing with them for the cores.
 const WORKER_NICE = Number(process.env.BENCH_WORKER_NICE ?? 10);
-const worker = startWorker({ ...env, WORKER_POOL_SIZE: "2" }, { niceness: WORKER_NICE });
+const worker = process.env.BENCH_NO_WORKER ? null : startWorker({ ...env, WORKER_POOL_SIZE: "2" }, { niceness: WORKER_NICE });
 
 // Warm up the route (first requests compile and connect).
 for (let i = 0; i < 20; i++) await fetch(`http://127.0.0.1:${APP_PORT}/s/${tokens[CLICKS + i]}/9`, { redirect: "manual", headers: { ...BROWSER, "x-forwarded-for": `198.19.255.${i}` } });
@@ -98,7 +98,7 @@ console.log(`raw single-row INSERT   ${row(pct(50), pct(99), insertTimes.at(-1)!
 console.log(`ratio click / insert    ${(result.latency.p50 / pct(50)).toFixed(1).padStart(6)}×  ${(result.latency.p99 / pct(99)).toFixed(1).padStart(6)}×`);
 console.log(`target: p99 < 50 ms at ${RATE} requests/s → ${result.latency.p99 < 50 ? "met" : "NOT met"}`);
 
-stop(worker);
+if (worker) stop(worker);
 stop(app);
 await new Promise((resolve) => setTimeout(resolve, 2000));
 await db.$disconnect();

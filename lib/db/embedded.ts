@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { EMBEDDED_APPLICATION_NAME } from "./embedded-url";
 import { EmbeddedSessionQueue } from "./embedded-session-queue";
 
 export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
@@ -19,7 +20,7 @@ export async function startEmbeddedPostgres(dataDir?: string, port = 0): Promise
   await server.start();
   const address = server.getServerConn();
   return {
-    url: `postgresql://postgres@${address}/postgres?sslmode=disable`,
+    url: `postgresql://postgres@${address}/postgres?sslmode=disable&application_name=${EMBEDDED_APPLICATION_NAME}`,
     stop: async () => {
       await server.stop();
       await database.close();

@@ -1,7 +1,7 @@
 import { addDays } from "date-fns";
 import type { Prisma } from "../db";
 import type { Response } from "../generated/prisma/client";
-import type { ResponseCategory } from "../generated/prisma/enums";
+import type { ExperimentGroup, ResponseCategory } from "../generated/prisma/enums";
 import { assignToExperiment } from "../experiments/holdout";
 import { enqueue } from "../jobs/job-queue";
 import type { LoopStore, LoopSurvey } from "../responses/click-link";
@@ -26,71 +26,86 @@ export type LoopInput = {
   now: Date;
 };
 
+/** What a response starts, decided by planLoop; written by openLoop, or in one statement by the first click. */
+export type LoopPlan = {
+  /** Withdraw the response's follow-up, if nobody has worked it yet. */
+  withdrawFollowUp: boolean;
+  /** Open a follow-up due then; `escalate` queues the overdue escalation for that time. */
+  followUp: { dueAt: Date; escalate: boolean } | null;
+  /** Queue the managers' alert. */
+  alert: boolean;
+  /** The holdout's re-survey, due then. */
+  resurveyDueAt: Date | null;
+};
+
+export type LoopPlanInput = Pick<LoopInput, "survey" | "store" | "now"> & {
+  category: ResponseCategory;
+  /** The detractor's holdout group; null outside the experiment (not a detractor, or a re-survey's answer). */
+  group: ExperimentGroup | null;
+  hasFollowUp: boolean;
+};
+
 /**
- * Where a response becomes a follow-up (or not), called in the transaction that records the score:
+ * Where a response becomes a follow-up (or not):
  * - a detractor is drawn into the holdout experiment once; the holdout gets no follow-up, only the re-survey;
- * - every other detractor, and a passive when the survey says so, gets a follow-up with its due time, and the
- *   alert and the overdue escalation are queued in the same transaction;
+ * - every other detractor, and a passive when the survey says so, gets a follow-up with its due time, the alert
+ *   and (a detractor's) overdue escalation;
  * - a response that no longer needs a follow-up withdraws one nobody has worked yet.
  */
+export function planLoop({ survey, store, category, group, hasFollowUp, now }: LoopPlanInput): LoopPlan {
+  const none: LoopPlan = { withdrawFollowUp: false, followUp: null, alert: false, resurveyDueAt: null };
+  if (category === "detractor" && group === "holdout") {
+    // The same delay as a contacted detractor's: counted from when their follow-up would have been due.
+    const wouldBeDue = dueTimeAfter(now, slaHoursFor(survey, store, "detractor"), store);
+    return { ...none, withdrawFollowUp: hasFollowUp, resurveyDueAt: addDays(wouldBeDue, survey.resurveyAfterDays) };
+  }
+  if (category === "detractor" || (category === "passive" && survey.passiveFollowUps)) {
+    if (hasFollowUp) return none;
+    // Due from the moment the response became one that needs a call, which is its first click or a later change.
+    const dueAt = dueTimeAfter(now, slaHoursFor(survey, store, category), store);
+    const escalate = category === "detractor";
+    return { ...none, followUp: { dueAt, escalate }, alert: escalate || survey.alertPassives };
+  }
+  return { ...none, withdrawFollowUp: hasFollowUp, alert: category === "passive" && survey.alertPassives };
+}
+
+/** planLoop in the transaction that records the score, for a response that may have been drawn and followed up before. */
 export async function openLoop(tx: Prisma.TransactionClient, input: LoopInput): Promise<void> {
   const { survey, store, isResurveyAnswer, response, isNewResponse, followUp, now } = input;
   const tenant = { organizationId: response.organizationId };
-
-  if (response.category === "detractor") {
-    // The answer to a re-survey is the experiment's outcome, never a new subject of it: always followed up.
-    const assignment = isResurveyAnswer
-      ? null
-      : await assignToExperiment(tx, {
-          organizationId: tenant.organizationId,
+  // The answer to a re-survey is the experiment's outcome, never a new subject of it: always followed up.
+  const assignment =
+    response.category === "detractor" && !isResurveyAnswer
+      ? await assignToExperiment(tx, {
+          ...tenant,
           responseId: response.id,
           holdoutPercent: survey.holdoutPercent,
           now,
           drawnBefore: !isNewResponse,
-        });
-    if (assignment?.group === "holdout") {
-      if (followUp) await withdrawIfUnworked(tx, followUp);
-      // The same delay as a contacted detractor's: counted from when their follow-up would have been due.
-      const wouldBeDue = dueTimeAfter(now, slaHoursFor(survey, store, "detractor"), store);
-      await scheduleResurvey(tx, { ...tenant, responseId: response.id, group: "holdout", dueAt: addDays(wouldBeDue, survey.resurveyAfterDays) });
-      return;
+        })
+      : null;
+  const plan = planLoop({ survey, store, now, category: response.category, group: assignment?.group ?? null, hasFollowUp: !!followUp });
+
+  if (plan.withdrawFollowUp && followUp) await withdrawIfUnworked(tx, followUp);
+  if (plan.resurveyDueAt) {
+    await scheduleResurvey(tx, { ...tenant, responseId: response.id, group: "holdout", dueAt: plan.resurveyDueAt });
+  }
+  if (plan.followUp) {
+    const opened = await tx.followUp.create({
+      data: { ...tenant, responseId: response.id, storeId: response.storeId, dueAt: plan.followUp.dueAt, createdAt: now },
+    });
+    await recordEvent(tx, { ...tenant, followUpId: opened.id, actorId: null, type: "opened", at: now });
+    await emitFollowUpEvent(tx, "followup.created", opened);
+    if (plan.followUp.escalate) {
+      await enqueue(tx, "escalation", { ...tenant, followUpId: opened.id }, { startAfter: plan.followUp.dueAt });
     }
-    if (!followUp) await openFollowUp(tx, { survey, store, response, now });
-    return;
   }
-  if (response.category === "passive" && survey.passiveFollowUps) {
-    if (!followUp) await openFollowUp(tx, { survey, store, response, now });
-    return;
-  }
-  if (followUp) await withdrawIfUnworked(tx, followUp);
-  if (response.category === "passive" && survey.alertPassives) {
-    await enqueue(tx, "alert", { ...tenant, responseId: response.id });
-  }
+  if (plan.alert) await enqueue(tx, "alert", { ...tenant, responseId: response.id });
 }
 
 export function slaHoursFor(survey: LoopSurvey, store: LoopStore | null, category: ResponseCategory): number {
   if (category === "passive") return survey.passiveSlaHours;
   return store?.followUpSlaHours ?? survey.followUpSlaHours;
-}
-
-async function openFollowUp(
-  tx: Prisma.TransactionClient,
-  { survey, store, response, now }: { survey: LoopSurvey; store: LoopStore | null; response: Response; now: Date },
-) {
-  const organizationId = response.organizationId;
-  // Due from the moment the response became one that needs a call, which is its first click or a later change.
-  const dueAt = dueTimeAfter(now, slaHoursFor(survey, store, response.category), store);
-  const followUp = await tx.followUp.create({
-    data: { organizationId, responseId: response.id, storeId: response.storeId, dueAt, createdAt: now },
-  });
-  await recordEvent(tx, { organizationId, followUpId: followUp.id, actorId: null, type: "opened", at: now });
-  await emitFollowUpEvent(tx, "followup.created", followUp);
-  if (response.category === "detractor" || survey.alertPassives) {
-    await enqueue(tx, "alert", { organizationId, responseId: response.id });
-  }
-  if (response.category === "detractor") {
-    await enqueue(tx, "escalation", { organizationId, followUpId: followUp.id }, { startAfter: dueAt });
-  }
 }
 
 /** An unworked follow-up (no note, no call, still open) disappears when its response no longer needs one. */

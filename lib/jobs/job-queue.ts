@@ -36,6 +36,28 @@ export async function enqueue<K extends JobKind>(client: Client, kind: K, data: 
   return jobProducer().send(QUEUES[kind], data, { ...options, db: prismaJobDb(client) });
 }
 
+export type JobToQueue<K extends JobKind = JobKind> = { kind: K; data: JobData[K]; startAfter?: Date };
+
+/**
+ * pg-boss's own INSERT of `jobs` as SQL text and values, not run: for a writer that folds the jobs into a
+ * statement of its own (the first click, lib/responses/first-click.ts), so they commit with it or not at all.
+ */
+export async function jobInsertStatement(jobs: JobToQueue[]): Promise<{ text: string; values: unknown[] }> {
+  let statement: { text: string; values: unknown[] } | undefined;
+  const capture: PgBoss.Db = {
+    executeSql: async (text, values) => {
+      statement = { text, values: values ?? [] };
+      return { rows: [] };
+    },
+  };
+  await jobProducer().insert(
+    jobs.map((job) => ({ name: QUEUES[job.kind], data: job.data, startAfter: job.startAfter })),
+    { db: capture },
+  );
+  if (!statement) throw new Error("pg-boss built no insert");
+  return statement;
+}
+
 /** Creates pg-boss's schema and our queues; every process that runs jobs or the app calls it at start. */
 export async function installJobQueue(connectionString: string, schema = process.env.JOB_SCHEMA || "pgboss"): Promise<void> {
   const boss = new PgBoss({ connectionString, schema, max: 1, supervise: false, schedule: false });

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { preparedQuery } from "../db";
 import type { Store, Survey } from "../generated/prisma/client";
 import type { Channel } from "../generated/prisma/enums";
 import { isWellFormedSurveyToken } from "../survey-sends/token";
@@ -33,6 +33,8 @@ export type ClickLink = {
   isResurveyAnswer: boolean;
   /** The tenant's enabled webhook endpoints, for the events the click emits. */
   webhookEndpoints: WebhookEndpointEvents[];
+  /** The email had a response when the link was read (the click changes it). */
+  hasResponse: boolean;
 };
 
 type Row = Omit<ClickLink, "organization" | "survey" | "store"> & {
@@ -51,23 +53,26 @@ type Row = Omit<ClickLink, "organization" | "survey" | "store"> & {
   openDays: string | null;
 };
 
-/** The link a score click names; throws NotFoundError for unknown or malformed tokens. */
-export async function getClickLink(token: string): Promise<ClickLink> {
-  if (!isWellFormedSurveyToken(token)) throw new NotFoundError("Survey link");
-  const [row] = await db.$queryRaw<Row[]>`
+const CLICK_LINK_SQL = `
     SELECT s."id", s."token", s."organizationId", s."surveyId", s."contactId", s."storeId", s."channel"::text AS "channel", s."locale",
            o."name" AS "organizationName", o."brandColor",
            v."followUpSlaHours" AS "surveyFollowUpSlaHours", v."passiveSlaHours", v."alertPassives", v."passiveFollowUps",
            v."resurveyAfterDays", v."holdoutPercent",
            t."followUpSlaHours" AS "storeFollowUpSlaHours", t."timeZone", t."opensAt", t."closesAt", t."openDays",
            EXISTS (SELECT 1 FROM "Resurvey" r WHERE r."surveySendId" = s."id") AS "isResurveyAnswer",
+           EXISTS (SELECT 1 FROM "Response" p WHERE p."surveySendId" = s."id") AS "hasResponse",
            (SELECT coalesce(json_agg(json_build_object('id', e."id", 'events', e."events")), '[]'::json) FROM "WebhookEndpoint" e
              WHERE e."organizationId" = s."organizationId" AND e."disabledAt" IS NULL) AS "webhookEndpoints"
       FROM "SurveySend" s
       JOIN "Organization" o ON o."id" = s."organizationId"
       JOIN "Survey" v ON v."id" = s."surveyId" AND v."organizationId" = s."organizationId"
       LEFT JOIN "Store" t ON t."id" = s."storeId" AND t."organizationId" = s."organizationId"
-     WHERE s."token" = ${token}`;
+     WHERE s."token" = $1`;
+
+/** The link a score click names; throws NotFoundError for unknown or malformed tokens. */
+export async function getClickLink(token: string): Promise<ClickLink> {
+  if (!isWellFormedSurveyToken(token)) throw new NotFoundError("Survey link");
+  const [row] = await preparedQuery<Row>("click-link", CLICK_LINK_SQL, [token]);
   if (!row) throw new NotFoundError("Survey link");
   return {
     id: row.id,
@@ -93,5 +98,6 @@ export async function getClickLink(token: string): Promise<ClickLink> {
         : null,
     isResurveyAnswer: row.isResurveyAnswer,
     webhookEndpoints: row.webhookEndpoints,
+    hasResponse: row.hasResponse,
   };
 }

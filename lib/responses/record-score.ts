@@ -4,7 +4,8 @@ import { isUniqueViolation } from "../forms/input-error";
 import { enqueue } from "../jobs/job-queue";
 import { categoryOf } from "./nps";
 import { getClickLink, type ClickLink } from "./click-link";
-import { classifyClick, holdAgentClick, lockEmail, screenClick, type ClickVerdict } from "./scanner-guard";
+import { recordFirstClick } from "./first-click";
+import { classifyClick, clickUserAgent, holdAgentClick, lockEmail, screenClick, type ClickVerdict } from "./scanner-guard";
 import { getSurveyLink } from "./survey-link";
 import type { CommentInput } from "./schemas";
 import { NotFoundError } from "../tenancy/tenant";
@@ -14,13 +15,15 @@ import { emitResponseEvent } from "../webhooks/payloads";
 
 /**
  * A click on a score in the email, as the link in the email makes it: screened for link scanners
- * (lib/responses/scanner-guard.ts) and, when it looks like a person's, recorded in the same transaction.
+ * (lib/responses/scanner-guard.ts) and, when it looks like a person's, recorded in the same transaction. The
+ * first click on an email, with nothing to screen it against, is written in one statement (./first-click.ts).
  */
 export async function recordClick(link: ClickLink, score: number, headers: Headers, now = new Date()): Promise<ClickVerdict> {
   if (classifyClick(headers) === "non_browser") {
     await holdAgentClick(link, score, headers, now);
     return "held_agent";
   }
+  if (await recordFirstClick(link, score, clickUserAgent(headers), now)) return "recorded";
   return retryingRace(() =>
     db.$transaction(async (tx) => {
       await lockEmail(tx, link.id);

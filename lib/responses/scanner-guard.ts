@@ -72,9 +72,13 @@ export async function lockEmail(tx: Prisma.TransactionClient, sendId: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${sendId}))`;
 }
 
+/** The click's user agent as logged, for telling scanners apart later. */
+export function clickUserAgent(headers: Headers): string | null {
+  return headers.get("user-agent")?.slice(0, 300) ?? null;
+}
+
 function clickRow(link: ScreenedLink, score: number, headers: Headers, now: Date) {
-  const userAgent = headers.get("user-agent")?.slice(0, 300) ?? null;
-  return { organizationId: link.organizationId, surveySendId: link.id, score, userAgent, createdAt: now };
+  return { organizationId: link.organizationId, surveySendId: link.id, score, userAgent: clickUserAgent(headers), createdAt: now };
 }
 
 /** How many clicks were held as a scanner's, for the tenant's figures. */
