@@ -1,13 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { appContentSecurityPolicy, SURVEY_CONTENT_SECURITY_POLICY, withSecurityHeaders } from "@/lib/http/security-headers";
+import { appContentSecurityPolicy, withSecurityHeaders } from "@/lib/http/security-headers";
 
-// Runs before every page and route: a fresh CSP nonce per request for Next's scripts, and the common headers.
+// Runs before every page and route but the survey pages (their headers are static, set in next.config.ts): a fresh
+// CSP nonce per request for Next's scripts, and the common headers.
 export function proxy(request: NextRequest) {
-  if (request.nextUrl.pathname.startsWith("/s/")) {
-    const response = NextResponse.next();
-    withSecurityHeaders(response.headers, SURVEY_CONTENT_SECURITY_POLICY);
-    return response;
-  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const contentSecurityPolicy = appContentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
@@ -20,5 +16,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|s/).*)" }],
 };

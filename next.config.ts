@@ -1,0 +1,17 @@
+import type { NextConfig } from "next";
+import { SURVEY_CONTENT_SECURITY_POLICY, withSecurityHeaders } from "./lib/http/security-headers";
+
+const surveyHeaders = [...withSecurityHeaders(new Headers(), SURVEY_CONTENT_SECURITY_POLICY)].map(([key, value]) => ({ key, value }));
+
+const nextConfig: NextConfig = {
+  // Server-only packages that must not be bundled (WASM Postgres, SMTP, the Prisma driver).
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "nodemailer", "@react-email/render", "@react-email/components"],
+  poweredByHeader: false,
+  // The public survey pages' headers are the same on every response (no nonce: they carry no script), so Next's
+  // router sets them and the score click, the hottest path, skips the proxy (proxy.ts).
+  async headers() {
+    return [{ source: "/s/:path*", headers: surveyHeaders }];
+  },
+};
+
+export default nextConfig;
