@@ -104,6 +104,7 @@ console.log(`raw single-row INSERT   ${row(inserts)}`);
 const ratio = (p: number) => (percentile(clicks.latencies, p) / percentile(inserts.latencies, p)).toFixed(1).padStart(6);
 console.log(`ratio click / insert    ${ratio(50)}×  ${ratio(99)}×`);
 console.log(`slowest click of each second (ms): ${clicks.slowestBySecond.map((ms) => ms.toFixed(0)).join(" ")}`);
+console.log(`load client's longest stall: ${clicks.clientStallMs.toFixed(0)} ms`);
 const p99 = percentile(clicks.latencies, 99);
 console.log(`target: p99 < 50 ms at ${RATE} requests/s → ${p99 < 50 && clicks.failures === 0 ? "met" : "NOT met"}`);
 

@@ -4,6 +4,8 @@
 // back to back when a second begins, so "200/s" arrives as a burst of 200 every second, and its omission
 // correction assumes one request per millisecond per connection, which adds phantom samples to every slow answer.
 
+import { monitorEventLoopDelay } from "node:perf_hooks";
+
 export type PacedResult = {
   /** Sorted, in ms. */
   latencies: number[];
@@ -11,6 +13,8 @@ export type PacedResult = {
   slowestBySecond: number[];
   failures: number;
   seconds: number;
+  /** The load client's own longest event-loop stall, ms: a slow client would show as slow answers. */
+  clientStallMs: number;
 };
 
 /** Runs `request(i)` for i in [0, count) at `rate` per second; a request that throws counts as a failure. */
@@ -18,6 +22,8 @@ export async function pacedLoad(count: number, rate: number, request: (i: number
   const latencies: number[] = [];
   const slowestBySecond: number[] = [];
   let failures = 0;
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < count; i++) {
@@ -37,7 +43,9 @@ export async function pacedLoad(count: number, rate: number, request: (i: number
     );
   }
   await Promise.all(inFlight);
-  return { latencies: latencies.sort((a, b) => a - b), slowestBySecond, failures, seconds: (performance.now() - started) / 1000 };
+  loop.disable();
+  const clientStallMs = loop.max / 1e6;
+  return { latencies: latencies.sort((a, b) => a - b), slowestBySecond, failures, seconds: (performance.now() - started) / 1000, clientStallMs };
 }
 
 /** The p-th percentile of sorted latencies (nearest rank). */
