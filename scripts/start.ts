@@ -5,6 +5,7 @@ import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { installJobQueue } from "../lib/jobs/job-queue";
+import { APP_NODE_FLAGS } from "./app-node-flags";
 
 // `npm start`: the whole product on one command. Without DATABASE_URL it runs on an embedded Postgres (PGlite)
 // whose data stays in .data/, migrates, seeds the demo once, builds if needed and serves on PORT.
@@ -49,7 +50,7 @@ if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
   if (build.status !== 0) await shutdown(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, [...APP_NODE_FLAGS, nextBin, "start", "-p", String(port)], { stdio: "inherit", env: process.env });
 let worker: ReturnType<typeof spawn> | undefined;
 if (process.env.START_WORKER !== "false") startWorkerProcess();
 console.log(`\nNPS Loop is starting on ${process.env.APP_URL}`);

@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { installJobQueue } from "../../lib/jobs/job-queue";
 import { migrate } from "../../lib/db/migrate";
+import { APP_NODE_FLAGS } from "../app-node-flags";
 
 // What bench:send and bench:clicks share: a database of their own on the local server (created, migrated, dropped
 // at the end), and the built app (`next start`) and the worker as real processes, as in production.
@@ -41,9 +42,9 @@ export function ensureBuilt() {
 export async function startApp(port: number, env: Record<string, string>): Promise<ChildProcess> {
   // BENCH_APP_NODE_ARGS profiles the app alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles".
   const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const app = track(spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+  const app = track(spawn(process.execPath, [...APP_NODE_FLAGS, ...nodeArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: `http://localhost:${port}`, ...env },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore", "inherit"],
   }));
   for (let i = 0; i < 120; i++) {
     try {
