@@ -4,9 +4,13 @@
 // Target: p99 under 50 ms at 200/s. Also prints the slowest click of each second, which tells one stall from a
 // tail all along.
 //
+// The detractors' alerts: in production the workers run on machines of their own (README), so by default
+// (BENCH_WORKER=after) the worker starts when the clicks are done and the bench prints how fast it sends the alerts
+// they queued. BENCH_WORKER=alongside runs it during the clicks, on the same cores as the app and Postgres (on a
+// two-core box that measures the box); BENCH_WORKER=off leaves it out.
+//
 // Knobs: BENCH_RATE, BENCH_SECONDS, BENCH_STORES (emails spread over that many stores), BENCH_APP_INSTANCES,
-// BENCH_NO_WORKER (the worker is on by default, sending the detractors' alerts meanwhile, as in production; on a
-// two-core bench box it competes with the app for the cores), BENCH_WORKER_NICE.
+// BENCH_WORKER, BENCH_WORKER_NICE.
 //
 // The survey pages are rate limited per client address (rightmost X-Forwarded-For, 120/min) and per link (30/min).
 // The limiter stays on: every request clicks a link of its own and carries an X-Forwarded-For address of its own,
@@ -58,11 +62,13 @@ for (let i = 0; i < tokens.length; i += 1000) {
 
 const env = { DATABASE_URL: database.url, DATABASE_POOL_SIZE: "10" };
 const apps = await Promise.all(Array.from({ length: APP_INSTANCES }, (_, n) => startApp(APP_PORT + n, env)));
-// The worker runs as in production: the alerts the detractors' clicks queue are sent meanwhile. At a lower CPU
-// priority (BENCH_WORKER_NICE, 0 = the same as the app's): the alerts' jobs wait out a burst of clicks instead
-// of competing with them for the cores.
+const WORKER = process.env.BENCH_WORKER ?? "after";
+if (!["after", "alongside", "off"].includes(WORKER)) throw new Error(`BENCH_WORKER is after, alongside or off, not ${WORKER}`);
+// Alongside, at a lower CPU priority (BENCH_WORKER_NICE, 0 = the same as the app's): the alerts' jobs wait out a
+// burst of clicks instead of competing with them for the cores.
 const WORKER_NICE = Number(process.env.BENCH_WORKER_NICE ?? 10);
-const worker = process.env.BENCH_NO_WORKER ? null : startWorker({ ...env, WORKER_POOL_SIZE: "2" }, { niceness: WORKER_NICE });
+const startBenchWorker = () => startWorker({ ...env, WORKER_POOL_SIZE: "2" }, { niceness: WORKER === "alongside" ? WORKER_NICE : 0 });
+let worker = WORKER === "alongside" ? startBenchWorker() : null;
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 const statuses = new Map<number, number>();
@@ -86,6 +92,7 @@ function clickAll(from: number, count: number, rate: number) {
 await clickAll(CLICKS, WARM_UP_CLICKS, RATE / 2);
 statuses.clear();
 const clicks = await clickAll(0, CLICKS, RATE);
+const clicksEnded = Date.now();
 agent.destroy();
 const responses = await db.response.count({ where: { organizationId: organization.id, surveySend: { token: { in: tokens.slice(0, CLICKS) } } } });
 
@@ -94,6 +101,9 @@ const pool = new pg.Pool({ connectionString: database.url, max: CONNECTIONS });
 await pool.query(`CREATE TABLE bench_click (id serial PRIMARY KEY, token text NOT NULL, score smallint NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
 const inserts = await pacedLoad(CLICKS, RATE, async (i) => void (await pool.query("INSERT INTO bench_click (token, score) VALUES ($1, $2)", [tokens[i], i % 11])));
 await pool.end();
+
+// The alerts the clicks queued, sent by the worker started now (BENCH_WORKER=after) or already running.
+const alerts = WORKER === "off" ? null : await drainAlerts();
 
 const answers = [...statuses].map(([status, count]) => `${count} × ${status}`).join(", ");
 console.log(`\n${CLICKS.toLocaleString("en")} score clicks at ${RATE}/s on ${APP_INSTANCES} app process(es) for ${STORES} store(s), evenly paced, each a different link and client address, after ${WARM_UP_CLICKS.toLocaleString("en")} warm-up clicks at ${RATE / 2}/s`);
@@ -105,6 +115,10 @@ const ratio = (p: number) => (percentile(clicks.latencies, p) / percentile(inser
 console.log(`ratio click / insert    ${ratio(50)}×  ${ratio(99)}×`);
 console.log(`slowest click of each second (ms): ${clicks.slowestBySecond.map((ms) => ms.toFixed(0)).join(" ")}`);
 console.log(`load client's longest stall: ${clicks.clientStallMs.toFixed(0)} ms`);
+if (alerts) {
+  const rate = WORKER === "after" ? ` (${alerts.perSecond.toFixed(0)} alerts/s from its start)` : "";
+  console.log(`worker ${WORKER} the clicks: ${alerts.sent} alerts sent, the last ${alerts.lastAfterClicks.toFixed(1)} s after the clicks ended${rate}; ${alerts.waiting} still queued`);
+}
 const p99 = percentile(clicks.latencies, 99);
 console.log(`target: p99 < 50 ms at ${RATE} requests/s → ${p99 < 50 && clicks.failures === 0 ? "met" : "NOT met"}`);
 
@@ -114,6 +128,22 @@ await new Promise((resolve) => setTimeout(resolve, 2000));
 await db.$disconnect();
 await database.drop();
 process.exit(0);
+
+async function drainAlerts() {
+  const workerStarted = Date.now();
+  worker ??= startBenchWorker();
+  const { QUEUES } = await import("../lib/jobs/queues");
+  let waiting = Infinity;
+  for (let second = 0; second < 300 && waiting > 0; second++) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${QUEUES.alert} AND state IN ('created', 'retry', 'active')`;
+    waiting = row!.n;
+  }
+  const where = { organizationId: organization.id, kind: "alert", status: "sent" as const };
+  const [sent, last] = await Promise.all([db.mailDelivery.count({ where }), db.mailDelivery.aggregate({ where, _max: { sentAt: true } })]);
+  const lastSent = last._max.sentAt?.getTime() ?? clicksEnded;
+  return { sent, waiting, lastAfterClicks: (lastSent - clicksEnded) / 1000, perSecond: sent / Math.max(0.001, (lastSent - workerStarted) / 1000) };
+}
 
 function row({ latencies, seconds }: PacedResult) {
   const [p50, p99, max] = [percentile(latencies, 50), percentile(latencies, 99), latencies.at(-1)!];

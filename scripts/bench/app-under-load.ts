@@ -63,7 +63,9 @@ export async function startApp(port: number, env: Record<string, string>): Promi
  * with the app, as it would not in production, where workers run on machines of their own.
  */
 export function startWorker(env: Record<string, string>, options: { niceness?: number } = {}): ChildProcess {
-  const command = [process.execPath, "--import", "tsx", path.join(root, "scripts", "worker.ts")];
+  // BENCH_WORKER_NODE_ARGS profiles the worker alone, as BENCH_APP_NODE_ARGS the app.
+  const nodeArgs = process.env.BENCH_WORKER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const command = [process.execPath, ...nodeArgs, "--import", "tsx", path.join(root, "scripts", "worker.ts")];
   const niced = options.niceness ? ["nice", "-n", String(options.niceness), ...command] : command;
   return track(
     spawn(niced[0]!, niced.slice(1), {
