@@ -3,6 +3,6 @@
 // A larger young generation: under load each survey request leaves ~25 kB that outlives a scavenge of the default
 // 16 MB semi-space (the fetch Request that Next builds per request is held by a FinalizationRegistry entry until a
 // full GC), so it was promoted and made a full collection every few seconds, each a stall of 100–250 ms on a
-// two-core box. With 64 MB, scavenges run about once a second at 200 requests/s and most of that is dead by then
-// (bench:clicks: p99 96 → 29–55 ms with the rollup triggers of follow-ups off, the same box).
+// two-core box. With 64 MB a full GC comes every 10–20 s instead (bench:clicks with the rollup triggers dropped, to
+// see the app alone: p99 49–74 ms → 29 ms).
 export const APP_NODE_FLAGS = ["--max-semi-space-size=64"];
