@@ -18,6 +18,7 @@
 // they are header values only, all traffic stays on loopback).
 import { randomBytes } from "node:crypto";
 import http from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { createBenchDatabase, ensureBuilt, startApp, startWorker, stop } from "./bench/app-under-load";
 import { pacedLoad, percentile, type PacedResult } from "./bench/paced-load";
@@ -124,7 +125,7 @@ console.log(`target: p99 < 50 ms at ${RATE} requests/s → ${p99 < 50 && clicks.
 
 if (worker) stop(worker);
 apps.forEach(stop);
-await new Promise((resolve) => setTimeout(resolve, 2000));
+await sleep(2000);
 await db.$disconnect();
 await database.drop();
 process.exit(0);
@@ -133,11 +134,12 @@ async function drainAlerts() {
   const workerStarted = Date.now();
   worker ??= startBenchWorker();
   const { QUEUES } = await import("../lib/jobs/queues");
+  const { jobProducer } = await import("../lib/jobs/job-queue");
   let waiting = Infinity;
   for (let second = 0; second < 300 && waiting > 0; second++) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${QUEUES.alert} AND state IN ('created', 'retry', 'active')`;
-    waiting = row!.n;
+    await sleep(1000);
+    // Created, retried or running: every state before "completed".
+    waiting = (await jobProducer().getQueueSize(QUEUES.alert, { before: "completed" })) ?? 0;
   }
   const where = { organizationId: organization.id, kind: "alert", status: "sent" as const };
   const [sent, last] = await Promise.all([db.mailDelivery.count({ where }), db.mailDelivery.aggregate({ where, _max: { sentAt: true } })]);
