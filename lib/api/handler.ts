@@ -46,16 +46,25 @@ export function apiRoute<P = Record<string, never>>(handler: (context: { caller:
       if (nulParam) throw new ApiInputError([{ path: ["path", nulParam[0]], message: NUL_MESSAGE }]);
       return await handler({ caller, request, params });
     } catch (error) {
-      if (error instanceof ApiInputError) return problem(400, "bad_request", error.message, { issues: error.issues });
-      if (error instanceof InputError) {
-        const issues = Object.entries(error.fieldErrors).map(([field, message]) => ({ path: field.split("."), message }));
-        return problem(400, "bad_request", error.message, { issues });
-      }
-      if (error instanceof NotFoundError) return problem(404, "not_found", error.message);
-      if (error instanceof IdempotencyConflictError) return problem(409, "conflict", error.message);
-      throw error;
+      const answer = problemOf(error);
+      if (!answer) throw error;
+      return problem(answer.status, answer.error, answer.message, { issues: answer.issues });
     }
   };
+}
+
+export type Problem = { status: 400 | 404 | 409; error: string; message: string; issues?: Issue[] };
+
+/** The answer to one of the domain's errors (a batch answers each of its items so); null for a real failure. */
+export function problemOf(error: unknown): Problem | null {
+  if (error instanceof ApiInputError) return { status: 400, error: "bad_request", message: error.message, issues: error.issues };
+  if (error instanceof InputError) {
+    const issues = Object.entries(error.fieldErrors).map(([field, message]) => ({ path: field.split("."), message }));
+    return { status: 400, error: "bad_request", message: error.message, issues };
+  }
+  if (error instanceof NotFoundError) return { status: 404, error: "not_found", message: error.message };
+  if (error instanceof IdempotencyConflictError) return { status: 409, error: "conflict", message: error.message };
+  return null;
 }
 
 function issuesOf(error: z.ZodError, prefix: (string | number)[] = []): Issue[] {

@@ -33,6 +33,36 @@ export const surveySendResult = z
   })
   .meta({ id: "SurveySend" });
 
+// A batch answers each item as the single call would have: the send (202) or the error (400, 404, 409).
+export const SURVEY_SEND_BATCH_LIMIT = 500;
+/** The Idempotency-Key header of a send, and the idempotencyKey of a batch item. */
+export const idempotencyKey = z.string().trim().min(1, "Must not be empty").max(200, "At most 200 characters");
+
+export const surveySendBatchRequest = z
+  .object({
+    sends: z
+      .array(surveySendRequest.extend({ idempotencyKey: idempotencyKey.optional().meta({ description: "Names this item for retries, as the Idempotency-Key header names a single send." }) }))
+      .min(1)
+      .max(SURVEY_SEND_BATCH_LIMIT, `At most ${SURVEY_SEND_BATCH_LIMIT} sends per batch`),
+  })
+  .meta({ id: "SurveySendBatch" });
+
+export const surveySendBatchResult = z
+  .object({
+    results: z.array(
+      z.object({
+        index: z.number().int().meta({ description: "The item's position in `sends`." }),
+        status: z.number().int().meta({ description: "202 with the send, or 400, 404 or 409 with the error." }),
+        send: surveySendResult.optional(),
+        replayed: z.boolean().optional().meta({ description: "A repeated item: the send its first request made." }),
+        error: z.string().optional(),
+        message: z.string().optional(),
+        issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
+      }),
+    ),
+  })
+  .meta({ id: "SurveySendBatchResult" });
+
 export const responsesQuery = z.object({
   from: isoTime.optional().meta({ description: "Responses at or after this time." }),
   to: isoTime.optional().meta({ description: "Responses before this time." }),

@@ -66,6 +66,9 @@ export async function sendMail(mail: OutgoingMail, outboxClient: Prisma.Transact
       html: mail.html,
       text: mail.text,
       headers: mail.headers,
+      // Chosen rather than detected: nodemailer's detection counts every letter of the HTML by regular expression,
+      // a millisecond per survey email. Our emails are mostly ASCII, for which it picks quoted-printable anyway.
+      textEncoding: "quoted-printable",
     });
     return;
   }

@@ -56,14 +56,14 @@ export async function requestSurveySend(tenant: Tenant, request: SendRequest, no
   }
 }
 
-type SendFacts = { defaultLocale: string; surveyId: string; policy: SendingPolicy; timeZone: string };
+export type SendFacts = { defaultLocale: string; surveyId: string; policy: SendingPolicy; timeZone: string };
 
 /**
  * What the rules need besides the contact, in one query (the API takes hundreds of sends a second): the tenant's
  * language, its sending policy (defaults without a row), the survey (the chosen one or the first) and the time zone
  * quiet hours are counted in (the store's, or the policy's for online sends). Unknown or foreign ids: not found.
  */
-async function sendFacts(tenant: Tenant, request: SendRequest): Promise<SendFacts> {
+export async function sendFacts(tenant: Tenant, request: Pick<SendRequest, "storeId" | "surveyId">): Promise<SendFacts> {
   const [row] = await db.$queryRaw<(Partial<SendingPolicy> & { defaultLocale: string; surveyId: string | null; storeTimeZone: string | null })[]>`
     SELECT o."defaultLocale", p."throttleDays", p."quietHoursStart", p."quietHoursEnd", p."timeZone",
            (SELECT s."id" FROM "Survey" s WHERE s."organizationId" = o."id" AND (${request.surveyId}::text IS NULL OR s."id" = ${request.surveyId})

@@ -4,6 +4,7 @@ import { DELETE, GET as getContact, PATCH } from "@/app/api/v1/contacts/[id]/rou
 import { GET as listContacts, POST as postContact } from "@/app/api/v1/contacts/route";
 import { GET as nps } from "@/app/api/v1/nps/route";
 import { GET as listResponses } from "@/app/api/v1/responses/route";
+import { POST as postSurveySendBatch } from "@/app/api/v1/survey-sends/batch/route";
 import { POST as postSurveySend } from "@/app/api/v1/survey-sends/route";
 import { POST as postSuppression } from "@/app/api/v1/suppressions/route";
 import { db } from "@/lib/db";
@@ -18,6 +19,7 @@ import { apiKeyFor, callApi } from "./api-requests";
 type Handler = Parameters<typeof callApi>[0];
 const WRITES: [string, Handler, string][] = [
   ["POST /survey-sends", postSurveySend as Handler, "POST"],
+  ["POST /survey-sends/batch", postSurveySendBatch as Handler, "POST"],
   ["POST /contacts", postContact as Handler, "POST"],
   ["PATCH /contacts/{id}", PATCH as Handler, "PATCH"],
   ["POST /suppressions", postSuppression as Handler, "POST"],
@@ -35,10 +37,12 @@ const contactLike = fc.record(
   { email: fc.oneof(text, fc.emailAddress()), externalId: text, name: fc.oneof(text, fc.constant(null)), phone: text, locale: text, segment: text, attributes: fc.dictionary(text, fc.oneof(text, fc.integer())), lastPurchaseAt: fc.oneof(text, fc.date({ noInvalidDate: true }).map((d) => d.toISOString())) },
   { requiredKeys: [] },
 );
+const sendLike = fc.record({ contact: fc.oneof(contactLike, fc.jsonValue()), storeCode: text, surveyId: text, channel: text, transactionRef: text, sendAt: text, idempotencyKey: text }, { requiredKeys: [] });
 const body = fc.oneof(
   fc.jsonValue(),
   contactLike,
-  fc.record({ contact: fc.oneof(contactLike, fc.jsonValue()), storeCode: text, surveyId: text, channel: text, transactionRef: text, sendAt: text }, { requiredKeys: [] }),
+  sendLike,
+  fc.record({ sends: fc.oneof(fc.array(sendLike, { maxLength: 4 }), fc.jsonValue()) }, { requiredKeys: [] }),
   fc.record({ email: fc.oneof(text, fc.emailAddress()), reason: fc.oneof(text, fc.constantFrom("bounced", "complained", "unsubscribed")) }, { requiredKeys: [] }),
 );
 
@@ -58,9 +62,13 @@ beforeAll(async () => {
 
 function expectClearAnswer(name: string, response: Awaited<ReturnType<typeof callApi>>) {
   expect(ANSWERS, `${name} answered ${response.status}: ${JSON.stringify(response.body)}`).toContain(response.status);
-  if (response.status === 400) {
-    expect(response.body).toMatchObject({ error: "bad_request", message: expect.any(String) });
-    expect(response.body.issues.length).toBeGreaterThan(0);
+  const answers = response.status === 200 && Array.isArray(response.body?.results) ? response.body.results : [response];
+  for (const answer of answers) {
+    expect(ANSWERS, `${name} answered an item ${answer.status}: ${JSON.stringify(answer)}`).toContain(answer.status);
+    if (answer.status !== 400) continue;
+    const problem = answer.body ?? answer;
+    expect(problem).toMatchObject({ error: "bad_request", message: expect.any(String) });
+    expect(problem.issues.length).toBeGreaterThan(0);
   }
 }
 

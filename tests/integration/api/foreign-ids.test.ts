@@ -42,10 +42,11 @@ async function operations(): Promise<Operation[]> {
   return found;
 }
 
+type SchemaObject = { properties?: Record<string, SchemaObject>; items?: SchemaObject };
 type Spec = { parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: { $ref?: string } }> } };
 const document = openApiDocument("http://localhost:3000") as unknown as {
   paths: Record<string, Record<string, Spec>>;
-  components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+  components: { schemas: Record<string, SchemaObject> };
 };
 
 function specOf(op: Operation): Spec {
@@ -54,9 +55,16 @@ function specOf(op: Operation): Spec {
   return spec;
 }
 
-function bodyFields(spec: Spec): string[] {
+function bodySchema(spec: Spec): SchemaObject | undefined {
   const ref = spec.requestBody?.content["application/json"]?.schema.$ref;
-  return ref ? Object.keys(document.components.schemas[ref.split("/").pop()!]?.properties ?? {}) : [];
+  return ref ? document.components.schemas[ref.split("/").pop()!] : undefined;
+}
+
+// A batch (a body of `sends`) names its objects in each item, and answers each item in `results`.
+const batchItem = (spec: Spec) => bodySchema(spec)?.properties?.sends?.items;
+
+function bodyFields(spec: Spec): string[] {
+  return Object.keys((batchItem(spec) ?? bodySchema(spec))?.properties ?? {});
 }
 
 type Foreign = { contact: string; contactEmail: string; externalId: string; store: string; storeCode: string; region: string; survey: string };
@@ -75,6 +83,7 @@ const namesAnObject = (name: string) =>
 const newEmail = () => `a-${crypto.randomUUID()}@example.test`;
 const VALID_BODY: Record<string, () => Record<string, unknown>> = {
   "POST /survey-sends": () => ({ contact: { email: newEmail() } }),
+  "POST /survey-sends/batch": () => ({ contact: { email: newEmail() } }),
   "POST /contacts": () => ({ email: newEmail() }),
   "PATCH /contacts/{id}": () => ({ name: "Hijacked" }),
   "POST /suppressions": () => ({ email: newEmail(), reason: "bounced" }),
@@ -121,7 +130,8 @@ function foreignCases(op: Operation): Case[] {
     if (value === undefined) throw new Error(`${op.method} ${op.route}: "${input.name}" names an object; give foreignValue tenant B's`);
     // Path parameters are always B's (an operation on B's object); query and body inputs one at a time.
     const query = input.in === "query" ? `?${new URLSearchParams({ [input.name]: value })}` : "";
-    const body = bodyOf ? { ...bodyOf(), ...(input.in === "body" ? { [input.name]: value } : {}) } : undefined;
+    const fields = bodyOf ? { ...bodyOf(), ...(input.in === "body" ? { [input.name]: value } : {}) } : undefined;
+    const body = fields && batchItem(spec) ? { sends: [fields] } : fields;
     cases.push({ name: `${op.method} ${op.route} with B's ${input.name}`, op, path: `${concretePath(foreignPath)}${query}`, params: foreignPath as Record<string, string>, body });
   }
   return cases;
@@ -130,7 +140,7 @@ function foreignCases(op: Operation): Case[] {
 describe("an API key of tenant A with tenant B's ids", () => {
   it("finds the operations: every route file is in the OpenAPI document, and they name objects", () => {
     const names = ops.map((op) => `${op.method} ${op.route}`);
-    expect(names).toEqual(expect.arrayContaining(["GET /contacts/{id}", "DELETE /contacts/{id}", "POST /survey-sends", "GET /responses"]));
+    expect(names).toEqual(expect.arrayContaining(["GET /contacts/{id}", "DELETE /contacts/{id}", "POST /survey-sends", "POST /survey-sends/batch", "GET /responses"]));
     for (const op of ops) specOf(op);
     expect(ops.flatMap(foreignCases).length).toBeGreaterThanOrEqual(10);
   });
@@ -140,7 +150,8 @@ describe("an API key of tenant A with tenant B's ids", () => {
     const answers: string[] = [];
     for (const c of ops.flatMap(foreignCases)) {
       const response = await callApi(c.op.handler, { key, method: c.op.method, path: c.path, params: c.params, body: c.body });
-      answers.push(`${c.name}: ${response.status} ${response.body?.error ?? ""}`);
+      const answer = response.status === 200 && response.body?.results ? response.body.results[0] : { status: response.status, ...response.body };
+      answers.push(`${c.name}: ${answer.status} ${answer.error ?? ""}`);
     }
     expect(answers.filter((answer) => !answer.endsWith(": 404 not_found"))).toEqual([]);
     expect(await tenantRows(bTenant.organizationId)).toEqual(before);

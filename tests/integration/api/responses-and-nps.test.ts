@@ -110,7 +110,7 @@ describe("the OpenAPI document", () => {
     const document = await (getOpenApi() as Response).json();
 
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths).sort()).toEqual(["/contacts", "/contacts/{id}", "/nps", "/responses", "/suppressions", "/survey-sends"]);
+    expect(Object.keys(document.paths).sort()).toEqual(["/contacts", "/contacts/{id}", "/nps", "/responses", "/suppressions", "/survey-sends", "/survey-sends/batch"]);
     expect(Object.keys(document.paths["/contacts/{id}"]).sort()).toEqual(["delete", "get", "patch"]);
     const request = document.components.schemas.SurveySendRequest;
     expect(request.required).toEqual(["contact"]);

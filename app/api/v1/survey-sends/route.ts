@@ -1,9 +1,6 @@
-import { z } from "zod";
 import { apiRoute, headerValue, json, parseBody } from "@/lib/api/handler";
-import { surveySendRequest } from "@/lib/api/schemas";
+import { idempotencyKey, surveySendRequest } from "@/lib/api/schemas";
 import { createSurveySendFromApi } from "@/lib/api/survey-sends";
-
-const idempotencyKey = z.string().trim().min(1, "Must not be empty").max(200, "At most 200 characters");
 
 export const POST = apiRoute(async ({ caller, request }) => {
   const key = headerValue(request, "Idempotency-Key", idempotencyKey);
