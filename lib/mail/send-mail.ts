@@ -1,3 +1,4 @@
+import net from "node:net";
 import nodemailer, { type Transporter } from "nodemailer";
 import pLimit, { type LimitFunction } from "p-limit";
 import { db, type Prisma } from "../db";
@@ -27,9 +28,36 @@ function smtpTransport(smtpUrl: string): Transporter {
       url.searchParams.set("rateDelta", "1000");
       url.searchParams.set("rateLimit", String(SMTP_RATE_PER_SECOND));
     }
-    transport = nodemailer.createTransport(url.toString());
+    transport = Object.assign(nodemailer.createTransport(url.toString()), { getSocket: openWithoutDelay });
   }
   return transport;
+}
+
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * nodemailer's own sockets keep Nagle's algorithm on: the last few bytes of every message then wait for the
+ * server's delayed ACK of the ones before (~40 ms on Linux), which held each pooled connection to about twenty
+ * messages a second. Connected here with no delay instead; TLS (port 465 or STARTTLS) stays nodemailer's. When
+ * this connection fails, nodemailer is told to connect by itself (`false`): its pool only retires a connection
+ * that failed in its own hands, and handed an error here it would keep the dead one and stall every message after.
+ */
+export function openWithoutDelay(options: { host?: string; port?: number; secure?: boolean }, callback: (error: null, socket: { connection: net.Socket } | false) => void) {
+  // nodemailer's defaults where the URL names no host or port.
+  const port = Number(options.port) || (options.secure ? 465 : 587);
+  const socket = net.connect({ host: options.host || "localhost", port, noDelay: true, timeout: CONNECT_TIMEOUT_MS });
+  const connectYourself = () => {
+    socket.destroy();
+    callback(null, false);
+  };
+  socket.once("error", connectYourself);
+  socket.once("timeout", connectYourself);
+  socket.once("connect", () => {
+    socket.removeListener("error", connectYourself);
+    socket.removeListener("timeout", connectYourself);
+    socket.setTimeout(0);
+    callback(null, { connection: socket });
+  });
 }
 
 let connectionSlots: LimitFunction | undefined;

@@ -3,7 +3,10 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderSurveyEmail } from "@/emails/survey-email";
-import { sendMail } from "@/lib/mail/send-mail";
+import { createServer } from "node:net";
+import nodemailer from "nodemailer";
+import { openWithoutDelay, sendMail } from "@/lib/mail/send-mail";
+import { classifySmtpFailure } from "@/lib/sending/smtp-failure";
 
 const received: Buffer[] = [];
 const server = new SMTPServer({
@@ -56,5 +59,22 @@ describe("sending mail over SMTP", () => {
     for (const url of scoreUrls) expect(receivedHtml).toContain(`href="${url}"`);
     expect(mail.text).toContain(`10 (Extremely likely): ${scoreUrls[10]}`);
     expect(mail.text).toContain("Unsubscribe from these surveys: https://nps.example/s/tok_smtp/unsubscribe");
+  });
+
+  it("fails every message, retryably, when the server refuses connections: none is left hanging in the pool", async () => {
+    // A port that was just free and is closed again: nothing listens there.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const transport = Object.assign(nodemailer.createTransport(`smtp://127.0.0.1:${port}?pool=true&maxConnections=2`), { getSocket: openWithoutDelay });
+
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => transport.sendMail({ from: "shop@example.test", to: `c${i}@example.test`, subject: "Hi", text: "Hi" })),
+    );
+    transport.close();
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(Array(12).fill("rejected"));
+    for (const outcome of outcomes) expect(classifySmtpFailure((outcome as PromiseRejectedResult).reason)).toMatchObject({ kind: "retry", unreachable: true });
   });
 });
