@@ -40,10 +40,13 @@ const env = {
 };
 const app = await startApp(APP_PORT, env);
 const worker = startWorker({ ...env, WORKER_POOL_SIZE: "4" });
+await worker.ready;
 
 const endpoint = BATCH > 1 ? `POST /api/v1/survey-sends/batch, ${BATCH} a request` : "POST /api/v1/survey-sends";
 console.log(`${SENDS.toLocaleString("en")} sends through ${endpoint}, ${CONCURRENCY} requests at a time; SMTP sink on :${SMTP_PORT}`);
 const started = performance.now();
+// BENCH_VERBOSE also prints the emails received each second.
+const timeline = process.env.BENCH_VERBOSE ? setInterval(() => console.log(`  ${((performance.now() - started) / 1000).toFixed(0)} s: ${received.size} emails`), 1000) : undefined;
 let next = 0;
 let accepted = 0;
 const failures: string[] = [];
@@ -81,6 +84,7 @@ for (let idle = 0; idle < 60; ) {
   idle = received.size === before ? idle + 1 : 0;
 }
 await outage;
+clearInterval(timeline);
 const seconds = (lastReceivedAt - started) / 1000;
 const copies = [...received.values()].reduce((sum, n) => sum + n, 0);
 const statuses = await db.surveySend.groupBy({ by: ["status"], _count: { _all: true } });

@@ -4,6 +4,7 @@ import { usesOutbox } from "../env";
 import { enqueue } from "../jobs/job-queue";
 import { sendMail, withSmtpConnection, type OutgoingMail } from "../mail/send-mail";
 import type { Tenant } from "../tenancy/tenant";
+import { markSent } from "./mark-sent";
 import { suppressContact } from "./suppress-contact";
 import { classifySmtpFailure } from "./smtp-failure";
 import { reportSmtpUnreachable, smtpReachable } from "./smtp-outage";
@@ -53,7 +54,8 @@ async function attempt(client: Client, tenant: Tenant, id: string, now: Date, tr
     return settleFailure(client, tenant, send, error);
   }
   const sentAt = new Date();
-  await settle(client, id, { status: "sent", statusReason: null, sentAt });
+  if (client === db) await markSent(id, sentAt);
+  else await settle(client, id, { status: "sent", statusReason: null, sentAt });
   if (row.reminderAfterDays) {
     await enqueue(client, "surveyReminder", { organizationId: tenant.organizationId, surveySendId: id }, { startAfter: addDays(sentAt, row.reminderAfterDays) });
   }

@@ -62,17 +62,22 @@ export async function startApp(port: number, env: Record<string, string>): Promi
  * The worker as a process of its own. `niceness` lowers its CPU priority: on a small bench box it shares the cores
  * with the app, as it would not in production, where workers run on machines of their own.
  */
-export function startWorker(env: Record<string, string>, options: { niceness?: number } = {}): ChildProcess {
+export function startWorker(env: Record<string, string>, options: { niceness?: number } = {}): ChildProcess & { ready: Promise<void> } {
   // BENCH_WORKER_NODE_ARGS profiles the worker alone, as BENCH_APP_NODE_ARGS the app.
   const nodeArgs = process.env.BENCH_WORKER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const command = [process.execPath, ...nodeArgs, "--import", "tsx", path.join(root, "scripts", "worker.ts")];
   const niced = options.niceness ? ["nice", "-n", String(options.niceness), ...command] : command;
-  return track(
-    spawn(niced[0]!, niced.slice(1), {
-      env: { ...process.env, ...env },
-      stdio: ["ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore", "inherit"],
-    }),
-  );
+  const worker = track(spawn(niced[0]!, niced.slice(1), { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] }));
+  // Ready once it says it is processing its queues (lib/jobs/worker.ts), as a worker in production already is.
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.stdout!.on("data", (chunk: Buffer) => {
+      if (process.env.BENCH_VERBOSE) process.stdout.write(chunk);
+      if (chunk.toString().includes("[worker] processing")) resolve();
+    });
+    worker.once("exit", (code) => reject(new Error(`the worker exited (${code}) before it was ready`)));
+  });
+  ready.catch(() => undefined);
+  return Object.assign(worker, { ready });
 }
 
 // Children die with the bench, however it ends (an interrupted run must not leave a server on the port).
