@@ -40,10 +40,11 @@ export class IdempotencyConflictError extends Error {
  * updated, the sending rules decide (queued, throttled or suppressed, with the reason), and a queued send gets
  * its job in the same transaction: a send exists exactly when its job does.
  */
-export async function requestSurveySend(tenant: Tenant, request: SendRequest, now = new Date()): Promise<SendOutcome> {
+export async function requestSurveySend(tenant: Tenant, request: SendRequest, now = new Date(), known?: SendFacts): Promise<SendOutcome> {
   const earlier = await findEarlierSend(tenant, request);
   if (earlier) return earlier;
-  const facts = await sendFacts(tenant, request);
+  // `known`: the facts a batch already read for this store and survey (request-sends.ts).
+  const facts = known ?? (await sendFacts(tenant, request));
   try {
     return { send: await writeSend(tenant, request, facts, now), replayed: false };
   } catch (error) {

@@ -41,7 +41,8 @@ export async function requestSurveySends(tenant: Tenant, requests: SendRequest[]
   });
   await inTurns(general.sort((a, b) => a - b), requests, async (index) => {
     try {
-      results[index] = { ok: true, ...(await requestSurveySend(tenant, requests[index]!, now)) };
+      const request = requests[index]!;
+      results[index] = { ok: true, ...(await requestSurveySend(tenant, request, now, facts.get(factsKey(request)) as SendFacts)) };
     } catch (error) {
       results[index] = { ok: false, error };
     }
