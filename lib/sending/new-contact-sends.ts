@@ -6,7 +6,8 @@ import { resolveLocale } from "../i18n/locales";
 import { newSurveyToken } from "../survey-sends/token";
 import type { Tenant } from "../tenancy/tenant";
 import { decideSend } from "./rules";
-import type { SendFacts, SendRequest } from "./request-send";
+import { channelOf, contactFieldsOf, type SendFacts, type SendRequest } from "./request-send";
+import type { SendSummary } from "./request-sends";
 
 // Most sends an integration asks for in bulk are to customers the tenant has not told us of before. Through the
 // general path (request-send.ts) each costs nine round trips in a transaction; here any number of them are
@@ -15,23 +16,13 @@ import type { SendFacts, SendRequest } from "./request-send";
 
 export type NewContactSend = { request: SendRequest; facts: SendFacts };
 
-/** What the statement wrote for a request: its send, as the API answers with it. */
-export type WrittenSend = {
-  id: string;
-  contactId: string;
-  status: "queued";
-  statusReason: null;
-  sendAfter: Date | null;
-  createdAt: Date;
-};
-
 /**
  * Creates the contacts, their sends and the sends' jobs. A request whose contact came into being meanwhile (the
  * email or externalId is taken: another request made it) or whose Idempotency-Key or transactionRef another
  * request took is skipped, having written no send: it maps to null, and the caller takes the general path for
  * it, which finds that contact or send.
  */
-export async function writeNewContactSends(tenant: Tenant, sends: NewContactSend[], now: Date): Promise<(WrittenSend | null)[]> {
+export async function writeNewContactSends(tenant: Tenant, sends: NewContactSend[], now: Date): Promise<(SendSummary | null)[]> {
   if (sends.length === 0) return [];
   const rows = sends.map(({ request, facts }) => {
     const verdict = decideSend({
@@ -42,8 +33,7 @@ export async function writeNewContactSends(tenant: Tenant, sends: NewContactSend
       now,
     });
     const sendAfter = verdict.status === "queued" ? verdict.sendAfter : null;
-    const contact = request.contact;
-    const lastPurchaseAt = contact.lastPurchaseAt !== undefined ? contact.lastPurchaseAt : request.transactionRef ? now.toISOString() : null;
+    const contact = contactFieldsOf(request, now);
     return {
       contactId: randomUUID(),
       email: contact.email!,
@@ -53,11 +43,11 @@ export async function writeNewContactSends(tenant: Tenant, sends: NewContactSend
       locale: contact.locale ?? null,
       segment: contact.segment ?? null,
       attributes: contact.attributes ?? {},
-      lastPurchaseAt,
+      lastPurchaseAt: contact.lastPurchaseAt ?? null,
       storeId: request.storeId,
       sendId: randomUUID(),
       surveyId: facts.surveyId,
-      channel: request.channel ?? (request.storeId ? "store" : "online"),
+      channel: channelOf(request),
       token: newSurveyToken(),
       sendLocale: resolveLocale(contact.locale, facts.defaultLocale),
       sendAfter: sendAfter?.toISOString() ?? null,
@@ -70,9 +60,9 @@ export async function writeNewContactSends(tenant: Tenant, sends: NewContactSend
   const statement = await newContactSendsStatement();
   const values = [JSON.stringify(rows), tenant.organizationId, now.toISOString(), ...statement.values];
   const written = await preparedQuery<{ id: string }>("new-contact-sends", statement.text, values);
-  const byId = new Map(written.map((row) => [row.id, row]));
-  return rows.map((row) => {
-    if (!byId.has(row.sendId)) return null;
+  const writtenIds = new Set(written.map((row) => row.id));
+  return rows.map((row): SendSummary | null => {
+    if (!writtenIds.has(row.sendId)) return null;
     const sendAfter = row.sendAfter ? new Date(row.sendAfter) : null;
     return { id: row.sendId, contactId: row.contactId, status: "queued", statusReason: null, sendAfter, createdAt: now };
   });

@@ -82,8 +82,7 @@ export async function sendFacts(tenant: Tenant, request: Pick<SendRequest, "stor
 
 function writeSend(tenant: Tenant, request: SendRequest, { defaultLocale, surveyId, policy, timeZone }: SendFacts, now: Date) {
     return db.$transaction(async (tx) => {
-      const purchase = request.transactionRef && request.contact.lastPurchaseAt === undefined ? { lastPurchaseAt: now.toISOString() } : {};
-      const { contact } = await saveContact(tx, tenant, { ...request.contact, ...purchase }, { storeId: request.storeId });
+      const { contact } = await saveContact(tx, tenant, contactFieldsOf(request, now), { storeId: request.storeId });
       const verdict = decideSend({
         contact: { ...contact, lastSurveyedAt: await lockAndLastSurveyedAt(tx, contact.id) },
         policy,
@@ -97,7 +96,7 @@ function writeSend(tenant: Tenant, request: SendRequest, { defaultLocale, survey
           surveyId,
           contactId: contact.id,
           storeId: request.storeId,
-          channel: request.channel ?? (request.storeId ? "store" : "online"),
+          channel: channelOf(request),
           token: newSurveyToken(),
           locale: resolveLocale(contact.locale, defaultLocale),
           status: verdict.status,
@@ -117,6 +116,14 @@ function writeSend(tenant: Tenant, request: SendRequest, { defaultLocale, survey
       return created;
     }, BUSY_TRANSACTION);
 }
+
+/** The contact as the request describes it; a purchase (a transactionRef) is the contact's latest unless it says. */
+export function contactFieldsOf(request: SendRequest, now: Date): ContactFields {
+  const purchase = request.transactionRef && request.contact.lastPurchaseAt === undefined ? { lastPurchaseAt: now.toISOString() } : {};
+  return { ...request.contact, ...purchase };
+}
+
+export const channelOf = (request: SendRequest): Channel => request.channel ?? (request.storeId ? "store" : "online");
 
 // Under a burst of API calls every pooled connection may be in a transaction: wait for one rather than fail at
 // Prisma's default of 2 s.
