@@ -49,6 +49,23 @@ test("an admin's new API key, shown once, lets the shop trigger a survey email",
   await expect(page.getByTestId("contacts")).toContainText("sent");
   await screenshot(page, "contacts");
 
+  // A shop's export: a batch of sends in one call, each answered on its own (the customer above is throttled).
+  const batchCustomers = [`e2e-batch-a-${run}@example.com`, `e2e-batch-b-${run}@example.com`];
+  const batch = await page.request.post("/api/v1/survey-sends/batch", {
+    headers: { authorization: `Bearer ${key}` },
+    data: { sends: [...batchCustomers.map((email) => ({ contact: { email, locale: "en" }, storeCode: "NW-004" })), { contact: { email: customer } }] },
+  });
+  expect(batch.status()).toBe(200);
+  const { results } = (await batch.json()) as { results: { status: number; send: { status: string } }[] };
+  expect(results.map((result) => result.send.status)).toEqual(["queued", "queued", "throttled"]);
+  for (const email of batchCustomers) {
+    await expect(async () => {
+      await page.goto(`/contacts?q=${encodeURIComponent(email)}`);
+      await expect(page.getByTestId("contacts")).toContainText("sent", { timeout: 1000 });
+    }).toPass({ timeout: 30_000 });
+  }
+  await screenshot(page, "api-batch-contact");
+
   await page.goto("/api/v1/docs");
   await expect(page.getByRole("heading", { name: "NPS Loop API v1" })).toBeVisible();
   await screenshot(page, "api-docs");
