@@ -66,7 +66,7 @@ export function openApiDocument(serverUrl: string) {
         post: {
           summary: "Survey many customers at once (up to 500)",
           description:
-            "Each item is handled as POST /survey-sends would handle it, and answered in order in the results: 202 with the send, or 400, 404 or 409 with the error; the batch itself is 200. An item's idempotencyKey (or the header's Idempotency-Key with the item's position) and its transactionRef make retries safe. A batch counts as one request against the rate limit.",
+            "Each item is handled as POST /survey-sends would handle it, and answered in order in the results: 202 with the send, or 400, 404 or 409 with the error; the batch itself is 200. An item that could not be written for another reason is answered 500 on its own, and the others are still written. An item's idempotencyKey (or the header's Idempotency-Key with the item's position) and its transactionRef make retries safe. A batch counts as one request against the rate limit.",
           requestParams: { header: z.object({ "Idempotency-Key": z.string().max(200).optional() }) },
           requestBody: { content: jsonOf(surveySendBatchRequest) },
           responses: { "200": { description: "Each item's answer", content: jsonOf(surveySendBatchResult) }, ...COMMON_ERRORS },

@@ -52,7 +52,7 @@ export const surveySendBatchResult = z
     results: z.array(
       z.object({
         index: z.number().int().meta({ description: "The item's position in `sends`." }),
-        status: z.number().int().meta({ description: "202 with the send, or 400, 404 or 409 with the error." }),
+        status: z.number().int().meta({ description: "202 with the send; 400, 404 or 409 with the error; 500 if it could not be written (the others are)." }),
         send: surveySendResult.optional(),
         replayed: z.boolean().optional().meta({ description: "A repeated item: the send its first request made." }),
         error: z.string().optional(),

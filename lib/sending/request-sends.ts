@@ -34,7 +34,12 @@ export async function requestSurveySends(tenant: Tenant, requests: SendRequest[]
     else if (isFresh) fresh.push({ index, request, facts: requestFacts! });
     else general.push(index);
   });
-  const written = await writeNewContactSends(tenant, fresh, now);
+  const written = await writeNewContactSends(tenant, fresh, now).catch((error: unknown) => {
+    // One statement writes them all, so one bad row fails every one of them: each goes down the general path on
+    // its own instead, where only the bad one fails.
+    console.error("new-contact sends fell back to one at a time:", error);
+    return fresh.map(() => null);
+  });
   written.forEach((send, i) => {
     if (send) results[fresh[i]!.index] = { ok: true, send, replayed: false };
     else general.push(fresh[i]!.index);

@@ -128,4 +128,31 @@ describe("POST /api/v1/survey-sends/batch", () => {
     expect(answers[2]!.body.issues[0].path).toEqual(["body", "sends", 1, "contact", "email"]);
     expect(await db.surveySend.count({ where: { organizationId: tenant.organizationId } })).toBe(before);
   });
+  it("answers an item the database refuses with a 500 of its own, writes the others, and a resend replays them", async () => {
+    // A fault in the real database: it refuses one send, as a full disk or a broken constraint would.
+    const refused = `refused-${crypto.randomUUID()}`;
+    await db.$executeRawUnsafe(`CREATE FUNCTION "test_refuse_send"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+      IF NEW."transactionRef" = '${refused}' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER "test_refuse_send" BEFORE INSERT ON "SurveySend" FOR EACH ROW EXECUTE FUNCTION "test_refuse_send"()`);
+    try {
+      const sends = [
+        { contact: { email: email() }, transactionRef: ref() },
+        { contact: { email: email() }, transactionRef: refused },
+        { contact: { email: email() }, transactionRef: ref() },
+      ];
+      const first = await batch(sends);
+      const again = await batch(sends);
+
+      expect(first.status).toBe(200);
+      expect(first.body.results.map((r: { status: number }) => r.status)).toEqual([202, 500, 202]);
+      expect(first.body.results[1]).toMatchObject({ index: 1, error: "internal_error" });
+      expect(again.body.results.map((r: { status: number; replayed?: boolean }) => [r.status, r.replayed])).toEqual([[202, true], [500, undefined], [202, true]]);
+      for (const i of [0, 2]) expect(again.body.results[i].send.id).toBe(first.body.results[i].send.id);
+      const refs = sends.map((send) => send.transactionRef);
+      expect(await db.surveySend.count({ where: { organizationId: tenant.organizationId, transactionRef: { in: refs } } })).toBe(2);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER "test_refuse_send" ON "SurveySend"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION "test_refuse_send"()`);
+    }
+  });
 });

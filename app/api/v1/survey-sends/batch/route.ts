@@ -14,8 +14,10 @@ export const POST = apiRoute(async ({ caller, request }) => {
   const results = outcomes.map((outcome, index) => {
     if (outcome.ok) return { index, status: 202, send: sendResource(outcome.send), replayed: outcome.replayed };
     const problem = problemOf(outcome.error);
-    if (!problem) throw outcome.error;
-    return { index, ...problem };
+    if (problem) return { index, ...problem };
+    // The other items are written and answered: failing the whole batch would have a caller send them again.
+    console.error(`survey-send batch item ${index} failed:`, outcome.error);
+    return { index, status: 500, error: "internal_error", message: "This send could not be written; sending it again is safe" };
   });
   return json({ results }, 200);
 });
