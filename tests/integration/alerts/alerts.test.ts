@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deliverFollowUpAlert } from "@/lib/alerts/deliver-alert";
 import { db } from "@/lib/db";
+import { localTimeText } from "@/lib/followups/local-time";
 import { jobSchema } from "@/lib/jobs/job-queue";
 import { sweepDueWork } from "@/lib/jobs/sweep";
 import { recordScore, saveComment } from "@/lib/responses/record-score";
@@ -43,7 +44,8 @@ describe("the instant detractor alert", () => {
     expect(await deliverFollowUpAlert(tenant, response.id)).toEqual({ sent: 1 });
 
     const [mail] = await smtp.waitFor(await emailOf(manager.userId));
-    expect(mail!.subject).toMatch(/^Detractor 2\/10 · Harbour Road · call back by /);
+    const { timeZone } = await db.store.findUniqueOrThrow({ where: { id: store.id } });
+    expect(mail!.subject).toBe(`Detractor 2/10 · Harbour Road · call back by ${localTimeText(followUp!.dueAt, timeZone)}`);
     expect(mail!.text).toContain("Rude staff at the till");
     expect(mail!.text).toContain("Phone: +49 40 555 12");
     expect(mail!.text).toContain("Call-back: yes, asked to be called back");
