@@ -38,11 +38,8 @@ export async function enqueue<K extends JobKind>(client: Client, kind: K, data: 
 
 export type JobToQueue<K extends JobKind = JobKind> = { kind: K; data: JobData[K]; startAfter?: Date };
 
-/**
- * pg-boss's own INSERT of `jobs` as SQL text and values, not run: for a writer that folds the jobs into a
- * statement of its own (the first click, lib/responses/first-click.ts), so they commit with it or not at all.
- */
-export async function jobInsertStatement(jobs: JobToQueue[]): Promise<{ text: string; values: unknown[] }> {
+/** pg-boss's own INSERT of `jobs` as SQL text and values, captured instead of run. */
+async function jobInsertStatement(jobs: JobToQueue[]): Promise<{ text: string; values: unknown[] }> {
   let statement: { text: string; values: unknown[] } | undefined;
   const capture: PgBoss.Db = {
     executeSql: async (text, values) => {
@@ -56,6 +53,18 @@ export async function jobInsertStatement(jobs: JobToQueue[]): Promise<{ text: st
   );
   if (!statement) throw new Error("pg-boss built no insert");
   return statement;
+}
+
+/**
+ * pg-boss's insert of `jobs` as a sub-statement of a writer's own statement (the first click, new contacts' sends),
+ * so the jobs commit with the writer's rows or not at all. Its first parameter (the jobs as JSON, in pg-boss
+ * 10) is replaced by the SQL expression `jobsSql`, and its others are numbered after the writer's `ownParameters`.
+ * `values` are those others; `jobsJson` is what pg-boss would have passed as the first.
+ */
+export async function jobInsertSubstatement(jobs: JobToQueue[], jobsSql: string, ownParameters: number) {
+  const insert = await jobInsertStatement(jobs);
+  const text = insert.text.replace(/\$(\d+)/g, (_, n: string) => (n === "1" ? jobsSql : `$${Number(n) - 1 + ownParameters}`));
+  return { text, jobsJson: insert.values[0], values: insert.values.slice(1) };
 }
 
 /** Creates pg-boss's schema and our queues; every process that runs jobs or the app calls it at start. */

@@ -3,7 +3,7 @@ import { subSeconds } from "date-fns";
 import { preparedQuery } from "../db";
 import { drawGroup } from "../experiments/holdout";
 import { planLoop } from "../followups/open-loop";
-import { jobInsertStatement, type JobToQueue } from "../jobs/job-queue";
+import { jobInsertSubstatement, type JobToQueue } from "../jobs/job-queue";
 import type { ClickLink } from "./click-link";
 import { categoryOf } from "./nps";
 import { BURST_WINDOW_SECONDS } from "./scanner-guard";
@@ -98,12 +98,12 @@ async function firstClickStatement(link: ClickLink, score: number, userAgent: st
 }
 
 /**
- * pg-boss's insert of `jobs` as a sub-statement, its parameters appended to `values`. Its first parameter is the
- * jobs as JSON (pg-boss 10's insertJobs); read FROM w0, there are none when the response was skipped.
+ * pg-boss's insert of `jobs` as a sub-statement, its parameters appended to `values`. Its jobs are read FROM w0:
+ * there are none when the response was skipped.
  */
 async function jobsWrittenWith(jobs: JobToQueue[], values: unknown[]): Promise<string> {
-  const insert = await jobInsertStatement(jobs);
-  const offset = values.length;
-  values.push(...insert.values);
-  return insert.text.replace(/\$(\d+)/g, (_, n: string) => (n === "1" ? `(SELECT $${offset + 1}::json FROM w0)` : `$${Number(n) + offset}`));
+  const jobsParameter = values.length + 1;
+  const insert = await jobInsertSubstatement(jobs, `(SELECT $${jobsParameter}::json FROM w0)`, jobsParameter);
+  values.push(insert.jobsJson, ...insert.values);
+  return insert.text;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { preparedQuery } from "../db";
-import { jobInsertStatement } from "../jobs/job-queue";
+import { jobInsertSubstatement } from "../jobs/job-queue";
 import { QUEUES } from "../jobs/queues";
 import { resolveLocale } from "../i18n/locales";
 import { newSurveyToken } from "../survey-sends/token";
@@ -84,10 +84,9 @@ function newContactSendsStatement() {
 }
 
 async function buildStatement() {
-  const insert = await jobInsertStatement([{ kind: "surveySend", data: { organizationId: "", surveySendId: "" } }]);
   const jobs = `(SELECT json_agg(json_build_object('name', '${QUEUES.surveySend}', 'startAfter', i."sendAfter",
       'data', json_build_object('organizationId', $2::text, 'surveySendId', s."id"))) FROM sends s JOIN input i ON i."sendId" = s."id")`;
-  const jobInsert = insert.text.replace(/\$(\d+)/g, (_, n: string) => (n === "1" ? jobs : `$${Number(n) - 1 + OWN_PARAMETERS}`));
+  const insert = await jobInsertSubstatement([{ kind: "surveySend", data: { organizationId: "", surveySendId: "" } }], jobs, OWN_PARAMETERS);
   const text = `WITH input AS (SELECT * FROM json_to_recordset($1::json) AS i(${INPUT_COLUMNS})),
   contacts AS (
     INSERT INTO "Contact" ("id", "organizationId", "email", "externalId", "name", "phone", "locale", "segment", "attributes", "lastPurchaseAt", "storeId", "createdAt")
@@ -103,7 +102,7 @@ async function buildStatement() {
       FROM input i JOIN contacts c ON c."id" = i."contactId"
     ON CONFLICT DO NOTHING
     RETURNING "id"),
-  jobs AS (${jobInsert})
+  jobs AS (${insert.text})
   SELECT "id" FROM sends`;
-  return { text, values: insert.values.slice(1) };
+  return { text, values: insert.values };
 }
