@@ -5,7 +5,7 @@ const surveyHeaders = [...withSecurityHeaders(new Headers(), SURVEY_CONTENT_SECU
 
 const nextConfig: NextConfig = {
   // Server-only packages that must not be bundled (WASM Postgres, SMTP, the Prisma driver).
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "nodemailer", "@react-email/render", "@react-email/components"],
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "nodemailer", "@react-email/components"],
   poweredByHeader: false,
   // The public survey pages' headers are the same on every response (no nonce: they carry no script), so Next's
   // router sets them and the score click, the hottest path, skips the proxy (proxy.ts).

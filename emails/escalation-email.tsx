@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
-import { render } from "@react-email/render";
 import { Line, StaffEmail, paragraph, textPart } from "./staff-email-layout";
+import { renderEmailHtml } from "./render-html";
 
 export type EscalationProps = {
   score: number;
@@ -34,7 +34,7 @@ function EscalationEmail(props: EscalationProps) {
 
 export async function renderEscalationEmail(props: EscalationProps) {
   const subject = `Overdue call-back: ${props.contactName} (${props.score}/10) at ${props.place}`;
-  const html = await render(<EscalationEmail {...props} />);
+  const html = renderEmailHtml(<EscalationEmail {...props} />);
   const text = textPart(
     HEADING,
     [

@@ -1,7 +1,7 @@
-import { render } from "@react-email/render";
 import { SCORE_COLORS } from "./survey-email";
 import { Line, StaffEmail, muted, paragraph, textPart } from "./staff-email-layout";
 import { Text } from "@react-email/components";
+import { renderEmailHtml } from "./render-html";
 
 export type FollowUpAlertProps = {
   /** The second alert: what the customer wrote on the landing page after the first alert. */
@@ -54,7 +54,7 @@ function AlertEmail(props: FollowUpAlertProps) {
 
 export async function renderFollowUpAlertEmail(props: FollowUpAlertProps) {
   const subject = `${props.commentAdded ? "Comment · " : ""}${props.category === "detractor" ? "Detractor" : "Passive"} ${props.score}/10 · ${props.place}${props.dueText ? ` · call back by ${props.dueText}` : ""}`;
-  const html = await render(<AlertEmail {...props} />);
+  const html = renderEmailHtml(<AlertEmail {...props} />);
   const text = textPart(
     heading(props),
     [

@@ -1,6 +1,6 @@
 import { MAGIC_LINK_MINUTES } from "@/lib/auth/magic-link";
 import { Body, Button, Container, Head, Html, Preview, Section, Text } from "@react-email/components";
-import { render } from "@react-email/render";
+import { renderEmailHtml } from "./render-html";
 
 type SignInEmailProps = { url: string; host: string };
 
@@ -47,7 +47,7 @@ function SignInEmail({ url, host }: SignInEmailProps) {
 export async function renderSignInEmail(
   props: SignInEmailProps,
 ): Promise<{ subject: string; html: string; text: string }> {
-  const html = await render(<SignInEmail {...props} />);
+  const html = renderEmailHtml(<SignInEmail {...props} />);
   const text = [`Sign in to ${props.host} with this link:`, "", props.url, "", EXPIRY_NOTE, IGNORE_NOTE, ""].join("\n");
   return { subject: SUBJECT, html, text };
 }

@@ -1,8 +1,8 @@
 import { Column, Row, Section, Text } from "@react-email/components";
-import { render } from "@react-email/render";
 import type { StoreDigest, WeekFigure } from "@/lib/digests/store-digest";
 import { SCORE_COLORS } from "./survey-email";
 import { Line, StaffEmail, muted, paragraph, textPart } from "./staff-email-layout";
+import { renderEmailHtml } from "./render-html";
 
 export type StoreDigestEmailProps = { digest: StoreDigest; printableUrl: string };
 
@@ -52,7 +52,7 @@ function DigestEmail({ digest, printableUrl }: StoreDigestEmailProps) {
 export async function renderStoreDigestEmail(props: StoreDigestEmailProps) {
   const { digest } = props;
   const subject = `Weekly NPS for ${digest.store.name}: ${npsText(digest.thisWeek)}`;
-  const html = await render(<DigestEmail {...props} />);
+  const html = renderEmailHtml(<DigestEmail {...props} />);
   const text = textPart(
     `${digest.store.name}: week of ${digest.thisWeek.weekKey}`,
     [

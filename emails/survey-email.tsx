@@ -1,7 +1,7 @@
 import { Body, Column, Container, Head, Html, Link, Preview, Row, Section, Text } from "@react-email/components";
-import { render } from "@react-email/render";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
+import { renderEmailHtml } from "./render-html";
 
 export type SurveyEmailProps = {
   brand: string;
@@ -181,6 +181,6 @@ function surveyText(props: SurveyEmailProps): string {
 
 export async function renderSurveyEmail(props: SurveyEmailProps): Promise<{ html: string; text: string }> {
   assertElevenScores(props.scoreUrls);
-  const html = await render(<SurveyEmail {...props} />);
+  const html = renderEmailHtml(<SurveyEmail {...props} />);
   return { html, text: surveyText(props) };
 }

@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
-import { render } from "@react-email/render";
 import { Line, StaffEmail, paragraph, textPart } from "./staff-email-layout";
+import { renderEmailHtml } from "./render-html";
 
 export type WebhookDisabledProps = { endpointUrl: string; failingSince: string; lastError: string; url: string };
 
@@ -19,7 +19,7 @@ function WebhookDisabledEmail(props: WebhookDisabledProps) {
 }
 
 export async function renderWebhookDisabledEmail(props: WebhookDisabledProps) {
-  const html = await render(<WebhookDisabledEmail {...props} />);
+  const html = renderEmailHtml(<WebhookDisabledEmail {...props} />);
   const text = textPart(
     HEADING,
     [`Every delivery to ${props.endpointUrl} has failed since ${props.failingSince}.`, `Last error: ${props.lastError}`],

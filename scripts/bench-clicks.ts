@@ -90,7 +90,7 @@ function clickAll(from: number, count: number, rate: number) {
   });
 }
 
-await clickAll(CLICKS, WARM_UP_CLICKS, RATE / 2);
+await clickAll(CLICKS, WARM_UP_CLICKS, Number(process.env.BENCH_WARM_UP_RATE ?? RATE));
 statuses.clear();
 const clicks = await clickAll(0, CLICKS, RATE);
 const clicksEnded = Date.now();

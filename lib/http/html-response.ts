@@ -1,10 +1,6 @@
-import { createRequire } from "node:module";
 import type { ReactElement } from "react";
+import { renderToStaticMarkup } from "../static-markup";
 import { SURVEY_CONTENT_SECURITY_POLICY, withSecurityHeaders } from "./security-headers";
-
-// Next bundles route handlers under the react-server condition, where react-dom/server is an empty module.
-// Loading it through Node's own resolver at run time gets the real server renderer.
-const { renderToStaticMarkup } = createRequire(import.meta.url)("react-dom/server") as typeof import("react-dom/server");
 
 /**
  * The public survey pages are rendered to plain HTML: no hydration, no client JavaScript at all, so they load

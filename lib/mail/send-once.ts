@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { db, type Prisma } from "../db";
+import { db, preparedQuery, type Prisma } from "../db";
 import { usesOutbox } from "../env";
 import { sendMail, withSmtpConnection, type OutgoingMail } from "./send-mail";
 
@@ -18,37 +18,46 @@ export type MailOnce = OutgoingMail & { key: string; kind: string };
 export async function sendMailOnce(mail: MailOnce, now = new Date()): Promise<"sent" | "already-sent"> {
   if (usesOutbox()) {
     return db.$transaction(async (tx) => {
-      if (!(await claim(tx, mail, now))) return "already-sent";
+      if (!(await claim(inTransaction(tx), mail, now))) return "already-sent";
       await sendMail(mail, tx);
-      await markSent(tx, mail.key, now);
+      await markSent(inTransaction(tx), mail.key, now);
       return "sent";
     });
   }
   return withSmtpConnection(async () => {
-    if (!(await claim(db, mail, now))) return "already-sent";
+    if (!(await claim(onPool, mail, now))) return "already-sent";
     try {
       await sendMail(mail);
     } catch (error) {
       if (certainlyNotSent(error)) await db.mailDelivery.delete({ where: { key: mail.key } });
       throw error;
     }
-    await markSent(db, mail.key, new Date());
+    await markSent(onPool, mail.key, new Date());
     return "sent";
   });
 }
 
-async function claim(client: Prisma.TransactionClient, mail: MailOnce, now: Date): Promise<boolean> {
-  const { count } = await client.mailDelivery.createMany({
-    data: [
-      { id: randomUUID(), key: mail.key, kind: mail.kind, to: mail.to, organizationId: mail.organizationId ?? null, claimedAt: now },
-    ],
-    skipDuplicates: true,
-  });
-  return count === 1;
+// Written as SQL rather than through Prisma: the worker claims and confirms nearly every email it sends (an alert
+// per detractor), and Prisma's createMany and update cost 5 ms of CPU for the two, the prepared statements 0.5 ms.
+const CLAIM_SQL = `INSERT INTO "MailDelivery" ("id", "key", "kind", "to", "organizationId", "claimedAt") VALUES ($1, $2, $3, $4, $5, $6::timestamp)
+  ON CONFLICT ("key") DO NOTHING RETURNING "key"`;
+const MARK_SENT_SQL = `UPDATE "MailDelivery" SET "status" = 'sent', "sentAt" = $2::timestamp WHERE "key" = $1`;
+
+/** Runs a statement on the process's pool (prepared) or, in demo mode, in the caller's transaction; times as UTC text. */
+type RunStatement = (name: string, text: string, values: unknown[]) => Promise<unknown[]>;
+const onPool: RunStatement = (name, text, values) => preparedQuery(name, text, values);
+const inTransaction =
+  (tx: Prisma.TransactionClient): RunStatement =>
+  (_name, text, values) =>
+    tx.$queryRawUnsafe(text, ...values.map((value) => (value instanceof Date ? value.toISOString() : value)));
+
+async function claim(run: RunStatement, mail: MailOnce, now: Date): Promise<boolean> {
+  const claimed = await run("mail-claim", CLAIM_SQL, [randomUUID(), mail.key, mail.kind, mail.to, mail.organizationId ?? null, now]);
+  return claimed.length === 1;
 }
 
-function markSent(client: Prisma.TransactionClient, key: string, at: Date) {
-  return client.mailDelivery.update({ where: { key }, data: { status: "sent", sentAt: at } });
+async function markSent(run: RunStatement, key: string, at: Date): Promise<void> {
+  await run("mail-mark-sent", MARK_SENT_SQL, [key, at]);
 }
 
 // nodemailer's errors: a server reply code means the server answered "no"; these codes mean no message was handed over.
