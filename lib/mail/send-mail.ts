@@ -91,12 +91,13 @@ export async function sendMail(mail: OutgoingMail, outboxClient: Prisma.Transact
       from: MAIL_FROM,
       to: mail.to,
       subject: mail.subject,
-      html: mail.html,
+      // Encodings chosen rather than detected (nodemailer's detection counts every letter by regular expression).
+      // The HTML as base64: our markup is one long line full of "=", which quoted-printable escapes and wraps in
+      // JavaScript (13 kB and 1.8 ms of CPU for an alert, against 9.6 kB and 0.8 ms). The text part stays readable.
       text: mail.text,
-      headers: mail.headers,
-      // Chosen rather than detected: nodemailer's detection counts every letter of the HTML by regular expression,
-      // a millisecond per survey email. Our emails are mostly ASCII, for which it picks quoted-printable anyway.
       textEncoding: "quoted-printable",
+      alternatives: [{ contentType: "text/html; charset=utf-8", content: mail.html, contentTransferEncoding: "base64" }],
+      headers: mail.headers,
     });
     return;
   }
