@@ -43,10 +43,14 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 export async function preparedQuery<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
   processClient();
   const pool = globalForPrisma.pool!;
-  // Dates go as UTC ISO text, as Prisma writes them to our timestamp (without time zone) columns.
-  const params = values.map((value) => (value instanceof Date ? value.toISOString() : value));
+  const params = sqlParameters(values);
   const { rows } = await pool.query(isEmbeddedDatabase(env().DATABASE_URL) ? { text, values: params } : { name, text, values: params });
   return rows as T[];
+}
+
+/** A hand-written statement's values: dates as UTC ISO text, as Prisma writes them to our timestamp (without time zone) columns. */
+export function sqlParameters(values: unknown[]): unknown[] {
+  return values.map((value) => (value instanceof Date ? value.toISOString() : value));
 }
 
 /** False for the process's client itself: what callers keep per transaction must not outlive it on the client. */

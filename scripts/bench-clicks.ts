@@ -33,9 +33,8 @@ const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3212);
 const APP_INSTANCES = Number(process.env.BENCH_APP_INSTANCES ?? 1);
 const CLICKS = RATE * SECONDS;
 // A server in production is warm: its code compiled by the JIT, its pool connected, its statements prepared.
-// Measured on a cold one, the first seconds' backlog is most of the tail.
-// Warmed at the measured rate: one warmed at half of it opens the rest of its pool's connections (and prepares
-// their statements) in the first seconds of the run, a stall of 200–300 ms.
+// Measured on a cold one, the first seconds' backlog is most of the tail; warmed at half the rate, it still opened
+// the rest of its pool's connections (and prepared their statements) in the run's first seconds.
 const WARM_UP_CLICKS = Number(process.env.BENCH_WARM_UP_CLICKS ?? 1500);
 const WARM_UP_RATE = Number(process.env.BENCH_WARM_UP_RATE ?? RATE);
 // A person's browser: lib/responses/scanner-guard.ts holds clicks from link scanners and HTTP libraries.

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { db, preparedQuery, type Prisma } from "../db";
+import { db, preparedQuery, sqlParameters, type Prisma } from "../db";
 import { usesOutbox } from "../env";
 import { sendMail, withSmtpConnection, type OutgoingMail } from "./send-mail";
 
@@ -45,11 +45,11 @@ const MARK_SENT_SQL = `UPDATE "MailDelivery" SET "status" = 'sent', "sentAt" = $
 
 /** Runs a statement on the process's pool (prepared) or, in demo mode, in the caller's transaction; times as UTC text. */
 type RunStatement = (name: string, text: string, values: unknown[]) => Promise<unknown[]>;
-const onPool: RunStatement = (name, text, values) => preparedQuery(name, text, values);
+const onPool: RunStatement = preparedQuery;
 const inTransaction =
   (tx: Prisma.TransactionClient): RunStatement =>
   (_name, text, values) =>
-    tx.$queryRawUnsafe(text, ...values.map((value) => (value instanceof Date ? value.toISOString() : value)));
+    tx.$queryRawUnsafe(text, ...sqlParameters(values));
 
 async function claim(run: RunStatement, mail: MailOnce, now: Date): Promise<boolean> {
   const claimed = await run("mail-claim", CLAIM_SQL, [randomUUID(), mail.key, mail.kind, mail.to, mail.organizationId ?? null, now]);
