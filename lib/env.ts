@@ -14,6 +14,12 @@ const envSchema = z.object({
   // SMTP connections kept open and reused (nodemailer's pool), and messages per second over all of them (0 = no limit).
   SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
   SMTP_RATE_PER_SECOND: z.coerce.number().int().min(0).default(0),
+  // Reverse proxies of our own in front of the app: that many X-Forwarded-For entries are skipped from the right.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  API_RATE_PER_SECOND: z.coerce.number().int().min(1).default(100),
+  // Survey emails a worker fetches at once, and its parallel fetch loops on that queue (see lib/worker/worker.ts).
+  SEND_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  SEND_WORK_LOOPS: z.coerce.number().int().min(1).max(20).default(3),
 });
 
 export type Env = z.infer<typeof envSchema>;

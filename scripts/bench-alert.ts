@@ -11,7 +11,7 @@ import http from "node:http";
 import path from "node:path";
 import pg from "pg";
 import { migrate } from "../lib/db/migrate";
-import { installJobQueue } from "../lib/jobs/job-queue";
+import { installJobQueue } from "../lib/queue/enqueue";
 import { startSmtpSink, type SmtpSink } from "../tests/support/smtp-sink";
 
 const root = process.cwd();
@@ -92,11 +92,11 @@ type BenchToken = { token: string; email: string };
 
 /** One tenant, 20 stores with a manager each, and a survey send (one-click token) per customer. */
 async function seed(): Promise<BenchToken[]> {
-  const { db } = await import("../lib/db");
+  const { db } = await import("../lib/db/client");
   const { createOrganization } = await import("../lib/organizations/organizations");
   const { createStore } = await import("../lib/stores/stores");
   const { inviteMember } = await import("../lib/members/members");
-  const { newSurveyToken } = await import("../lib/survey-sends/token");
+  const { newSurveyToken } = await import("../lib/sending/survey-token");
   const organization = await createOrganization({ name: "Bench Markets", slug: "bench", adminEmail: "admin@bench.test" });
   const tenant = { organizationId: organization.id };
   // Every detractor is followed up (and alerted): the holdout would leave a tenth of them without an alert.

@@ -44,8 +44,8 @@ ensureBuilt();
 const database = await createBenchDatabase(`nps_bench_clicks_${randomBytes(3).toString("hex")}`);
 process.env.DATABASE_URL = database.url;
 const { createOrganization } = await import("../lib/organizations/organizations");
-const { newSurveyToken } = await import("../lib/survey-sends/token");
-const { db } = await import("../lib/db");
+const { newSurveyToken } = await import("../lib/sending/survey-token");
+const { db } = await import("../lib/db/client");
 
 const organization = await createOrganization({ name: "Bench Clicks", slug: "bench-clicks", adminEmail: "admin@bench-clicks.test" });
 // BENCH_STORES spreads the emails over that many stores (default 1, the worst case: every click of the run adds
@@ -135,8 +135,8 @@ process.exit(0);
 async function drainAlerts() {
   const workerStarted = Date.now();
   worker ??= startBenchWorker();
-  const { QUEUES } = await import("../lib/jobs/queues");
-  const { jobProducer } = await import("../lib/jobs/job-queue");
+  const { QUEUES } = await import("../lib/queue/queues");
+  const { jobProducer } = await import("../lib/queue/enqueue");
   let waiting = Infinity;
   for (let second = 0; second < 300 && waiting > 0; second++) {
     await sleep(1000);

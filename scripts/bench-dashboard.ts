@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from "node:util";
 import { BENCH_CX_EMAIL, BENCH_DATABASE_URL } from "./bench/bench-database";
 
 process.env.DATABASE_URL = BENCH_DATABASE_URL;
-const { db } = await import("../lib/db");
+const { db } = await import("../lib/db/client");
 const { getDashboard, getNpsFigures } = await import("../lib/analytics/dashboard");
 const { getFollowUpFigures, followUpFiguresFromRows } = await import("../lib/analytics/follow-up-figures");
 const { getThemeFigures } = await import("../lib/analytics/theme-figures");

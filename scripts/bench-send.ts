@@ -20,7 +20,7 @@ const database = await createBenchDatabase(`nps_bench_send_${randomBytes(3).toSt
 process.env.DATABASE_URL = database.url;
 const { createOrganization } = await import("../lib/organizations/organizations");
 const { createApiKey } = await import("../lib/api/api-keys");
-const { db } = await import("../lib/db");
+const { db } = await import("../lib/db/client");
 
 const organization = await createOrganization({ name: "Bench Retail", slug: "bench-send", adminEmail: "admin@bench-send.test" });
 const { key } = await createApiKey({ organizationId: organization.id }, { name: "bench" });

@@ -17,10 +17,10 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 2000);
 const database = await createBenchDatabase(`nps_bench_tokens_${randomBytes(3).toString("hex")}`);
 process.env.DATABASE_URL = database.url;
 const { createOrganization } = await import("../lib/organizations/organizations");
-const { newSurveyToken } = await import("../lib/survey-sends/token");
+const { newSurveyToken } = await import("../lib/sending/survey-token");
 const { getSurveyLink } = await import("../lib/responses/survey-link");
 const { GET: landing } = await import("../app/s/[token]/route");
-const { db } = await import("../lib/db");
+const { db } = await import("../lib/db/client");
 
 try {
   const organization = await createOrganization({ name: "Bench Tokens", slug: "bench-tokens", adminEmail: "admin@bench-tokens.test" });

@@ -10,11 +10,11 @@ import { benchPlan, type BenchPlan } from "./bench/bench-plan";
 
 process.env.DATABASE_URL = BENCH_DATABASE_URL;
 const { migrate } = await import("../lib/db/migrate");
-const { db } = await import("../lib/db");
+const { db } = await import("../lib/db/client");
 const { createOrganization } = await import("../lib/organizations/organizations");
 const { inviteMember } = await import("../lib/members/members");
 const { getDefaultSurvey } = await import("../lib/surveys/surveys");
-const { listThemes } = await import("../lib/themes/themes");
+const { listThemes } = await import("../lib/themes/read-themes");
 const { listRootCauses } = await import("../lib/followups/root-causes");
 
 const started = performance.now();

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
-import { installJobQueue } from "../lib/jobs/job-queue";
+import { installJobQueue } from "../lib/queue/enqueue";
 import { APP_NODE_FLAGS } from "./app-node-flags";
 
 // `npm start`: the whole product on one command. Without DATABASE_URL it runs on an embedded Postgres (PGlite)
@@ -36,7 +36,7 @@ await installJobQueue(process.env.DATABASE_URL!);
 
 if (process.env.SEED_DEMO !== "false") {
   const { seedDemo } = await import("../prisma/seed/demo");
-  const { db } = await import("../lib/db");
+  const { db } = await import("../lib/db/client");
   const started = Date.now();
   const seeded = await seedDemo();
   await db.$disconnect();

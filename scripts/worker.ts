@@ -6,9 +6,9 @@
 // production process like `next start`, so it defaults to production, before anything loads React.
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production" });
 export {};
-const { db } = await import("../lib/db");
-const { installJobQueue } = await import("../lib/jobs/job-queue");
-const { startWorker } = await import("../lib/jobs/worker");
+const { db } = await import("../lib/db/client");
+const { installJobQueue } = await import("../lib/queue/enqueue");
+const { startWorker } = await import("../lib/worker/worker");
 
 const url = process.env.DATABASE_URL;
 if (!url) {

@@ -1,5 +1,5 @@
 import { PERIOD_LABELS, PERIODS, type AnalyticsQuery } from "@/lib/analytics/schemas";
-import type { DateRange } from "@/lib/analytics/filters";
+import type { DateRange } from "@/lib/analytics/date-range";
 
 export type FilterOptions = {
   stores: { id: string; name: string }[];

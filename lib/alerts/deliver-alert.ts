@@ -1,5 +1,5 @@
 import { renderFollowUpAlertEmail } from "@/emails/follow-up-alert-email";
-import { db, preparedQuery } from "../db";
+import { db, preparedQuery } from "../db/client";
 import { env } from "../env";
 import { localTimeText } from "../followups/local-time";
 import { sendMailOnce } from "../mail/send-once";

@@ -1,6 +1,6 @@
 import { formatDistanceStrict } from "date-fns";
 import { renderEscalationEmail } from "@/emails/escalation-email";
-import { db } from "../db";
+import { db } from "../db/client";
 import { env } from "../env";
 import { recordEvent } from "../followups/events";
 import { localTimeText } from "../followups/local-time";

@@ -1,4 +1,4 @@
-import { db, preparedQuery } from "../db";
+import { db, preparedQuery } from "../db/client";
 import type { Tenant } from "../tenancy/tenant";
 
 export type Recipient = { membershipId: string; userId: string; email: string; name: string | null };

@@ -1,5 +1,5 @@
-import { db, Prisma } from "../db";
-import { getTheme } from "../themes/themes";
+import { db, Prisma } from "../db/client";
+import { getTheme } from "../themes/read-themes";
 import type { Member } from "../tenancy/tenant";
 import { filterSql, type AnalyticsFilters } from "./filters";
 import type { CommentCursor, CommentQuery } from "./schemas";

@@ -1,8 +1,9 @@
-import { db, Prisma } from "../db";
+import { db, Prisma } from "../db/client";
 import { listRegions, listStores } from "../stores/stores";
 import { listSurveys } from "../surveys/surveys";
 import type { Member } from "../tenancy/tenant";
-import { filterSql, isoDay, type AnalyticsFilters } from "./filters";
+import { isoDay } from "./date-range";
+import { filterSql, type AnalyticsFilters } from "./filters";
 import { getFollowUpFigures, openFollowUpsByStore } from "./follow-up-figures";
 import { npsDifference, npsFigureOfScores, type NpsDifference, type NpsFigure } from "./nps-figures";
 import { COUNT_SUMS, countsOf, KEY_SUMS, rollupRowsIn, trendRowsIn, type CountRow } from "./rollup";

@@ -2,7 +2,8 @@ import { Readable } from "node:stream";
 import { recordAuditEvent } from "../audit/audit-events";
 import { memberForRoute } from "../auth/route-member";
 import { NotFoundError, type Member } from "../tenancy/tenant";
-import { resolveFilters, isoDay, type AnalyticsFilters } from "./filters";
+import { isoDay } from "./date-range";
+import { resolveFilters, type AnalyticsFilters } from "./filters";
 import { analyticsQuerySchema } from "./schemas";
 
 /**

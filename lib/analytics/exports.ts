@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
-import { db, Prisma } from "../db";
+import { db, Prisma } from "../db/client";
 import type { Member } from "../tenancy/tenant";
 import { filterSql, type AnalyticsFilters } from "./filters";
 import { minutesToFirstContact, slaState } from "./follow-up-figures";

@@ -1,14 +1,14 @@
 import { addDays, differenceInCalendarDays, subDays } from "date-fns";
-import { db, Prisma } from "../db";
+import { db, Prisma } from "../db/client";
 import type { Channel } from "../generated/prisma/enums";
 import { getStore } from "../stores/stores";
 import { getSurvey } from "../surveys/surveys";
 import { NotFoundError, type Member } from "../tenancy/tenant";
 import { firstDayWithData } from "./rollup";
+import { utcDay, type DateRange } from "./date-range";
 import type { AnalyticsQuery, TrendGrain } from "./schemas";
 
 /** Whole UTC days: `from` inclusive, `to` exclusive. */
-export type DateRange = { from: Date; to: Date };
 
 /** The filters of a view, checked against the member's tenant and stores. */
 export type AnalyticsFilters = {
@@ -79,14 +79,6 @@ function intersect(sets: (string[] | null)[]): string[] | null {
   const given = sets.filter((set): set is string[] => set !== null);
   if (given.length === 0) return null;
   return given.reduce((kept, set) => kept.filter((id) => set.includes(id)));
-}
-
-export function utcDay(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-}
-
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { db, Prisma } from "../db";
+import { db, Prisma } from "../db/client";
 import type { FollowUpOutcome } from "../generated/prisma/enums";
 import type { Member } from "../tenancy/tenant";
 import { filterSql, type AnalyticsFilters } from "./filters";

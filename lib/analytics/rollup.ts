@@ -1,8 +1,8 @@
 import { addDays, addMonths } from "date-fns";
-import { db, Prisma } from "../db";
+import { db, Prisma } from "../db/client";
 import { SCORES } from "../responses/nps";
 import type { Tenant } from "../tenancy/tenant";
-import type { DateRange } from "./filters";
+import type { DateRange } from "./date-range";
 
 // Reading FeedbackRollup, which the database's triggers keep exact (migration 20261123100000_analytics).
 

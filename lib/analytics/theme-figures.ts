@@ -1,7 +1,8 @@
-import { db, Prisma } from "../db";
+import { db, Prisma } from "../db/client";
 import type { Member } from "../tenancy/tenant";
-import { listThemes } from "../themes/themes";
-import { filterSql, isoDay, type AnalyticsFilters } from "./filters";
+import { listThemes } from "../themes/read-themes";
+import { isoDay } from "./date-range";
+import { filterSql, type AnalyticsFilters } from "./filters";
 import { npsDifference, npsFigure, type NpsDifference, type NpsFigure } from "./nps-figures";
 import { rollupRowsIn, trendRowsIn } from "./rollup";
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { subMinutes } from "date-fns";
-import { db } from "../db";
+import { db } from "../db/client";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
 
 // "nps_" and 32 random bytes: unguessable, and recognisable when it leaks into a log or a repository.

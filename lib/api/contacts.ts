@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { db } from "../db";
+import { db } from "../db/client";
 import type { Contact } from "../generated/prisma/client";
 import { saveContact } from "../contacts/save-contact";
 import type { ContactFields } from "../contacts/record-schemas";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { InputError } from "../forms/input-error";
-import { IdempotencyConflictError } from "../sending/request-send";
+import { IdempotencyConflictError } from "../sending/request-survey-send";
 import { NotFoundError } from "../tenancy/tenant";
 import { authenticateApiKey, type ApiCaller } from "./api-keys";
 import { limitApiRequest } from "./rate-limit";

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { getDashboard } from "../analytics/dashboard";
-import { isoDay, resolveFilters } from "../analytics/filters";
+import { isoDay } from "../analytics/date-range";
+import { resolveFilters } from "../analytics/filters";
 import { analyticsQuerySchema } from "../analytics/schemas";
 import type { Member } from "../tenancy/tenant";
 import type { ApiCaller } from "./api-keys";

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { decodeCursor, encodeCursor } from "../analytics/schemas";
-import { db, type Prisma } from "../db";
+import { db, type Prisma } from "../db/client";
 import { NotFoundError } from "../tenancy/tenant";
 import { responseResource } from "../webhooks/payloads";
 import type { ApiCaller } from "./api-keys";

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { db } from "../db";
-import { requestSurveySends, type SendResult, type SendSummary } from "../sending/request-sends";
-import type { SendRequest } from "../sending/request-send";
+import { db } from "../db/client";
+import type { SendSummary } from "../sending/request-survey-send";
+import { requestSurveySends, type SendResult } from "../sending/request-survey-sends-batch";
+import type { SendRequest } from "../sending/request-survey-send";
 import { NotFoundError } from "../tenancy/tenant";
 import type { ApiCaller } from "./api-keys";
 import type { surveySendRequest } from "./schemas";

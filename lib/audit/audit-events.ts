@@ -1,4 +1,4 @@
-import { db, type Prisma } from "../db";
+import { db, type Prisma } from "../db/client";
 import type { Tenant } from "../tenancy/tenant";
 
 export type AuditAction =

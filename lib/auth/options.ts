@@ -3,7 +3,7 @@ import type { Adapter } from "next-auth/adapters";
 import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
 import { renderSignInEmail } from "@/emails/sign-in-email";
-import { db } from "../db";
+import { db } from "../db/client";
 import { env } from "../env";
 import { sendMail } from "../mail/send-mail";
 import { recordAuditEvent } from "../audit/audit-events";

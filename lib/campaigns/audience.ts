@@ -1,5 +1,5 @@
 import { subDays } from "date-fns";
-import { db, type Prisma } from "../db";
+import { db, type Prisma } from "../db/client";
 import type { Tenant } from "../tenancy/tenant";
 import type { Audience } from "./schemas";
 

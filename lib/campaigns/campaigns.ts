@@ -1,6 +1,6 @@
-import { db, type Prisma } from "../db";
+import { db, type Prisma } from "../db/client";
 import { InputError } from "../forms/input-error";
-import { enqueue } from "../jobs/job-queue";
+import { enqueue } from "../queue/enqueue";
 import { getStore } from "../stores/stores";
 import { getSurvey } from "../surveys/surveys";
 import { NotFoundError, type Member, type Tenant } from "../tenancy/tenant";

@@ -1,5 +1,5 @@
-import { db } from "../db";
-import { requestSurveySend } from "../sending/request-send";
+import { db } from "../db/client";
+import { requestSurveySend } from "../sending/request-survey-send";
 import type { Tenant } from "../tenancy/tenant";
 import { audienceWhere } from "./audience";
 import { audienceSchema } from "./schemas";

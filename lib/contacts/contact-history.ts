@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import type { Tenant } from "../tenancy/tenant";
 
 /** Contacts whose email, name or externalId contains `query`, each with their latest survey sends and status. */

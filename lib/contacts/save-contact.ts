@@ -1,4 +1,4 @@
-import { db, type Prisma } from "../db";
+import { db, type Prisma } from "../db/client";
 import type { Contact } from "../generated/prisma/client";
 import { InputError, isUniqueViolation } from "../forms/input-error";
 import type { Tenant } from "../tenancy/tenant";

@@ -1,7 +1,7 @@
 import { renderStoreDigestEmail } from "@/emails/store-digest-email";
-import { db } from "../db";
+import { db } from "../db/client";
 import { env } from "../env";
-import { enqueue } from "../jobs/job-queue";
+import { enqueue } from "../queue/enqueue";
 import { sendMailOnce } from "../mail/send-once";
 import type { Tenant } from "../tenancy/tenant";
 import { lastCompleteWeek, weekFromKey, weekKey } from "./digest-week";

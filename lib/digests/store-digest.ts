@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import { countsFromDistribution, npsSummary, type NpsSummary } from "../responses/nps";
 import type { Tenant } from "../tenancy/tenant";
 import { weekKey, weeksBefore, type Week } from "./digest-week";

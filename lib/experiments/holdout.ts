@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { Prisma } from "../db";
+import type { Prisma } from "../db/client";
 import type { ExperimentGroup } from "../generated/prisma/enums";
 
 /** A uniform draw in [0, 1) from the OS's cryptographic generator: nobody can predict or steer the split. */

@@ -1,4 +1,4 @@
-import { db, Prisma } from "../db";
+import { db, Prisma } from "../db/client";
 import type { ExperimentGroup } from "../generated/prisma/enums";
 import type { Tenant } from "../tenancy/tenant";
 import { newcombeDifference, wilsonInterval, type Difference, type Interval } from "./confidence";

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import type { Tenant } from "../tenancy/tenant";
 
 /** The people a follow-up can be given to: HQ (CX managers, admins) and the managers of its store. */

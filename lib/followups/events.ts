@@ -1,4 +1,4 @@
-import type { Prisma } from "../db";
+import type { Prisma } from "../db/client";
 import type { FollowUpEventType } from "../generated/prisma/enums";
 
 export type FollowUpEventInput = {

@@ -1,5 +1,5 @@
 import { addDays } from "date-fns";
-import { db, type Prisma } from "../db";
+import { db, type Prisma } from "../db/client";
 import { InputError } from "../forms/input-error";
 import { scheduleResurvey } from "../resurveys/schedule-resurvey";
 import { NotFoundError, storeScope, type Member } from "../tenancy/tenant";

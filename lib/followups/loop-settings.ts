@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import { chooseSurvey } from "../surveys/surveys";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
 import type { StoreLoopSettings, SurveyLoopSettings } from "./loop-settings-schemas";

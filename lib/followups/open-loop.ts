@@ -1,14 +1,22 @@
 import { addDays } from "date-fns";
-import type { Prisma } from "../db";
-import type { Response } from "../generated/prisma/client";
+import type { Prisma } from "../db/client";
+import type { Response, Store, Survey } from "../generated/prisma/client";
 import type { ExperimentGroup, ResponseCategory } from "../generated/prisma/enums";
 import { assignToExperiment } from "../experiments/holdout";
-import { enqueue } from "../jobs/job-queue";
-import type { LoopStore, LoopSurvey } from "../responses/click-link";
+import { enqueue } from "../queue/enqueue";
 import { scheduleResurvey } from "../resurveys/schedule-resurvey";
 import { dueTimeAfter } from "./due-time";
 import { recordEvent } from "./events";
 import { emitFollowUpEvent } from "../webhooks/payloads";
+
+/** The survey settings that decide what a response starts. */
+export type LoopSurvey = Pick<
+  Survey,
+  "followUpSlaHours" | "passiveSlaHours" | "alertPassives" | "passiveFollowUps" | "resurveyAfterDays" | "holdoutPercent"
+>;
+
+/** The store's call-back time and business hours, which set a follow-up's due time. */
+export type LoopStore = Pick<Store, "followUpSlaHours" | "timeZone" | "opensAt" | "closesAt" | "openDays">;
 
 type ExistingFollowUp = { id: string; status: string; callAttempts: number; _count: { notes: number } };
 

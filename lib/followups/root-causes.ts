@@ -1,4 +1,4 @@
-import { db, type Prisma } from "../db";
+import { db, type Prisma } from "../db/client";
 import { InputError, isUniqueViolation } from "../forms/input-error";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
 import type { RootCauseInput } from "./schemas";

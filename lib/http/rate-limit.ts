@@ -1,3 +1,4 @@
+import { env } from "../env";
 import { memoryLimiter, type RateLimitVerdict } from "./memory-limiter";
 
 const perClient = memoryLimiter({ keyPrefix: "survey-ip", points: 120, duration: 60 });
@@ -8,7 +9,7 @@ const perToken = memoryLimiter({ keyPrefix: "survey-token", points: 30, duration
  * right: the last entry was added by the hop nearest to us, and TRUSTED_PROXY_HOPS skips our own reverse proxies.
  * Unknown clients share one bucket.
  */
-export function clientAddress(request: Request, trustedProxyHops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0)): string {
+export function clientAddress(request: Request, trustedProxyHops = env().TRUSTED_PROXY_HOPS): string {
   const hops = (request.headers.get("x-forwarded-for") ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
   return hops[hops.length - 1 - trustedProxyHops] ?? hops[0] ?? request.headers.get("x-real-ip") ?? "unknown";
 }

@@ -2,7 +2,7 @@ import { parse } from "csv-parse";
 import type { Readable } from "node:stream";
 import { contactRecordSchema, type ContactFields } from "../contacts/record-schemas";
 import { saveContact } from "../contacts/save-contact";
-import { db, type Prisma } from "../db";
+import { db, type Prisma } from "../db/client";
 import { InputError } from "../forms/input-error";
 import type { Tenant } from "../tenancy/tenant";
 

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import { NotFoundError } from "../tenancy/tenant";
 
 // The outbox only exists in demo mode (no SMTP_URL); routes check usesOutbox() before calling these.

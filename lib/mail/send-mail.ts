@@ -1,7 +1,7 @@
 import net from "node:net";
 import nodemailer, { type Transporter } from "nodemailer";
 import pLimit, { type LimitFunction } from "p-limit";
-import { db, type Prisma } from "../db";
+import { db, type Prisma } from "../db/client";
 import { env } from "../env";
 
 export type OutgoingMail = {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { db, preparedQuery, sqlParameters, type Prisma } from "../db";
+import { db, preparedQuery, sqlParameters, type Prisma } from "../db/client";
 import { usesOutbox } from "../env";
 import { sendMail, withSmtpConnection, type OutgoingMail } from "./send-mail";
 

@@ -1,5 +1,5 @@
 import { recordAuditEvent } from "../audit/audit-events";
-import { db } from "../db";
+import { db } from "../db/client";
 import type { Role } from "../generated/prisma/enums";
 import { InputError } from "../forms/input-error";
 import { assertStoresOfTenant } from "../stores/stores";

@@ -1,7 +1,8 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import type { Locale } from "../i18n/locales";
 import { createDefaultRootCauses } from "../followups/root-causes";
 import { createSurveyWithDefaults } from "../surveys/surveys";
+import { createDefaultThemes } from "../themes/edit-themes";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
 import type { Branding } from "./schemas";
 
@@ -41,6 +42,7 @@ export async function createOrganization(input: NewOrganization) {
       reviewUrl: input.reviewUrl,
     });
     await createDefaultRootCauses(tx, tenant);
+    await createDefaultThemes(tx, tenant);
     return organization;
   });
 }

@@ -1,5 +1,5 @@
 import { recordAuditEvent } from "../audit/audit-events";
-import { db } from "../db";
+import { db } from "../db/client";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
 
 /**

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import { recordAuditEvent } from "../audit/audit-events";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
 

@@ -1,6 +1,6 @@
 import { subMonths } from "date-fns";
 import { z } from "zod";
-import { db } from "../db";
+import { db } from "../db/client";
 import { recordAuditEvent } from "../audit/audit-events";
 import type { Tenant } from "../tenancy/tenant";
 import { eraseContact } from "./erase-contact";

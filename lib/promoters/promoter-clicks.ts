@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { db } from "../db";
+import { db } from "../db/client";
 import { isUniqueViolation } from "../forms/input-error";
 import { getSurveyLink } from "../responses/survey-link";
 import { NotFoundError, type Member } from "../tenancy/tenant";

@@ -1,21 +1,12 @@
-import { preparedQuery } from "../db";
-import type { Store, Survey } from "../generated/prisma/client";
+import { preparedQuery } from "../db/client";
 import type { Channel } from "../generated/prisma/enums";
-import { isWellFormedSurveyToken } from "../survey-sends/token";
+import { isWellFormedSurveyToken } from "../sending/survey-token";
+import type { LoopStore, LoopSurvey } from "../followups/open-loop";
 import { NotFoundError } from "../tenancy/tenant";
 import type { WebhookEndpointEvents } from "../webhooks/emit-event";
 
 // A score click is the hottest path of the product (a campaign's emails are clicked within minutes), so what it
 // needs of its link is read in one statement, not the seven the landing pages' getSurveyLink costs.
-
-/** The survey settings that decide what a response starts (lib/followups/open-loop.ts). */
-export type LoopSurvey = Pick<
-  Survey,
-  "followUpSlaHours" | "passiveSlaHours" | "alertPassives" | "passiveFollowUps" | "resurveyAfterDays" | "holdoutPercent"
->;
-
-/** The store's call-back time and business hours, which set a follow-up's due time. */
-export type LoopStore = Pick<Store, "followUpSlaHours" | "timeZone" | "opensAt" | "closesAt" | "openDays">;
 
 export type ClickLink = {
   id: string;

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { subSeconds } from "date-fns";
-import { preparedQuery } from "../db";
+import { preparedQuery } from "../db/client";
 import { drawGroup } from "../experiments/holdout";
 import { planLoop } from "../followups/open-loop";
-import { jobInsertSubstatement, type JobToQueue } from "../jobs/job-queue";
+import { jobInsertSubstatement, type JobToQueue } from "../queue/enqueue";
 import type { ClickLink } from "./click-link";
 import { categoryOf } from "./nps";
 import { BURST_WINDOW_SECONDS } from "./scanner-guard";

@@ -1,7 +1,7 @@
-import { db, type Prisma } from "../db";
+import { db, type Prisma } from "../db/client";
 import { openLoop } from "../followups/open-loop";
 import { isUniqueViolation } from "../forms/input-error";
-import { enqueue } from "../jobs/job-queue";
+import { enqueue } from "../queue/enqueue";
 import { categoryOf } from "./nps";
 import { getClickLink, type ClickLink } from "./click-link";
 import { recordFirstClick } from "./first-click";
@@ -10,7 +10,7 @@ import { getSurveyLink } from "./survey-link";
 import type { CommentInput } from "./schemas";
 import { NotFoundError } from "../tenancy/tenant";
 import { tagComment } from "../themes/tag-comments";
-import { useWebhookEndpoints } from "../webhooks/emit-event";
+import { presetWebhookEndpoints } from "../webhooks/emit-event";
 import { emitResponseEvent } from "../webhooks/payloads";
 
 /**
@@ -77,7 +77,7 @@ async function writeScore(tx: Prisma.TransactionClient, link: ClickLink, score: 
   // Read with the link, not after the response is written: from that write to the commit, the click holds the
   // rollup's rows (FeedbackRollup, kept by triggers of migration 20261123100000_analytics) that every click of the
   // day for this store and survey also needs.
-  useWebhookEndpoints(tx, tenant, link.webhookEndpoints);
+  presetWebhookEndpoints(tx, tenant, link.webhookEndpoints);
   const response = existing
     ? await tx.response.update({ where: { id: existing.id }, data: { score, category } })
     : await tx.response.create({

@@ -1,5 +1,5 @@
 import { subSeconds } from "date-fns";
-import { db, type Prisma } from "../db";
+import { db, type Prisma } from "../db/client";
 
 // Corporate mail gateways open every link of a message within seconds of delivery. A customer clicks one score;
 // a scanner opens all eleven. We hold what does not look like a person and never count a burst.

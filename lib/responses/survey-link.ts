@@ -1,5 +1,5 @@
-import { db } from "../db";
-import { isWellFormedSurveyToken } from "../survey-sends/token";
+import { db } from "../db/client";
+import { isWellFormedSurveyToken } from "../sending/survey-token";
 import { NotFoundError } from "../tenancy/tenant";
 
 // The public survey pages know nothing but the token; the send it names fixes the tenant.

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import type { Tenant } from "../tenancy/tenant";
 
 export type Recovery = { originalScore: number; newScore: number; recovered: boolean; nowPassiveOrPromoter: boolean } | null;

@@ -1,6 +1,6 @@
-import type { Prisma } from "../db";
+import type { Prisma } from "../db/client";
 import type { ExperimentGroup } from "../generated/prisma/enums";
-import { enqueue } from "../jobs/job-queue";
+import { enqueue } from "../queue/enqueue";
 
 /**
  * Plans the re-survey of a response's contact at `dueAt` (once per response) and queues its job for that time,

@@ -1,11 +1,11 @@
 import { renderResurveyEmail } from "@/emails/resurvey-email";
-import { db } from "../db";
+import { db } from "../db/client";
 import { recordEvent } from "../followups/events";
 import { resolveLocale } from "../i18n/locales";
 import { sendMailOnce } from "../mail/send-once";
 import { SCORES } from "../responses/nps";
-import { scoreUrl, unsubscribeUrl } from "../survey-sends/links";
-import { newSurveyToken } from "../survey-sends/token";
+import { scoreUrl, unsubscribeUrl } from "../sending/survey-links";
+import { newSurveyToken } from "../sending/survey-token";
 import { withBrand } from "../surveys/default-texts";
 import type { Tenant } from "../tenancy/tenant";
 

@@ -1,7 +1,7 @@
 import { addDays, addSeconds } from "date-fns";
-import { db, type Prisma } from "../db";
+import { db, type Prisma } from "../db/client";
 import { usesOutbox } from "../env";
-import { enqueue } from "../jobs/job-queue";
+import { enqueue } from "../queue/enqueue";
 import { sendMail, withSmtpConnection, type OutgoingMail } from "../mail/send-mail";
 import type { Tenant } from "../tenancy/tenant";
 import { markSent } from "./mark-sent";

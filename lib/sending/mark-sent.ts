@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 
 // Under load many sends reach "sent" at once (a batch of jobs over a pool of connections), and every statement that
 // marks one runs the rollup trigger and waits for its own commit. Those that are ready in the same turn of the

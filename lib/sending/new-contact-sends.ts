@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { preparedQuery } from "../db";
-import { jobInsertSubstatement } from "../jobs/job-queue";
-import { QUEUES } from "../jobs/queues";
+import { preparedQuery } from "../db/client";
+import { jobInsertSubstatement } from "../queue/enqueue";
+import { QUEUES } from "../queue/queues";
 import { resolveLocale } from "../i18n/locales";
-import { newSurveyToken } from "../survey-sends/token";
+import { newSurveyToken } from "./survey-token";
 import type { Tenant } from "../tenancy/tenant";
 import { decideSend } from "./rules";
-import { channelOf, contactFieldsOf, type SendFacts, type SendRequest } from "./request-send";
-import type { SendSummary } from "./request-sends";
+import { channelOf, contactFieldsOf, type SendFacts, type SendRequest, type SendSummary } from "./request-survey-send";
 
 // Most sends an integration asks for in bulk are to customers the tenant has not told us of before. Through the
 // general path (request-send.ts) each costs nine round trips in a transaction; here any number of them are

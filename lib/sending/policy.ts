@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import type { Tenant } from "../tenancy/tenant";
 import { DEFAULT_POLICY, type SendingPolicy } from "./rules";
 import type { SendingPolicyInput } from "./schemas";

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import { resolveLocale, type Locale } from "../i18n/locales";
 import { sendMailOnce } from "../mail/send-once";
 import type { Tenant } from "../tenancy/tenant";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contactInputSchema } from "../contacts/schemas";
 
 // The tenant's sending rules as the settings form and the API state them (no server imports: shared with forms).
 
@@ -40,3 +41,11 @@ export function clockText(minutes: number | null): string {
   if (minutes === null) return "";
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
+
+/** The staff form's "send a survey" to one customer. */
+export const surveySendInputSchema = contactInputSchema.extend({
+  surveyId: z.string().trim().optional().transform((v) => v || null),
+  storeId: z.string().trim().optional().transform((v) => v || null),
+});
+
+export type SurveySendInput = z.infer<typeof surveySendInputSchema>;

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import type { SuppressionReason } from "../generated/prisma/enums";
 import type { Tenant } from "../tenancy/tenant";
 

@@ -3,7 +3,7 @@ import { env } from "../env";
 import { resolveLocale, type Locale } from "../i18n/locales";
 import type { OutgoingMail } from "../mail/send-mail";
 import { SCORES } from "../responses/nps";
-import { scoreUrl, unsubscribeHeaders, unsubscribeUrl } from "../survey-sends/links";
+import { scoreUrl, unsubscribeHeaders, unsubscribeUrl } from "./survey-links";
 import { withBrand } from "../surveys/default-texts";
 
 export type MessageFacts = {

@@ -1,6 +1,6 @@
 import { subMinutes } from "date-fns";
-import { db } from "../db";
-import { enqueue } from "../jobs/job-queue";
+import { db } from "../db/client";
+import { enqueue } from "../queue/enqueue";
 
 // A claim older than this belongs to a worker that died mid-send (a live one settles within the SMTP timeouts).
 const LEASE_MINUTES = 10;

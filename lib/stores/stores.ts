@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import { InputError, isUniqueViolation } from "../forms/input-error";
 import { NotFoundError, type Member, type Tenant } from "../tenancy/tenant";
 import type { RegionInput, StoreInput } from "./schemas";

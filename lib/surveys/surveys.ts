@@ -1,4 +1,4 @@
-import { db, type Prisma } from "../db";
+import { db, type Prisma } from "../db/client";
 import { LOCALES } from "../i18n/locales";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
 import { DEFAULT_SURVEY_TEXTS } from "./default-texts";

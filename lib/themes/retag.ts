@@ -1,8 +1,8 @@
-import { db, type Prisma } from "../db";
-import { enqueue } from "../jobs/job-queue";
+import { db, type Prisma } from "../db/client";
+import { enqueue } from "../queue/enqueue";
 import type { Tenant } from "../tenancy/tenant";
 import { retagBatch } from "./tag-comments";
-import { listThemes } from "./themes";
+import { listThemes } from "./read-themes";
 
 // Tagging past comments again after a tenant edits a theme's keywords (or adds a theme) is a job for the worker:
 // at a million comments it takes a minute, far too long for the request. The edit raises the theme's ThemeRetag

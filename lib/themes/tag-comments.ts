@@ -1,7 +1,7 @@
-import { db, type Prisma } from "../db";
+import { db, type Prisma } from "../db/client";
 import type { Tenant } from "../tenancy/tenant";
 import { themesInComment, type ThemeMatcher } from "./match-themes";
-import { listThemes } from "./themes";
+import { listThemes } from "./read-themes";
 
 type Client = Prisma.TransactionClient | typeof db;
 type CommentedResponse = { id: string; comment: string | null; locale: string };

@@ -1,8 +1,8 @@
 import { renderWebhookDisabledEmail } from "@/emails/webhook-disabled-email";
 import { addSeconds, subHours } from "date-fns";
-import { db } from "../db";
+import { db } from "../db/client";
 import { env } from "../env";
-import { enqueue } from "../jobs/job-queue";
+import { enqueue } from "../queue/enqueue";
 import { sendMail } from "../mail/send-mail";
 import type { Tenant } from "../tenancy/tenant";
 import { SIGNATURE_HEADER, signatureHeader } from "./signature";

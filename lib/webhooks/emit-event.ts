@@ -1,5 +1,5 @@
-import { isTransactionClient, type Prisma } from "../db";
-import { enqueue } from "../jobs/job-queue";
+import { isTransactionClient, type Prisma } from "../db/client";
+import { enqueue } from "../queue/enqueue";
 import type { Tenant } from "../tenancy/tenant";
 import type { WebhookEvent } from "./schemas";
 
@@ -14,7 +14,7 @@ const endpointsByTransaction = new WeakMap<object, Map<string, Promise<WebhookEn
  * Lets `tx` use endpoints its caller read just before it began (the score click reads them with its link: one
  * round trip fewer on the hottest path). An endpoint disabled meanwhile is skipped at delivery.
  */
-export function useWebhookEndpoints(tx: Prisma.TransactionClient, tenant: Tenant, endpoints: WebhookEndpointEvents[]) {
+export function presetWebhookEndpoints(tx: Prisma.TransactionClient, tenant: Tenant, endpoints: WebhookEndpointEvents[]) {
   if (!isTransactionClient(tx)) return;
   let byTenant = endpointsByTransaction.get(tx);
   if (!byTenant) endpointsByTransaction.set(tx, (byTenant = new Map()));

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
 import type { WebhookEndpointInput } from "./schemas";
 import { newWebhookSecret } from "./signature";

@@ -1,4 +1,4 @@
-import type { Prisma } from "../db";
+import type { Prisma } from "../db/client";
 import type { Response } from "../generated/prisma/client";
 import { emitWebhookEvent } from "./emit-event";
 

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { inviteMember } from "@/lib/members/members";
 import { createOrganization } from "@/lib/organizations/organizations";
 import { getDefaultSurvey } from "@/lib/surveys/surveys";

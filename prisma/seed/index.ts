@@ -1,5 +1,5 @@
 // `npm run db:seed`: the demo tenants on the database named by DATABASE_URL.
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { seedDemo } from "./demo";
 
 const started = performance.now();

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { installJobQueue } from "../../lib/jobs/job-queue";
+import { installJobQueue } from "../../lib/queue/enqueue";
 import { migrate } from "../../lib/db/migrate";
 import { APP_NODE_FLAGS } from "../app-node-flags";
 

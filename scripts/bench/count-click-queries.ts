@@ -4,8 +4,8 @@ import { profileDatabase, timeCalls } from "./statement-profiler";
 
 const { database, statements } = await profileDatabase();
 const { createOrganization } = await import("../../lib/organizations/organizations");
-const { sendSurvey } = await import("../../lib/survey-sends/send-survey");
-const { db } = await import("../../lib/db");
+const { sendSurvey } = await import("../../lib/sending/send-survey");
+const { db } = await import("../../lib/db/client");
 const { GET } = await import("../../app/s/[token]/[score]/route");
 const organization = await createOrganization({ name: "Bench Queries", slug: "bench-queries", adminEmail: "admin@bench-queries.test" });
 const tenant = { organizationId: organization.id };

@@ -5,7 +5,7 @@ import { profileDatabase, timeCalls } from "./statement-profiler";
 const { database, statements } = await profileDatabase();
 const { createOrganization } = await import("../../lib/organizations/organizations");
 const { createApiKey } = await import("../../lib/api/api-keys");
-const { db } = await import("../../lib/db");
+const { db } = await import("../../lib/db/client");
 const { POST } = await import("../../app/api/v1/survey-sends/route");
 const organization = await createOrganization({ name: "Bench Queries", slug: "bench-queries", adminEmail: "admin@bench-queries.test" });
 const { key } = await createApiKey({ organizationId: organization.id }, { name: "bench" });

@@ -1,8 +1,9 @@
-import { db, Prisma } from "../../lib/db";
-import { filterSql, type AnalyticsFilters, type DateRange } from "../../lib/analytics/filters";
+import { db, Prisma } from "../../lib/db/client";
+import type { DateRange } from "../../lib/analytics/date-range";
+import { filterSql, type AnalyticsFilters } from "../../lib/analytics/filters";
 import { followUpFiguresFromRows, openFollowUpsByStore } from "../../lib/analytics/follow-up-figures";
 import { themeFiguresOf, type ThemeCountRow, type ThemeTrendRow } from "../../lib/analytics/theme-figures";
-import { listThemes } from "../../lib/themes/themes";
+import { listThemes } from "../../lib/themes/read-themes";
 import { listRegions, listStores } from "../../lib/stores/stores";
 import { listSurveys } from "../../lib/surveys/surveys";
 import type { Member } from "../../lib/tenancy/tenant";

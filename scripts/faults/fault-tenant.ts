@@ -16,13 +16,13 @@ export async function prepareFaultDatabase(smtpUrl: string): Promise<ScratchPost
   process.env.SMTP_URL = smtpUrl;
   const { migrate } = await import("../../lib/db/migrate");
   await migrate(server.url);
-  const { installJobQueue } = await import("../../lib/jobs/job-queue");
+  const { installJobQueue } = await import("../../lib/queue/enqueue");
   await installJobQueue(server.url);
   return server;
 }
 
 export async function createFaultTenant(managers: number) {
-  const { db } = await import("../../lib/db");
+  const { db } = await import("../../lib/db/client");
   const { createOrganization } = await import("../../lib/organizations/organizations");
   const { createStore } = await import("../../lib/stores/stores");
   const { inviteMember, findMemberForUser } = await import("../../lib/members/members");

@@ -15,12 +15,12 @@ try {
   const { migrate } = await import("../../lib/db/migrate");
   await migrate(server.url);
   // A send queues its email as a job: the queue's tables must exist (no worker runs, the clicks need none).
-  const { installJobQueue } = await import("../../lib/jobs/job-queue");
+  const { installJobQueue } = await import("../../lib/queue/enqueue");
   await installJobQueue(server.url);
-  const { db } = await import("../../lib/db");
+  const { db } = await import("../../lib/db/client");
   const { createOrganization } = await import("../../lib/organizations/organizations");
   const { createStore } = await import("../../lib/stores/stores");
-  const { sendSurvey } = await import("../../lib/survey-sends/send-survey");
+  const { sendSurvey } = await import("../../lib/sending/send-survey");
   const { GET: clickScore } = await import("../../app/s/[token]/[score]/route");
 
   const organization = await createOrganization({ name: "Fault Shop", slug: "fault-shop", adminEmail: "admin@fault.test" });

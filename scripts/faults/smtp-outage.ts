@@ -14,12 +14,12 @@ const smtp = await startFaultSmtp(portFrom("FAULT_SMTP_PORT", 2526), { delayMs: 
 const server = await prepareFaultDatabase(smtp.url);
 let stopWorker = async () => {};
 try {
-  const { db } = await import("../../lib/db");
-  const { startWorker } = await import("../../lib/jobs/worker");
+  const { db } = await import("../../lib/db/client");
+  const { startWorker } = await import("../../lib/worker/worker");
   const { startCampaign } = await import("../../lib/campaigns/campaigns");
   const { recordScore } = await import("../../lib/responses/record-score");
-  const { jobSchema } = await import("../../lib/jobs/job-queue");
-  const { QUEUES } = await import("../../lib/jobs/queues");
+  const { jobSchema } = await import("../../lib/queue/enqueue");
+  const { QUEUES } = await import("../../lib/queue/queues");
   const { tenant, admin, store, survey, managerEmails } = await createFaultTenant(2);
 
   await db.contact.createMany({

@@ -31,13 +31,13 @@ function startWorkerProcess(name: string): ChildProcess {
 }
 
 try {
-  const { db } = await import("../../lib/db");
-  const { jobSchema } = await import("../../lib/jobs/job-queue");
-  const { QUEUES } = await import("../../lib/jobs/queues");
-  const { requestSurveySend } = await import("../../lib/sending/request-send");
+  const { db } = await import("../../lib/db/client");
+  const { jobSchema } = await import("../../lib/queue/enqueue");
+  const { QUEUES } = await import("../../lib/queue/queues");
+  const { requestSurveySend } = await import("../../lib/sending/request-survey-send");
   const { recordScore } = await import("../../lib/responses/record-score");
   const { sweepSends } = await import("../../lib/sending/sweep-sends");
-  const { listJobProblems } = await import("../../lib/jobs/job-problems");
+  const { listJobProblems } = await import("../../lib/worker/job-problems");
   const { tenant, store, managerEmails } = await createFaultTenant(2);
   if (process.env.FAULT_JOB_EXPIRE_SECONDS) {
     await db.$executeRawUnsafe(`UPDATE ${jobSchema()}.queue SET expire_seconds = $1`, Number(process.env.FAULT_JOB_EXPIRE_SECONDS));

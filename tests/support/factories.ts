@@ -3,7 +3,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { findMemberForUser, inviteMember } from "@/lib/members/members";
 import { createOrganization } from "@/lib/organizations/organizations";
 import { createStore } from "@/lib/stores/stores";
-import { sendSurvey } from "@/lib/survey-sends/send-survey";
+import { sendSurvey } from "@/lib/sending/send-survey";
 import type { Member, Tenant } from "@/lib/tenancy/tenant";
 
 // Small factories: every test builds the few rows it needs in a tenant of its own.
@@ -20,13 +20,13 @@ export async function createTenant(name = "Test Shop") {
   });
   const tenant: Tenant = { organizationId: organization.id };
   // Tests expect every detractor to get a follow-up; the holdout tests turn the experiment on themselves.
-  await (await import("@/lib/db")).db.survey.updateMany({ where: tenant, data: { holdoutPercent: 0 } });
+  await (await import("@/lib/db/client")).db.survey.updateMany({ where: tenant, data: { holdoutPercent: 0 } });
   const admin = (await findMemberForUser((await userIdOf(`admin-${id}@example.test`))!, organization.id))!;
   return { organization, tenant, admin };
 }
 
 async function userIdOf(email: string) {
-  const { db } = await import("@/lib/db");
+  const { db } = await import("@/lib/db/client");
   return (await db.user.findUnique({ where: { email } }))?.id;
 }
 

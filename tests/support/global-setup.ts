@@ -3,7 +3,10 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
 import { migrate } from "../../lib/db/migrate";
-import { installJobQueue } from "../../lib/jobs/job-queue";
+import { installJobQueue } from "../../lib/queue/enqueue";
+
+// The job queue's schema in tests: lib/env.ts's default (setup-env.ts leaves JOB_SCHEMA unset).
+const TEST_JOB_SCHEMA = "pgboss";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,7 +24,7 @@ export default async function setup(project: TestProject) {
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres();
     await migrate(embedded.url);
-    await installJobQueue(embedded.url);
+    await installJobQueue(embedded.url, TEST_JOB_SCHEMA);
     project.provide("databaseUrl", embedded.url);
     project.provide("databasePoolSize", 1);
     return () => embedded.stop();
@@ -31,7 +34,7 @@ export default async function setup(project: TestProject) {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   await migrate(url.toString());
-  await installJobQueue(url.toString());
+  await installJobQueue(url.toString(), TEST_JOB_SCHEMA);
   project.provide("databaseUrl", url.toString());
   project.provide("databasePoolSize", 5);
   return () => withAdmin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));

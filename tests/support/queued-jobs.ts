@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
-import { jobSchema } from "@/lib/jobs/job-queue";
+import { db } from "@/lib/db/client";
+import { jobSchema } from "@/lib/queue/enqueue";
 
 /** The jobs pg-boss holds in `queue` whose data has `field` = `value`, oldest first (completed ones included). */
 export async function queuedJobs(queue: string, field: string, value: string) {

@@ -8,6 +8,6 @@ delete process.env.SMTP_URL;
 
 // PGlite serves one session at a time: each test file releases its connections when it ends.
 afterAll(async () => {
-  const { db } = await import("@/lib/db");
+  const { db } = await import("@/lib/db/client");
   await db.$disconnect();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isWellFormedSurveyToken, newSurveyToken } from "@/lib/survey-sends/token";
+import { isWellFormedSurveyToken, newSurveyToken } from "@/lib/sending/survey-token";
 
 describe("survey tokens", () => {
   it("carry at least 128 random bits in URL-safe characters", () => {

@@ -5,7 +5,7 @@ import { commentQuerySchema, encodeCursor, queryString, type CommentQuery } from
 import { loadAnalyticsView, type SearchParams } from "@/lib/analytics/view";
 import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
 import { requireMember } from "@/lib/auth/session";
-import { listThemes } from "@/lib/themes/themes";
+import { listThemes } from "@/lib/themes/read-themes";
 
 type Props = { searchParams: Promise<SearchParams> };
 

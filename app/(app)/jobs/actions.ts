@@ -2,7 +2,7 @@
 
 import type { ActionState } from "@/lib/forms/action-state";
 import { runMemberAction } from "@/lib/forms/member-action";
-import { retryFailedJob } from "@/lib/jobs/job-problems";
+import { retryFailedJob } from "@/lib/worker/job-problems";
 
 export async function retryJobAction(jobId: string, _state: ActionState, formData: FormData) {
   return runMemberAction(formData, { role: "admin", revalidate: ["/jobs"] }, async (member) => {

@@ -1,7 +1,7 @@
 import { ActionForm } from "@/components/form/action-form";
 import { requireMember } from "@/lib/auth/session";
-import { listJobProblems } from "@/lib/jobs/job-problems";
-import { QUEUE_LABELS } from "@/lib/jobs/queues";
+import { listJobProblems } from "@/lib/worker/job-problems";
+import { QUEUE_LABELS } from "@/lib/queue/queues";
 import { retryJobAction } from "./actions";
 
 /** For admins: background jobs of this tenant that failed (with their error) or wait for a retry. */

@@ -2,8 +2,8 @@
 
 import type { ActionState } from "@/lib/forms/action-state";
 import { runMemberAction } from "@/lib/forms/member-action";
-import { surveySendInputSchema } from "@/lib/survey-sends/schemas";
-import { sendSurvey } from "@/lib/survey-sends/send-survey";
+import { surveySendInputSchema } from "@/lib/sending/schemas";
+import { sendSurvey } from "@/lib/sending/send-survey";
 
 export async function sendSurveyAction(_state: ActionState, formData: FormData) {
   const options = { role: "cx_manager", schema: surveySendInputSchema, revalidate: [] } as const;

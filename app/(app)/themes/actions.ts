@@ -3,7 +3,7 @@
 import type { ActionState } from "@/lib/forms/action-state";
 import { runMemberAction } from "@/lib/forms/member-action";
 import { themeInputSchema, themeUpdateSchema } from "@/lib/themes/schemas";
-import { createTheme, updateTheme } from "@/lib/themes/themes";
+import { createTheme, updateTheme } from "@/lib/themes/edit-themes";
 
 export async function updateThemeAction(_state: ActionState, formData: FormData) {
   const options = { role: "cx_manager", schema: themeUpdateSchema, revalidate: ["/themes"] } as const;

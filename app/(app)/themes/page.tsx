@@ -10,7 +10,7 @@ import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
 import { requireMember } from "@/lib/auth/session";
 import { hasRole } from "@/lib/members/members";
 import { listRetagStatus, type RetagStatus } from "@/lib/themes/retag";
-import { listThemes } from "@/lib/themes/themes";
+import { listThemes } from "@/lib/themes/read-themes";
 import { createThemeAction, updateThemeAction } from "./actions";
 
 type Props = { searchParams: Promise<SearchParams> };

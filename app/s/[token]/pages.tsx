@@ -1,5 +1,5 @@
-import { LandingPage } from "@/components/survey/landing-page";
-import { MessagePage } from "@/components/survey/message-page";
+import { LandingPage } from "@/components/survey-pages/landing-page";
+import { MessagePage } from "@/components/survey-pages/message-page";
 import { env } from "@/lib/env";
 import { htmlResponse } from "@/lib/http/html-response";
 import { limitSurveyRequest } from "@/lib/http/rate-limit";
@@ -7,7 +7,7 @@ import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { categoryOf } from "@/lib/responses/nps";
 import { textsFor, type SurveyLink } from "@/lib/responses/survey-link";
-import { landingUrl, scoreUrl } from "@/lib/survey-sends/links";
+import { landingUrl, scoreUrl } from "@/lib/sending/survey-links";
 import { promoterLinks } from "@/lib/promoters/promoter-links";
 import { withBrand } from "@/lib/surveys/default-texts";
 import { NotFoundError } from "@/lib/tenancy/tenant";

@@ -1,9 +1,9 @@
-import { MessagePage } from "@/components/survey/message-page";
-import { ScoreScale } from "@/components/survey/score-scale";
+import { MessagePage } from "@/components/survey-pages/message-page";
+import { ScoreScale } from "@/components/survey-pages/score-scale";
 import { htmlResponse } from "@/lib/http/html-response";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { getSurveyLink, textsFor } from "@/lib/responses/survey-link";
-import { scoreUrl } from "@/lib/survey-sends/links";
+import { scoreUrl } from "@/lib/sending/survey-links";
 import { withBrand } from "@/lib/surveys/default-texts";
 import { brandingOf, landingPage, localeOf, withSurveyLink } from "./pages";
 

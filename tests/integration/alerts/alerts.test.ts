@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { deliverFollowUpAlert } from "@/lib/alerts/deliver-alert";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { localTimeText } from "@/lib/followups/local-time";
-import { jobSchema } from "@/lib/jobs/job-queue";
-import { sweepDueWork } from "@/lib/jobs/sweep";
+import { jobSchema } from "@/lib/queue/enqueue";
+import { sweepDueWork } from "@/lib/worker/sweep-due-work";
 import { recordScore, saveComment } from "@/lib/responses/record-score";
 import type { Tenant } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore } from "@/tests/support/factories";

@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { COMMENTS_PER_PAGE, listComments } from "@/lib/analytics/comments";
 import { getThemeFigures } from "@/lib/analytics/theme-figures";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { saveComment } from "@/lib/responses/record-score";
-import { HANDLERS } from "@/lib/jobs/handlers";
-import { QUEUES, type JobData } from "@/lib/jobs/queues";
+import { HANDLERS } from "@/lib/worker/handlers";
+import { QUEUES, type JobData } from "@/lib/queue/queues";
 import { listRetagStatus, runThemeRetag } from "@/lib/themes/retag";
-import { listThemes, updateTheme } from "@/lib/themes/themes";
+import { updateTheme } from "@/lib/themes/edit-themes";
+import { listThemes } from "@/lib/themes/read-themes";
 import { queuedJobs } from "@/tests/support/queued-jobs";
 import type { Member, Tenant } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore } from "@/tests/support/factories";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDashboard } from "@/lib/analytics/dashboard";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { closeFollowUp, markContacted } from "@/lib/followups/followups";
 import { listRootCauses } from "@/lib/followups/root-causes";
 import { createRegion } from "@/lib/stores/stores";

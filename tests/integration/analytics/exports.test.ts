@@ -2,7 +2,7 @@ import { buffer, text } from "node:stream/consumers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { followUpsCsv, responsesCsv } from "@/lib/analytics/exports";
 import { getFollowUpFigures } from "@/lib/analytics/follow-up-figures";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { setRootCause } from "@/lib/followups/followups";
 import { listRootCauses } from "@/lib/followups/root-causes";
 import { saveComment } from "@/lib/responses/record-score";

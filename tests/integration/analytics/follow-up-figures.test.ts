@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { followUpFiguresFromRollup, followUpFiguresFromRows, minutesToFirstContact, slaState } from "@/lib/analytics/follow-up-figures";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { listRootCauses, setRootCauseArchived } from "@/lib/followups/root-causes";
 import type { Member } from "@/lib/tenancy/tenant";
 import { createTenant, createTestStore } from "@/tests/support/factories";

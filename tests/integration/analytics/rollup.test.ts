@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { eraseContact } from "@/lib/privacy/erase-contact";
 import { recordScore, saveComment } from "@/lib/responses/record-score";
 import { listRootCauses } from "@/lib/followups/root-causes";
 import { retagComments } from "@/lib/themes/tag-comments";
-import { listThemes } from "@/lib/themes/themes";
+import { listThemes } from "@/lib/themes/read-themes";
 import { getDashboard } from "@/lib/analytics/dashboard";
 import { minutesToFirstContact } from "@/lib/analytics/follow-up-figures";
 import type { Member, Tenant } from "@/lib/tenancy/tenant";

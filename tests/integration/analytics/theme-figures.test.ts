@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getThemeFigures } from "@/lib/analytics/theme-figures";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { recordScore, saveComment } from "@/lib/responses/record-score";
-import { listThemes } from "@/lib/themes/themes";
+import { listThemes } from "@/lib/themes/read-themes";
 import type { Member, Tenant } from "@/lib/tenancy/tenant";
 import { naiveThemeFigures } from "@/scripts/bench/naive-dashboard";
 import { createMember, createTenant, createTestStore, sendTestSurvey } from "@/tests/support/factories";

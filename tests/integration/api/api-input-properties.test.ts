@@ -7,7 +7,7 @@ import { GET as listResponses } from "@/app/api/v1/responses/route";
 import { POST as postSurveySendBatch } from "@/app/api/v1/survey-sends/batch/route";
 import { POST as postSurveySend } from "@/app/api/v1/survey-sends/route";
 import { POST as postSuppression } from "@/app/api/v1/suppressions/route";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { Tenant } from "@/lib/tenancy/tenant";
 import { createTenant, createTestStore, sendTestSurvey } from "@/tests/support/factories";
 import { tenantRows } from "../tenancy/tenant-rows";

@@ -1,7 +1,7 @@
 import { addSeconds } from "date-fns";
 import { describe, expect, it } from "vitest";
 import { authenticateApiKey, revokeApiKey } from "@/lib/api/api-keys";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { createTenant } from "@/tests/support/factories";
 import { apiKeyFor } from "./api-requests";
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DELETE, GET as getContact, PATCH } from "@/app/api/v1/contacts/[id]/route";
 import { GET as listContacts, POST as postContact } from "@/app/api/v1/contacts/route";
 import { POST as postSuppression } from "@/app/api/v1/suppressions/route";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { addNote } from "@/lib/followups/followups";
 import { recordScore, saveComment } from "@/lib/responses/record-score";
 import type { Tenant } from "@/lib/tenancy/tenant";

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/api/openapi";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { createRegion, createStore } from "@/lib/stores/stores";
 import type { Tenant } from "@/lib/tenancy/tenant";
 import { createTenant, sendTestSurvey } from "@/tests/support/factories";

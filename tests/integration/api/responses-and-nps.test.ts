@@ -4,7 +4,7 @@ import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { GET as getResponses } from "@/app/api/v1/responses/route";
 import { getDashboard } from "@/lib/analytics/dashboard";
 import { resolveFilters } from "@/lib/analytics/filters";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { recordScore } from "@/lib/responses/record-score";
 import type { Tenant } from "@/lib/tenancy/tenant";
 import { createTenant, createTestStore, sendTestSurvey } from "@/tests/support/factories";

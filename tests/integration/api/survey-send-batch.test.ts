@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as postBatch } from "@/app/api/v1/survey-sends/batch/route";
 import { POST as postOne } from "@/app/api/v1/survey-sends/route";
-import { db } from "@/lib/db";
-import { requestSurveySend } from "@/lib/sending/request-send";
+import { db } from "@/lib/db/client";
+import { requestSurveySend } from "@/lib/sending/request-survey-send";
 import type { Tenant } from "@/lib/tenancy/tenant";
 import { createTenant, createTestStore } from "@/tests/support/factories";
 import { queuedJobs } from "@/tests/support/queued-jobs";

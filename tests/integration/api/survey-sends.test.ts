@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/survey-sends/route";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { deliverSend } from "@/lib/sending/deliver-send";
 import type { Tenant } from "@/lib/tenancy/tenant";
 import { createTenant, createTestStore } from "@/tests/support/factories";
 import { queuedJobs } from "@/tests/support/queued-jobs";
-import { surveyEmailTo } from "../survey-sends/survey-email";
+import { surveyEmailTo } from "../sending/survey-email";
 import { apiKeyFor, callApi } from "./api-requests";
 
 let tenant: Tenant;

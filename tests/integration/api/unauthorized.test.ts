@@ -6,7 +6,7 @@ import * as responses from "@/app/api/v1/responses/route";
 import * as surveySends from "@/app/api/v1/survey-sends/route";
 import * as suppressions from "@/app/api/v1/suppressions/route";
 import { revokeApiKey } from "@/lib/api/api-keys";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { createTenant } from "@/tests/support/factories";
 import { apiKeyFor, callApi } from "./api-requests";
 

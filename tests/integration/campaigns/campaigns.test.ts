@@ -4,7 +4,7 @@ import { countAudience } from "@/lib/campaigns/audience";
 import { listCampaigns, startCampaign } from "@/lib/campaigns/campaigns";
 import { previewCampaignEmails } from "@/lib/campaigns/preview";
 import { runCampaign } from "@/lib/campaigns/run-campaign";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { recordScore } from "@/lib/responses/record-score";
 import { deliverSend } from "@/lib/sending/deliver-send";
 import { sendSurveyReminder } from "@/lib/sending/reminder";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { weekFromKey } from "@/lib/digests/digest-week";
 import { enqueueWeeklyDigests, sendStoreDigest } from "@/lib/digests/send-digests";
 import { getStoreDigest } from "@/lib/digests/store-digest";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { escalateFollowUp } from "@/lib/alerts/escalate";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { logCallAttempt, markContacted } from "@/lib/followups/followups";
-import { sweepDueWork } from "@/lib/jobs/sweep";
+import { sweepDueWork } from "@/lib/worker/sweep-due-work";
 import { createRegion } from "@/lib/stores/stores";
 import { createMember, createTenant, createTestStore } from "@/tests/support/factories";
 import { queuedJobs } from "@/tests/support/queued-jobs";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { InputError } from "@/lib/forms/input-error";
 import { addNote, closeFollowUp, getFollowUp, markContacted } from "@/lib/followups/followups";
 import type { Member, Tenant } from "@/lib/tenancy/tenant";

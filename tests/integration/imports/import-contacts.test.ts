@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { importContacts, type ImportProblem, type ImportProgress } from "@/lib/imports/import-contacts";
 import { createTenant, createTestStore } from "@/tests/support/factories";
 

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { importContacts, type ImportProblem } from "@/lib/imports/import-contacts";
 import { createTenant, createTestStore } from "@/tests/support/factories";
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { renderSurveyEmail } from "@/emails/survey-email";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { usesOutbox } from "@/lib/env";
 import { getOutboxMessage, listOutboxMessages } from "@/lib/mail/outbox";
 import { sendMail } from "@/lib/mail/send-mail";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { findMemberForUser, hasRole, inviteMember, isKnownUserEmail, listMembers } from "@/lib/members/members";
 import { createMember, createTenant, createTestStore } from "@/tests/support/factories";

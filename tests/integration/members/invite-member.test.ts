@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { InputError } from "@/lib/forms/input-error";
 import { findMemberForUser, inviteMember, isKnownUserEmail } from "@/lib/members/members";
 import { memberInputSchema, type MemberInput } from "@/lib/members/schemas";

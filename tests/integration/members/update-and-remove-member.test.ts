@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { InputError } from "@/lib/forms/input-error";
 import { findMemberForUser, isKnownUserEmail, removeMember, updateMember } from "@/lib/members/members";
 import type { Member } from "@/lib/tenancy/tenant";

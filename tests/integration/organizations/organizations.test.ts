@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { findMemberForUser } from "@/lib/members/members";
 import { createOrganization, getOrganization, updateBranding } from "@/lib/organizations/organizations";
 import { getDefaultSurvey } from "@/lib/surveys/surveys";
 import { NotFoundError } from "@/lib/tenancy/tenant";
 import { createTenant, sendTestSurvey } from "@/tests/support/factories";
-import { surveyEmailTo } from "../survey-sends/survey-email";
+import { surveyEmailTo } from "../sending/survey-email";
 
 const uniqueSlug = () => `org-${randomUUID().slice(0, 8)}`;
 

@@ -1,7 +1,7 @@
 import { subMonths } from "date-fns";
 import { describe, expect, it } from "vitest";
 import { listAuditEvents } from "@/lib/audit/audit-events";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { inviteMember, removeMember, updateMember } from "@/lib/members/members";
 import { exportContactData } from "@/lib/privacy/export-contact";
 import { applyRetention, setRetention } from "@/lib/privacy/retention";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { getPromoterFunnel, referralLinkFor, trackPromoterClick } from "@/lib/promoters/promoter-clicks";
 import { promoterLinks } from "@/lib/promoters/promoter-links";
 import { getSurveyLink } from "@/lib/responses/survey-link";

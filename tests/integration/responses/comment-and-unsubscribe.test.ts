@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { InputError } from "@/lib/forms/input-error";
 import { recordScore, saveComment } from "@/lib/responses/record-score";
 import { commentInputSchema } from "@/lib/responses/schemas";
 import { unsubscribeByToken } from "@/lib/responses/survey-link";
-import { sendSurvey } from "@/lib/survey-sends/send-survey";
+import { sendSurvey } from "@/lib/sending/send-survey";
 import { NotFoundError, type Tenant } from "@/lib/tenancy/tenant";
 import { createTenant, sendTestSurvey } from "@/tests/support/factories";
 

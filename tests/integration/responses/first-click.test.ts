@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { jobSchema } from "@/lib/jobs/job-queue";
+import { db } from "@/lib/db/client";
+import { jobSchema } from "@/lib/queue/enqueue";
 import { getClickLink, type ClickLink } from "@/lib/responses/click-link";
 import { recordFirstClick } from "@/lib/responses/first-click";
 import { recordClick } from "@/lib/responses/record-score";

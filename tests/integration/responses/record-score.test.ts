@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { addNote } from "@/lib/followups/followups";
 import { recordScore } from "@/lib/responses/record-score";
 import { NotFoundError, type Member, type Tenant } from "@/lib/tenancy/tenant";

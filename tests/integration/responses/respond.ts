@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { recordScore } from "@/lib/responses/record-score";
 import type { Tenant } from "@/lib/tenancy/tenant";
 import { sendTestSurvey } from "@/tests/support/factories";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { recordScore } from "@/lib/responses/record-score";
 import { getSurveyLink, textsFor } from "@/lib/responses/survey-link";
 import { NotFoundError, type Tenant } from "@/lib/tenancy/tenant";

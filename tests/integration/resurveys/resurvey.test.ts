@@ -1,6 +1,6 @@
 import { addDays } from "date-fns";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { closeFollowUp } from "@/lib/followups/followups";
 import { recordScore } from "@/lib/responses/record-score";
 import { recoveryOf } from "@/lib/resurveys/recovery";

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { tenantRows } from "../tenancy/tenant-rows";
 import { surveyRequest, routeParams, storeSurvey } from "../survey-pages/survey-requests";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { categoryOf } from "@/lib/responses/nps";
 import { seedDemo } from "@/prisma/seed/demo";
 import { buildDemoData } from "@/prisma/seed/demo-data";

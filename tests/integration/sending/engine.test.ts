@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as unsubscribePost } from "@/app/s/[token]/unsubscribe/route";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { deliverSend } from "@/lib/sending/deliver-send";
-import { requestSurveySend } from "@/lib/sending/request-send";
+import { requestSurveySend } from "@/lib/sending/request-survey-send";
 import { sweepSends } from "@/lib/sending/sweep-sends";
 import type { Tenant } from "@/lib/tenancy/tenant";
 import { createTenant } from "@/tests/support/factories";

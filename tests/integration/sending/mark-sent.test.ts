@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { markSent } from "@/lib/sending/mark-sent";
-import { requestSurveySend } from "@/lib/sending/request-send";
+import { requestSurveySend } from "@/lib/sending/request-survey-send";
 import type { Tenant } from "@/lib/tenancy/tenant";
 import { createTenant } from "@/tests/support/factories";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { InputError } from "@/lib/forms/input-error";
 import { createRegion, createStore, getStore, listRegions, listStores } from "@/lib/stores/stores";
 import { NotFoundError, type Tenant } from "@/lib/tenancy/tenant";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GET as clickScore, POST as confirmScore } from "@/app/s/[token]/[score]/route";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { SCORES } from "@/lib/responses/nps";
 import { routeParams, storeSurvey, surveyRequest } from "./survey-requests";
 

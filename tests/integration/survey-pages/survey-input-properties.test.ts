@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GET as landing } from "@/app/s/[token]/route";
 import { GET as clickScore } from "@/app/s/[token]/[score]/route";
 import { POST as postComment } from "@/app/s/[token]/comment/route";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { routeParams, storeSurvey, surveyRequest } from "./survey-requests";
 
 // Whatever a customer, a broken mail client or an attacker sends to the public survey pages: a clear answer,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET as landing } from "@/app/s/[token]/route";
 import { GET as clickScore } from "@/app/s/[token]/[score]/route";
 import { POST as postComment } from "@/app/s/[token]/comment/route";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { routeParams as params, storeSurvey, surveyRequest as request } from "./survey-requests";
 
 // The public survey routes called as the server calls them: a Request in, a Response out.

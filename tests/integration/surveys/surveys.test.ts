@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { LOCALES } from "@/lib/i18n/locales";
 import { detractorFollowUp, hoursFrom } from "../responses/respond";
 import { sendTestSurvey, createTenant } from "@/tests/support/factories";
@@ -14,7 +14,7 @@ import {
   updateSurveySettings,
 } from "@/lib/surveys/surveys";
 import { NotFoundError, type Tenant } from "@/lib/tenancy/tenant";
-import { surveyEmailTo } from "../survey-sends/survey-email";
+import { surveyEmailTo } from "../sending/survey-email";
 
 const addSurvey = (tenant: Tenant, name: string) => db.$transaction((tx) => createSurveyWithDefaults(tx, tenant, { name }));
 

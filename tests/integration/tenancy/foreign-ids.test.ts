@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { addNote, closeFollowUp, getFollowUp, listQueue, markContacted } from "@/lib/followups/followups";
 import { inviteMember, listMembers, removeMember, updateMember } from "@/lib/members/members";
 import { createRegion, createStore, getStore, listRegions, listStores } from "@/lib/stores/stores";
-import { sendSurvey } from "@/lib/survey-sends/send-survey";
+import { sendSurvey } from "@/lib/sending/send-survey";
 import { getSurvey, listSurveys, saveSurveyText, updateSurveySettings } from "@/lib/surveys/surveys";
 import { NotFoundError, type Member } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore } from "@/tests/support/factories";

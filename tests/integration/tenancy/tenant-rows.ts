@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 
 /** Every row a tenant owns, in a stable order: equal snapshots before and after a call mean nothing changed. */
 export async function tenantRows(organizationId: string) {

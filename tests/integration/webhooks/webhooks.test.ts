@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { addHours, subHours } from "date-fns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { closeFollowUp } from "@/lib/followups/followups";
 import { recordScore, saveComment } from "@/lib/responses/record-score";
 import type { Member, Tenant } from "@/lib/tenancy/tenant";

@@ -1,4 +1,4 @@
-import { MessagePage } from "@/components/survey/message-page";
+import { MessagePage } from "@/components/survey-pages/message-page";
 import { htmlResponse } from "@/lib/http/html-response";
 import { referralLinkFor } from "@/lib/promoters/promoter-clicks";
 import { PROMOTER_MESSAGES } from "@/lib/promoters/promoter-links";

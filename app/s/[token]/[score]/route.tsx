@@ -1,11 +1,11 @@
-import { MessagePage } from "@/components/survey/message-page";
-import { ScoreButtons } from "@/components/survey/score-buttons";
+import { MessagePage } from "@/components/survey-pages/message-page";
+import { ScoreButtons } from "@/components/survey-pages/score-buttons";
 import { htmlResponse } from "@/lib/http/html-response";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { getClickLink, type ClickLink } from "@/lib/responses/click-link";
 import { recordClick, recordScore } from "@/lib/responses/record-score";
 import { scoreParamSchema } from "@/lib/responses/schemas";
-import { landingUrl, scoreUrl } from "@/lib/survey-sends/links";
+import { landingUrl, scoreUrl } from "@/lib/sending/survey-links";
 import { brandingOf, localeOf, withSurveyLink } from "../pages";
 
 type Context = { params: Promise<{ token: string; score: string }> };

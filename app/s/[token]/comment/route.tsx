@@ -3,7 +3,7 @@ import { fieldErrorsOf, formObject } from "@/lib/forms/action-state";
 import { saveComment } from "@/lib/responses/record-score";
 import { COMMENT_MAX_LENGTH, commentInputSchema } from "@/lib/responses/schemas";
 import { getSurveyLink } from "@/lib/responses/survey-link";
-import { landingUrl } from "@/lib/survey-sends/links";
+import { landingUrl } from "@/lib/sending/survey-links";
 import { landingPage, localeOf, withSurveyLink } from "../pages";
 import type { z } from "zod";
 

@@ -1,5 +1,5 @@
 import { PromoterInvite } from "@/components/promoters/promoter-invite";
-import { MessagePage } from "@/components/survey/message-page";
+import { MessagePage } from "@/components/survey-pages/message-page";
 import { htmlResponse } from "@/lib/http/html-response";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { promoterLinks } from "@/lib/promoters/promoter-links";

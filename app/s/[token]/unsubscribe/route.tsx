@@ -1,8 +1,8 @@
-import { MessagePage } from "@/components/survey/message-page";
+import { MessagePage } from "@/components/survey-pages/message-page";
 import { htmlResponse } from "@/lib/http/html-response";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { getSurveyLink, unsubscribeByToken } from "@/lib/responses/survey-link";
-import { unsubscribeUrl } from "@/lib/survey-sends/links";
+import { unsubscribeUrl } from "@/lib/sending/survey-links";
 import { brandingOf, localeOf, withSurveyLink } from "../pages";
 
 type Context = { params: Promise<{ token: string }> };

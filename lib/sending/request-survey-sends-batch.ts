@@ -1,11 +1,8 @@
 import pLimit from "p-limit";
-import { preparedQuery } from "../db";
-import type { SurveySend } from "../generated/prisma/client";
+import { preparedQuery } from "../db/client";
 import type { Tenant } from "../tenancy/tenant";
 import { writeNewContactSends, type NewContactSend } from "./new-contact-sends";
-import { requestSurveySend, sendFacts, type SendFacts, type SendRequest } from "./request-send";
-
-export type SendSummary = Pick<SurveySend, "id" | "status" | "statusReason" | "contactId" | "sendAfter" | "createdAt">;
+import { requestSurveySend, sendFacts, type SendFacts, type SendRequest, type SendSummary } from "./request-survey-send";
 
 /** Each request's answer, in order: its send (the first one for a repeated request), or why there is none. */
 export type SendResult = { ok: true; send: SendSummary; replayed: boolean } | { ok: false; error: unknown };

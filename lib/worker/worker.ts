@@ -1,8 +1,8 @@
 import PgBoss from "pg-boss";
 import { HANDLERS } from "./handlers";
-import { createQueues, jobSchema } from "./job-queue";
-import { INTEGRATION_SCHEDULES, WORK_TUNING } from "./integration-queues";
-import { QUEUES, type JobKind } from "./queues";
+import { env } from "../env";
+import { createQueues, jobSchema } from "../queue/enqueue";
+import { QUEUES, type JobKind } from "../queue/queues";
 
 export type WorkerOptions = {
   connectionString: string;
@@ -16,6 +16,24 @@ export type WorkerOptions = {
   schedule?: boolean;
   log?: (message: string) => void;
 };
+
+/**
+ * Per-queue settings. pg-boss waits at least 0.5 s between fetches of one work loop, so a queue's throughput is at
+ * most batchSize × loops × 2 per second: survey emails need hundreds a second.
+ */
+function workTuning(kind: JobKind): { batchSize?: number; loops?: number } {
+  if (kind === "surveySend") return { batchSize: env().SEND_BATCH_SIZE, loops: env().SEND_WORK_LOOPS };
+  if (kind === "webhookDelivery") return { batchSize: 50, loops: 1 };
+  return {};
+}
+
+// Cron schedules (UTC). Monday 06:00: every store's week has ended (UTC−12 … UTC+14), in time for the morning
+// meeting in Europe.
+const SCHEDULES: [JobKind, string][] = [
+  ["sweep", "* * * * *"],
+  ["sendingSweep", "* * * * *"],
+  ["weeklyDigests", "0 6 * * 1"],
+];
 
 export type RunningWorker = { boss: PgBoss; stop: () => Promise<void> };
 
@@ -38,7 +56,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await createQueues(boss);
   for (const kind of Object.keys(HANDLERS) as JobKind[]) {
     const name = QUEUES[kind];
-    const { loops = 1, ...tuning } = WORK_TUNING[kind as keyof typeof WORK_TUNING] ?? {};
+    const { loops = 1, ...tuning } = workTuning(kind);
     const work = { batchSize: options.batchSize ?? 20, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5, ...tuning };
     const runJobs = (jobs: PgBoss.Job<never>[]) =>
       Promise.all(
@@ -61,10 +79,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     }
   }
   if (options.schedule ?? true) {
-    await boss.schedule(QUEUES.sweep, "* * * * *", {});
-    // Monday 06:00 UTC: every store's week has ended (UTC−12 … UTC+14), in time for the morning meeting in Europe.
-    await boss.schedule(QUEUES.weeklyDigests, "0 6 * * 1", {});
-    for (const [kind, cron] of INTEGRATION_SCHEDULES) await boss.schedule(QUEUES[kind], cron, {});
+    for (const [kind, cron] of SCHEDULES) await boss.schedule(QUEUES[kind], cron, {});
   }
   log(`processing ${Object.values(QUEUES).join(", ")}`);
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };

@@ -1,7 +1,7 @@
-import { db } from "../db";
+import { db } from "../db/client";
 import { InputError } from "../forms/input-error";
-import { deliverSend } from "../sending/deliver-send";
-import { requestSurveySend } from "../sending/request-send";
+import { deliverSend } from "./deliver-send";
+import { requestSurveySend } from "./request-survey-send";
 import { assertStoresOfTenant } from "../stores/stores";
 import type { Tenant } from "../tenancy/tenant";
 import type { SurveySendInput } from "./schemas";

@@ -1,7 +1,7 @@
 import { subDays } from "date-fns";
-import { db } from "../db";
-import { enqueue, jobSchema } from "./job-queue";
-import { QUEUES, type JobData } from "./queues";
+import { db } from "../db/client";
+import { enqueue, jobSchema } from "../queue/enqueue";
+import { QUEUES, type JobData } from "../queue/queues";
 
 // The safety net behind the jobs queued at the moment of each decision: every minute, whatever is due and not
 // done yet gets a job again (a job that failed for good, data from before the worker ran). The handlers are

@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { enqueue, installJobQueue, jobProducer } from "@/lib/jobs/job-queue";
-import { QUEUES } from "@/lib/jobs/queues";
-import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
+import { db } from "@/lib/db/client";
+import { enqueue, installJobQueue, jobProducer } from "@/lib/queue/enqueue";
+import { QUEUES } from "@/lib/queue/queues";
+import { startWorker, type RunningWorker } from "@/lib/worker/worker";
 import { createTenant } from "@/tests/support/factories";
 
 // A job schema of this file's own, and a worker that polls only every minute: what it runs after its first poll,

@@ -1,35 +1,17 @@
-import { db, type Prisma } from "../db";
+import { db, type Prisma } from "../db/client";
 import { InputError, isUniqueViolation } from "../forms/input-error";
-import { NotFoundError, type Tenant } from "../tenancy/tenant";
+import type { Tenant } from "../tenancy/tenant";
 import { DEFAULT_THEMES } from "./default-themes";
-import { keywordsOf, storedKeywordsSchema, type ThemeInput } from "./schemas";
+import { getTheme } from "./read-themes";
+import { keywordsOf, type ThemeInput } from "./schemas";
 import { requestRetag } from "./retag";
 
-type Client = Prisma.TransactionClient | typeof db;
-
-/**
- * The tenant's themes with their keywords per language. A tenant starts with the default themes, created on first
- * use, so tenants created before themes existed get them too.
- */
-export async function listThemes(tenant: Tenant, client: Client = db) {
-  const where = { organizationId: tenant.organizationId };
-  let themes = await client.theme.findMany({ where, orderBy: { name: "asc" } });
-  if (themes.length === 0) {
-    await client.theme.createMany({
-      data: DEFAULT_THEMES.map((theme) => ({ ...where, name: theme.name, keywords: theme.keywords })),
-      skipDuplicates: true,
-    });
-    themes = await client.theme.findMany({ where, orderBy: { name: "asc" } });
-  }
-  return themes.map((theme) => ({ ...theme, keywords: storedKeywordsSchema.parse(theme.keywords) }));
-}
-
-export type ThemeWithKeywords = Awaited<ReturnType<typeof listThemes>>[number];
-
-export async function getTheme(tenant: Tenant, themeId: string) {
-  const theme = await db.theme.findFirst({ where: { id: themeId, organizationId: tenant.organizationId } });
-  if (!theme) throw new NotFoundError("Theme");
-  return { ...theme, keywords: storedKeywordsSchema.parse(theme.keywords) };
+/** The default themes of a new tenant, in the transaction that creates it. */
+export async function createDefaultThemes(tx: Prisma.TransactionClient, tenant: Tenant) {
+  await tx.theme.createMany({
+    data: DEFAULT_THEMES.map((theme) => ({ organizationId: tenant.organizationId, name: theme.name, keywords: theme.keywords })),
+    skipDuplicates: true,
+  });
 }
 
 /**

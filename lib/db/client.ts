@@ -1,11 +1,11 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "./generated/prisma/client";
-import { isEmbeddedDatabase } from "./db/embedded-url";
-import { env } from "./env";
+import { PrismaClient } from "../generated/prisma/client";
+import { isEmbeddedDatabase } from "./embedded-url";
+import { env } from "../env";
 
-export { Prisma } from "./generated/prisma/client";
-export type { PrismaClient } from "./generated/prisma/client";
+export { Prisma } from "../generated/prisma/client";
+export type { PrismaClient } from "../generated/prisma/client";
 
 function createClient(): PrismaClient {
   const { DATABASE_URL, DATABASE_POOL_SIZE } = env();

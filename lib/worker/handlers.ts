@@ -1,17 +1,20 @@
 import { deliverFollowUpAlert } from "../alerts/deliver-alert";
 import { escalateFollowUp } from "../alerts/escalate";
+import { runCampaign } from "../campaigns/run-campaign";
 import { enqueueWeeklyDigests, sendStoreDigest } from "../digests/send-digests";
+import type { JobData, JobKind } from "../queue/queues";
 import { sendResurvey } from "../resurveys/send-resurvey";
-import { INTEGRATION_HANDLERS } from "./integration-handlers";
-import type { JobData, JobKind } from "./queues";
+import { deliverSend } from "../sending/deliver-send";
+import { sendSurveyReminder } from "../sending/reminder";
+import { sweepSends } from "../sending/sweep-sends";
 import { runThemeRetag } from "../themes/retag";
-import { sweepDueWork } from "./sweep";
+import { deliverWebhook } from "../webhooks/deliver-webhook";
+import { sweepDueWork } from "./sweep-due-work";
 
 const tenantOf = (data: { organizationId: string }) => ({ organizationId: data.organizationId });
 
 /** What each job does: a call into lib/, which re-checks the facts when it runs and is safe to run twice. */
 export const HANDLERS: { [K in JobKind]: (data: JobData[K]) => Promise<unknown> } = {
-  ...INTEGRATION_HANDLERS,
   alert: (data) => deliverFollowUpAlert(tenantOf(data), data.responseId, { commentAdded: data.commentAdded ?? false }),
   escalation: (data) => escalateFollowUp(tenantOf(data), data.followUpId),
   resurvey: (data) => sendResurvey(tenantOf(data), data.resurveyId),
@@ -19,4 +22,9 @@ export const HANDLERS: { [K in JobKind]: (data: JobData[K]) => Promise<unknown> 
   weeklyDigests: () => enqueueWeeklyDigests(),
   sweep: () => sweepDueWork(),
   themeRetag: (data) => runThemeRetag(tenantOf(data), data.themeId, data.version),
+  surveySend: (data) => deliverSend(tenantOf(data), data.surveySendId),
+  surveyReminder: (data) => sendSurveyReminder(tenantOf(data), data.surveySendId),
+  campaign: (data) => runCampaign(tenantOf(data), data.campaignId),
+  webhookDelivery: (data) => deliverWebhook(tenantOf(data), data.deliveryId),
+  sendingSweep: () => sweepSends(),
 };

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/locales";
 import { updateBranding } from "@/lib/organizations/organizations";
-import { countSends, sendSurvey } from "@/lib/survey-sends/send-survey";
+import { countSends, sendSurvey } from "@/lib/sending/send-survey";
 import { saveSurveyText } from "@/lib/surveys/surveys";
 import { createSurveyWithDefaults } from "@/lib/surveys/surveys";
 import { NotFoundError, type Tenant } from "@/lib/tenancy/tenant";

@@ -1,5 +1,5 @@
 import PgBoss from "pg-boss";
-import { db, type Prisma, type PrismaClient } from "../db";
+import { db, type Prisma, type PrismaClient } from "../db/client";
 import { env } from "../env";
 import { QUEUES, type JobData, type JobKind } from "./queues";
 
@@ -68,7 +68,7 @@ export async function jobInsertSubstatement(jobs: JobToQueue[], jobsSql: string,
 }
 
 /** Creates pg-boss's schema and our queues; every process that runs jobs or the app calls it at start. */
-export async function installJobQueue(connectionString: string, schema = process.env.JOB_SCHEMA || "pgboss"): Promise<void> {
+export async function installJobQueue(connectionString: string, schema = jobSchema()): Promise<void> {
   const boss = new PgBoss({ connectionString, schema, max: 1, supervise: false, schedule: false });
   boss.on("error", () => undefined);
   await boss.start();

@@ -1,7 +1,7 @@
 import { subMinutes } from "date-fns";
-import { db } from "../db";
+import { db } from "../db/client";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
-import { jobProducer, jobSchema } from "./job-queue";
+import { jobProducer, jobSchema } from "../queue/enqueue";
 
 export type FailedJob = {
   id: string;

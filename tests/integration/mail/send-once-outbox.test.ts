@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { usesOutbox } from "@/lib/env";
 import { sendMailOnce } from "@/lib/mail/send-once";
 

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 
 /** The latest survey email the outbox holds for an address (SMTP_URL is unset in tests). */
 export async function surveyEmailTo(email: string) {

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { enqueue, installJobQueue } from "@/lib/jobs/job-queue";
-import { listJobProblems, retryFailedJob } from "@/lib/jobs/job-problems";
-import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
+import { db } from "@/lib/db/client";
+import { enqueue, installJobQueue } from "@/lib/queue/enqueue";
+import { listJobProblems, retryFailedJob } from "@/lib/worker/job-problems";
+import { startWorker, type RunningWorker } from "@/lib/worker/worker";
 import { NotFoundError } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore } from "@/tests/support/factories";
 import { startSmtpSink, type SmtpSink } from "@/tests/support/smtp-sink";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { certainlyNotSent, sendMailOnce } from "@/lib/mail/send-once";
 import { smtpSinkForThisFile } from "@/tests/support/smtp-sink-for-file";
 

@@ -1,10 +1,8 @@
 // Every background job the worker runs, by name, with the data it carries. Tenant jobs carry organizationId so
-// that the admin's jobs page can show a tenant its own failures and nobody else's.
-
-import { INTEGRATION_QUEUE_LABELS, INTEGRATION_QUEUES, type IntegrationJobData } from "./integration-queues";
+// that the admin's jobs page can show a tenant its own failures and nobody else's. This registry is a leaf: any
+// domain may queue a job (lib/queue/enqueue.ts); only lib/worker/ knows what each job does.
 
 export const QUEUES = {
-  ...INTEGRATION_QUEUES,
   alert: "follow-up-alert",
   escalation: "follow-up-escalation",
   resurvey: "resurvey",
@@ -12,6 +10,11 @@ export const QUEUES = {
   weeklyDigests: "weekly-digests",
   sweep: "sweep",
   themeRetag: "theme-retag",
+  surveySend: "survey-send",
+  surveyReminder: "survey-reminder",
+  campaign: "campaign",
+  webhookDelivery: "webhook-delivery",
+  sendingSweep: "sending-sweep",
 } as const;
 
 export type JobKind = keyof typeof QUEUES;
@@ -25,10 +28,14 @@ export type JobData = {
   weeklyDigests: Record<string, never>;
   sweep: Record<string, never>;
   themeRetag: { organizationId: string; themeId: string; version: number };
-} & IntegrationJobData;
+  surveySend: { organizationId: string; surveySendId: string };
+  surveyReminder: { organizationId: string; surveySendId: string };
+  campaign: { organizationId: string; campaignId: string };
+  webhookDelivery: { organizationId: string; deliveryId: string };
+  sendingSweep: Record<string, never>;
+};
 
 export const QUEUE_LABELS: Record<string, string> = {
-  ...INTEGRATION_QUEUE_LABELS,
   [QUEUES.alert]: "Detractor alert",
   [QUEUES.escalation]: "Overdue escalation",
   [QUEUES.resurvey]: "Re-survey",
@@ -36,4 +43,9 @@ export const QUEUE_LABELS: Record<string, string> = {
   [QUEUES.weeklyDigests]: "Weekly digests (all stores)",
   [QUEUES.sweep]: "Due-work sweep",
   [QUEUES.themeRetag]: "Tagging past comments with a theme",
+  [QUEUES.surveySend]: "Survey email",
+  [QUEUES.surveyReminder]: "Survey reminder",
+  [QUEUES.campaign]: "Campaign",
+  [QUEUES.webhookDelivery]: "Webhook delivery",
+  [QUEUES.sendingSweep]: "Sending sweep",
 };

@@ -1,12 +1,12 @@
-import { db, type Prisma } from "../db";
+import { db, type Prisma } from "../db/client";
 import type { SurveySend } from "../generated/prisma/client";
 import type { Channel } from "../generated/prisma/enums";
 import { saveContact } from "../contacts/save-contact";
 import type { ContactFields } from "../contacts/record-schemas";
 import { isUniqueViolation } from "../forms/input-error";
 import { resolveLocale } from "../i18n/locales";
-import { enqueue } from "../jobs/job-queue";
-import { newSurveyToken } from "../survey-sends/token";
+import { enqueue } from "../queue/enqueue";
+import { newSurveyToken } from "./survey-token";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
 import { DEFAULT_POLICY, decideSend, type SendingPolicy } from "./rules";
 
@@ -25,6 +25,9 @@ export type SendRequest = {
 };
 
 export type SendOutcome = { send: SurveySend; replayed: boolean };
+
+/** What a caller learns of a send it requested. */
+export type SendSummary = Pick<SurveySend, "id" | "status" | "statusReason" | "contactId" | "sendAfter" | "createdAt">;
 
 /** An Idempotency-Key or transactionRef used before for a different request. */
 export class IdempotencyConflictError extends Error {
