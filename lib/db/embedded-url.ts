@@ -1,5 +1,5 @@
 // The embedded Postgres's URL says what it is (application_name), so every process it is handed to knows it
-// shares one session: startEmbeddedPostgres writes it, lib/db.ts reads it.
+// shares one session: startEmbeddedPostgres writes it, lib/db/client.ts reads it.
 
 export const EMBEDDED_APPLICATION_NAME = "nps-embedded";
 

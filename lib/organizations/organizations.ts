@@ -17,7 +17,7 @@ export type NewOrganization = {
   reviewUrl?: string | null;
 };
 
-/** A tenant with its first admin and a default survey in every language. */
+/** A tenant with its first admin, a default survey in every language, and the default root causes and themes. */
 export async function createOrganization(input: NewOrganization) {
   return db.$transaction(async (tx) => {
     const organization = await tx.organization.create({

@@ -46,7 +46,7 @@ export class IdempotencyConflictError extends Error {
 export async function requestSurveySend(tenant: Tenant, request: SendRequest, now = new Date(), known?: SendFacts): Promise<SendOutcome> {
   const earlier = await findEarlierSend(tenant, request);
   if (earlier) return earlier;
-  // `known`: the facts a batch already read for this store and survey (request-sends.ts).
+  // `known`: the facts a batch already read for this store and survey (request-survey-sends-batch.ts).
   const facts = known ?? (await sendFacts(tenant, request));
   try {
     return { send: await writeSend(tenant, request, facts, now), replayed: false };

@@ -68,7 +68,7 @@ export function startWorker(env: Record<string, string>, options: { niceness?: n
   const command = [process.execPath, ...nodeArgs, "--import", "tsx", path.join(root, "scripts", "worker.ts")];
   const niced = options.niceness ? ["nice", "-n", String(options.niceness), ...command] : command;
   const worker = track(spawn(niced[0]!, niced.slice(1), { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] }));
-  // Ready once it says it is processing its queues (lib/jobs/worker.ts), as a worker in production already is.
+  // Ready once it says it is processing its queues (lib/worker/worker.ts), as a worker in production already is.
   const ready = new Promise<void>((resolve, reject) => {
     worker.stdout!.on("data", (chunk: Buffer) => {
       if (process.env.BENCH_VERBOSE) process.stdout.write(chunk);
