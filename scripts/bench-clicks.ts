@@ -4,7 +4,7 @@
 // Target: p99 under 50 ms at 200/s. Also prints the slowest click of each second, which tells one stall from a
 // tail all along.
 //
-// The detractors' alerts: in production the workers run on machines of their own (README), so by default
+// The detractors' alerts: in production the workers run on machines of their own (docs/architecture.md), so by default
 // (BENCH_WORKER=after) the worker starts when the clicks are done and the bench prints how fast it sends the alerts
 // they queued. BENCH_WORKER=alongside runs it during the clicks, on the same cores as the app and Postgres (on a
 // two-core box that measures the box); BENCH_WORKER=off leaves it out.

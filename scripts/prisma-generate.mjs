@@ -1,5 +1,5 @@
 // Prisma 7's CLI looks for its native schema engine before `generate` and tries to download it, which fails
-// offline. `generate` never uses that engine, so any existing file satisfies the check (platform-facts.md).
+// offline. `generate` never uses that engine, so any existing file satisfies the check (docs/platform-notes.md).
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";

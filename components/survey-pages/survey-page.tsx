@@ -39,6 +39,7 @@ export function SurveyPage({ lang, title, branding, children }: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${title} · ${branding.brand}`}</title>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the page's own constant stylesheet, no input in it */}
         <style dangerouslySetInnerHTML={{ __html: CSS }} />
       </head>
       <body>

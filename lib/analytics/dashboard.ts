@@ -164,7 +164,9 @@ function boardRow(
 function sumCounts(counts: (Counts | undefined)[]): Counts {
   const sum = { scores: emptyScores(), sent: 0 };
   for (const entry of counts) {
-    entry?.scores.forEach((count, score) => (sum.scores[score] += count));
+    entry?.scores.forEach((count, score) => {
+      sum.scores[score] += count;
+    });
     sum.sent += entry?.sent ?? 0;
   }
   return sum;

@@ -39,7 +39,9 @@ export async function createSurveySendsFromApi(caller: ApiCaller, requests: ApiS
     else known.push({ index, request: sendRequestOf(body, storeId, idempotencyKey) });
   });
   const outcomes = await requestSurveySends(caller, known.map(({ request }) => request));
-  outcomes.forEach((outcome, i) => (results[known[i]!.index] = outcome));
+  outcomes.forEach((outcome, i) => {
+    results[known[i]!.index] = outcome;
+  });
   return results;
 }
 

@@ -3,7 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 
-// Prisma's migrate engine cannot run on these machines (platform-facts.md), so we apply the SQL migrations
+// Prisma's migrate engine cannot run on these machines (docs/platform-notes.md), so we apply the SQL migrations
 // ourselves and record them exactly as `prisma migrate deploy` does, so that either tool sees the same history.
 const PRISMA_ADVISORY_LOCK = 72707369;
 const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");

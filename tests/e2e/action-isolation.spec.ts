@@ -126,7 +126,9 @@ test("tenant B's forms posted by tenant A's admin and CX manager are 'not found'
       // The page's text without its charts, which draw themselves a moment after the page loads.
       texts[url] = await b.locator("main").evaluate((main) => {
         const copy = main.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll("svg, .recharts-wrapper, .recharts-responsive-container").forEach((chart) => chart.remove());
+        copy.querySelectorAll("svg, .recharts-wrapper, .recharts-responsive-container").forEach((chart) => {
+          chart.remove();
+        });
         return copy.textContent ?? "";
       });
     }

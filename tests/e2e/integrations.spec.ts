@@ -4,7 +4,7 @@ import { signIn } from "./support";
 let shot = 0;
 async function screenshot(page: Page, name: string) {
   shot += 1;
-  await page.screenshot({ path: `test-results/issue5/${String(shot).padStart(2, "0")}-${name}.png`, fullPage: true });
+  await page.screenshot({ path: `test-results/e2e/integrations-${String(shot).padStart(2, "0")}-${name}.png`, fullPage: true });
 }
 
 // An admin connects the shop: creates an API key (shown once), and the shop's call with it emails a survey.

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type pg from "pg";
 
-// Prisma's migrate engine cannot run here (docs: platform-facts.md), so nothing else compares the hand-written
+// Prisma's migrate engine cannot run here (docs/platform-notes.md), so nothing else compares the hand-written
 // migrations with schema.prisma. This does, for what Prisma itself would create on PostgreSQL: tables, columns
 // (type, nullability, default), enums, primary keys, unique and normal indexes with Prisma's names, and foreign
 // keys. Hand-written CHECK constraints are deliberately not compared: the schema language cannot state them.

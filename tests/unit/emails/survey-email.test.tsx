@@ -69,7 +69,7 @@ describe("survey email", () => {
   it("shows the brand in a header bar of the brand colour and the question as the main text", async () => {
     const { html } = await renderSurveyEmail(surveyProps({ brandColor: "#7a1f5c" }));
 
-    expect(html).toMatch(/bgcolor="#7a1f5c"[^>]*style="background-color:#7a1f5c[^"]*"[^]*?Northwind Markets/);
+    expect(html).toMatch(/bgcolor="#7a1f5c"[^>]*style="background-color:#7a1f5c[^"]*"[\s\S]*?Northwind Markets/);
     expect(html).toContain("How likely are you to recommend Northwind Markets to a friend or colleague?");
   });
 
