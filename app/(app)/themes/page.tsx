@@ -7,6 +7,7 @@ import { queryString } from "@/lib/analytics/schemas";
 import { getThemeFigures } from "@/lib/analytics/theme-figures";
 import { loadAnalyticsView, type SearchParams } from "@/lib/analytics/view";
 import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
+import { tenantOf } from "@/lib/tenancy/tenant";
 import { requireMember } from "@/lib/auth/session";
 import { hasRole } from "@/lib/members/members";
 import { listRetagStatus, type RetagStatus } from "@/lib/themes/retag";
@@ -19,7 +20,7 @@ export default async function ThemesPage({ searchParams }: Props) {
   const member = await requireMember();
   const params = await searchParams;
   const view = await loadAnalyticsView(member, params).catch(notFoundOnForeignId);
-  const [figures, themes, retags] = await Promise.all([getThemeFigures(member, view.filters), listThemes(member), listRetagStatus(member)]);
+  const [figures, themes, retags] = await Promise.all([getThemeFigures(member, view.filters), listThemes(tenantOf(member)), listRetagStatus(tenantOf(member))]);
   const retagOf = (themeId: string) => retags.find((retag) => retag.themeId === themeId);
   const pending = retags.filter((retag) => retag.state !== "done");
   const canEdit = hasRole(member, "cx_manager");

@@ -6,7 +6,7 @@ import { inviteMember, listMembers, removeMember, updateMember } from "@/lib/mem
 import { createRegion, createStore, getStore, listRegions, listStores } from "@/lib/stores/stores";
 import { sendSurvey } from "@/lib/sending/send-survey";
 import { getSurvey, listSurveys, saveSurveyText, updateSurveySettings } from "@/lib/surveys/surveys";
-import { NotFoundError, type Member } from "@/lib/tenancy/tenant";
+import { NotFoundError, type TenantWideMember } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore } from "@/tests/support/factories";
 import { detractorFollowUp } from "../responses/respond";
 import { tenantRows } from "./tenant-rows";
@@ -15,7 +15,7 @@ type Ids = { followUp: string; store: string; region: string; membership: string
 
 type Rows = Awaited<ReturnType<typeof tenantRows>>;
 
-let a: Member;
+let a: TenantWideMember;
 let aIds: Ids;
 let b: Ids;
 let bOrganizationId: string;

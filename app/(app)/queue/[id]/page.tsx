@@ -10,6 +10,7 @@ import { listRootCauses } from "@/lib/followups/root-causes";
 import { OUTCOMES, OUTCOME_LABELS } from "@/lib/followups/schemas";
 import { recoveryOf, resurveyOf } from "@/lib/resurveys/recovery";
 import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
+import { tenantOf } from "@/lib/tenancy/tenant";
 import { addNoteAction, assignAction, callAttemptAction, closeFollowUpAction, markContactedAction, rootCauseAction } from "../actions";
 
 type Props = { params: Promise<{ id: string }> };
@@ -18,11 +19,13 @@ export default async function FollowUpPage({ params }: Props) {
   const { id } = await params;
   const member = await requireMember();
   const followUp = await getFollowUp(member, id).catch(notFoundOnForeignId);
+  // The follow-up is one of the member's stores' (getFollowUp checked): its store and response are theirs too.
+  const tenant = tenantOf(member);
   const [assignees, rootCauses, resurvey, recovery] = await Promise.all([
-    listAssignees(member, followUp.storeId),
-    listRootCauses(member),
-    resurveyOf(member, followUp.responseId),
-    recoveryOf(member, followUp.responseId),
+    listAssignees(tenant, followUp.storeId),
+    listRootCauses(tenant),
+    resurveyOf(tenant, followUp.responseId),
+    recoveryOf(tenant, followUp.responseId),
   ]);
   const timeText = (date: Date) => localTimeText(date, followUp.store?.timeZone, { weekday: false });
   const isClosed = followUp.status === "closed";
