@@ -1,7 +1,8 @@
 import { responsesCsv } from "@/lib/analytics/exports";
 import { csvDownload } from "@/lib/analytics/export-route";
+import { memberRoute } from "@/lib/auth/member-route";
 
 /** The current view's responses as CSV, streamed. */
-export async function GET(request: Request) {
-  return csvDownload(request, "responses", (member, filters) => responsesCsv(member, filters));
-}
+export const GET = memberRoute("store_manager", ({ member, request }) =>
+  csvDownload(member, request, "responses", (member, filters) => responsesCsv(member, filters)),
+);
