@@ -5,13 +5,14 @@ import { commentQuerySchema, encodeCursor, queryString, type CommentQuery } from
 import { loadAnalyticsView, type SearchParams } from "@/lib/analytics/view";
 import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
 import { tenantOf } from "@/lib/tenancy/tenant";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { listThemes } from "@/lib/themes/read-themes";
 
 type Props = { searchParams: Promise<SearchParams> };
 
 export default async function CommentsPage({ searchParams }: Props) {
-  const member = await requireMember();
+  const member = await requireMember(ACCESS["/comments"]);
   const params = await searchParams;
   const view = await loadAnalyticsView(member, params).catch(notFoundOnForeignId);
   const parsed = commentQuerySchema.safeParse(params);

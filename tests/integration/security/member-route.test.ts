@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { ACCESS } from "@/lib/auth/access";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Member } from "@/lib/tenancy/tenant";
@@ -9,7 +10,8 @@ import { routeParams } from "../survey-pages/survey-requests";
 import { tenantRows } from "../tenancy/tenant-rows";
 
 // Every signed-in route handler (downloads, the CSV upload) is built with memberRoute, found in the app's own route
-// files: each role is tried on each, signed out too, with a post from another site and with another tenant's id.
+// files: each role is tried on each (the least role from ACCESS), signed out too, with a post from another site and
+// with another tenant's id.
 
 let signedIn: { id: string; email: string } | null = null;
 vi.mock("@/lib/auth/session", () => ({ getSignedInUser: async () => signedIn }));
@@ -21,7 +23,7 @@ const RANK: Record<Role, number> = { store_manager: 0, cx_manager: 1, admin: 2 }
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Route = { path: string; file: string; method: (typeof METHODS)[number]; minRole: Role };
 
-/** The route handlers under app/(app), as "/contacts/[id]/export", with their least role read from memberRoute(…). */
+/** The route handlers under app/(app), as "/contacts/[id]/export", with their least role in ACCESS. */
 function signedInRoutes(dir = SIGNED_IN_DIR, prefix = ""): Route[] {
   return readdirSync(dir).flatMap((entry) => {
     const full = path.join(dir, entry);
@@ -29,9 +31,10 @@ function signedInRoutes(dir = SIGNED_IN_DIR, prefix = ""): Route[] {
     if (!/^route\.tsx?$/.test(entry)) return [];
     const source = readFileSync(full, "utf8");
     return METHODS.filter((method) => new RegExp(`export (?:async function|const) ${method}\\b`).test(source)).map((method) => {
-      const wrapped = new RegExp(`export const ${method} = memberRoute\\("(\\w+)"`).exec(source);
-      expect(wrapped, `${prefix} ${method} is built with memberRoute`).toBeTruthy();
-      return { path: prefix, file: full, method, minRole: wrapped![1] as Role };
+      expect(source, `${prefix} ${method} is built with memberRoute`).toContain(`export const ${method} = memberRoute(ACCESS["${prefix}"]`);
+      const minRole = (ACCESS as Record<string, Role>)[prefix];
+      expect(minRole, `${prefix} is in ACCESS`).toBeTruthy();
+      return { path: prefix, file: full, method, minRole };
     });
   });
 }

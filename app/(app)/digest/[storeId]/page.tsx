@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { StoreDigestView } from "@/components/digests/store-digest-view";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { lastCompleteWeek, weekFromKey, weekKey, weeksBefore } from "@/lib/digests/digest-week";
 import { digestWeekSchema } from "@/lib/digests/schemas";
@@ -12,7 +13,7 @@ type Props = { params: Promise<{ storeId: string }>; searchParams: Promise<{ wee
 
 /** The weekly digest as a printable page; ?week=YYYY-MM-DD picks the week (default: the last complete one). */
 export default async function StoreDigestPage({ params, searchParams }: Props) {
-  const member = await requireMember();
+  const member = await requireMember(ACCESS["/digest/[storeId]"]);
   const { storeId } = await params;
   const store = await getStore(member, storeId).catch(notFoundOnForeignId);
   const query = digestWeekSchema.safeParse(await searchParams);

@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import { ACCESS } from "@/lib/auth/access";
 import { memberRoute } from "@/lib/auth/member-route";
 import { importContacts } from "@/lib/imports/import-contacts";
 
@@ -6,7 +7,7 @@ import { importContacts } from "@/lib/imports/import-contacts";
  * POST the CSV as the body: it is parsed as it arrives, and each progress report goes back as a line of JSON
  * while the import runs. Signed-in CX managers only; a post from another site is refused (memberRoute).
  */
-export const POST = memberRoute("cx_manager", async ({ member, request }) => {
+export const POST = memberRoute(ACCESS["/imports/upload"], async ({ member, request }) => {
   if (!request.body) return new Response("Not found", { status: 404 });
   const fileName = decodeURIComponent(request.headers.get("x-file-name") ?? "upload.csv");
   const csv = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream);

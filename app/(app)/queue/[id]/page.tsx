@@ -2,6 +2,7 @@ import { ActionForm, SelectField, TextAreaField } from "@/components/form/action
 import { FollowUpTrail } from "@/components/queue/follow-up-trail";
 import { QueueCard } from "@/components/queue/queue-card";
 import { RecoveryCard } from "@/components/queue/recovery-card";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { listAssignees } from "@/lib/followups/assignees";
 import { getFollowUp } from "@/lib/followups/followups";
@@ -17,7 +18,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function FollowUpPage({ params }: Props) {
   const { id } = await params;
-  const member = await requireMember();
+  const member = await requireMember(ACCESS["/queue/[id]"]);
   const followUp = await getFollowUp(member, id).catch(notFoundOnForeignId);
   // The follow-up is one of the member's stores' (getFollowUp checked): its store and response are theirs too.
   const tenant = tenantOf(member);

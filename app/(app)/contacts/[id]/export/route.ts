@@ -1,8 +1,9 @@
+import { ACCESS } from "@/lib/auth/access";
 import { memberRoute } from "@/lib/auth/member-route";
 import { exportContactData } from "@/lib/privacy/export-contact";
 
 /** Everything held on one contact as a JSON download (GDPR access request), for CX managers and admins. */
-export const GET = memberRoute("cx_manager", async ({ member, params: { id } }) => {
+export const GET = memberRoute(ACCESS["/contacts/[id]/export"], async ({ member, params: { id } }) => {
   const data = await exportContactData(member, id);
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
