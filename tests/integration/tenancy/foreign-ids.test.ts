@@ -40,8 +40,6 @@ function kindOf(parameter: string): Kind {
 // Not lookups by id, each for its reason (the test fails for an entry that is no longer found).
 const NOT_BY_ID: Record<string, string> = {
   "sending/send-survey#countSends": "storeIds is the view's filter: another tenant's stores have no sends of A's to count",
-  "followups/loop-settings#getLoopSettings": "surveyId only picks which of the tenant's surveys to show; an unknown one shows the default",
-  "surveys/surveys#chooseSurvey": "a form's optional survey choice: falls back to the default survey (sendSurvey with B's survey is below)",
 };
 
 // Jobs run by the worker for rows that may be gone by then (deleted, erased, another tenant's in a forged job):
