@@ -5,12 +5,13 @@ import { usesOutbox } from "@/lib/env";
 import { hasRole } from "@/lib/members/members";
 import { ROLE_LABELS } from "@/lib/members/schemas";
 import { getOrganization } from "@/lib/organizations/organizations";
+import { tenantOf } from "@/lib/tenancy/tenant";
 
 export const dynamic = "force-dynamic";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const member = await requireMember();
-  const [organization, user] = await Promise.all([getOrganization(member), getSignedInUser()]);
+  const [organization, user] = await Promise.all([getOrganization(tenantOf(member)), getSignedInUser()]);
   const isCx = hasRole(member, "cx_manager");
   return (
     <div className="shell">

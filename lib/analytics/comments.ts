@@ -1,6 +1,6 @@
 import { db, Prisma } from "../db/client";
 import { getTheme } from "../themes/read-themes";
-import type { Member } from "../tenancy/tenant";
+import { tenantOf, type Member } from "../tenancy/tenant";
 import { filterSql, type AnalyticsFilters } from "./filters";
 import type { CommentCursor, CommentQuery } from "./schemas";
 
@@ -24,7 +24,8 @@ export type CommentRow = {
  * and theme on top of the view's filters. Reads raw responses: comments are the one figure a rollup cannot hold.
  */
 export async function listComments(member: Member, filters: AnalyticsFilters, query: Omit<CommentQuery, "after"> & { after?: CommentCursor }) {
-  if (query.theme) await getTheme(member, query.theme);
+  // Themes are the whole tenant's; the comments themselves are limited to the member's stores below.
+  if (query.theme) await getTheme(tenantOf(member), query.theme);
   const search = searchQuery(query.q);
   const rows = await db.$queryRaw<Omit<CommentRow, "themes">[]>`
     SELECT r."id", r."respondedAt", r."score", r."category"::text AS category, r."comment", r."channel"::text AS channel,

@@ -1,7 +1,7 @@
 import { db, Prisma } from "../db/client";
 import { listRegions, listStores } from "../stores/stores";
 import { listSurveys } from "../surveys/surveys";
-import type { Member } from "../tenancy/tenant";
+import { tenantOf, type Member } from "../tenancy/tenant";
 import { isoDay } from "./date-range";
 import { filterSql, type AnalyticsFilters } from "./filters";
 import { getFollowUpFigures, openFollowUpsByStore } from "./follow-up-figures";
@@ -39,8 +39,9 @@ export async function getNpsFigures(member: Member, filters: AnalyticsFilters, n
     breakdown(member, filters),
     npsTrend(member, filters),
     listStores(member),
-    listRegions(member),
-    listSurveys(member),
+    // Names for the leaderboards, whose rows are already limited to the member's stores.
+    listRegions(tenantOf(member)),
+    listSurveys(tenantOf(member)),
     openFollowUpsByStore(member, filters, now),
   ]);
   const total = groups.get("total|current");

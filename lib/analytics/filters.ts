@@ -3,7 +3,7 @@ import { db, Prisma } from "../db/client";
 import type { Channel } from "../generated/prisma/enums";
 import { getStore } from "../stores/stores";
 import { getSurvey } from "../surveys/surveys";
-import { NotFoundError, type Member } from "../tenancy/tenant";
+import { NotFoundError, tenantOf, type Member } from "../tenancy/tenant";
 import { firstDayWithData } from "./rollup";
 import { utcDay, type DateRange } from "./date-range";
 import type { AnalyticsQuery, TrendGrain } from "./schemas";
@@ -36,7 +36,7 @@ export async function resolveFilters(member: Member, query: AnalyticsQuery, now 
   const [store, regionStoreIds, survey] = await Promise.all([
     query.store ? getStore(member, query.store) : null,
     query.region ? storeIdsOfRegion(member, query.region) : null,
-    query.survey ? getSurvey(member, query.survey) : null,
+    query.survey ? getSurvey(tenantOf(member), query.survey) : null,
   ]);
   const storeIds = intersect([member.storeIds, regionStoreIds, store ? [store.id] : null]);
   const range = await dateRangeOf(member, query, now);
@@ -62,7 +62,8 @@ async function dateRangeOf(member: Member, query: AnalyticsQuery, now: Date): Pr
     return { from, to };
   }
   const period = query.period ?? "90d";
-  if (period === "all") return { from: (await firstDayWithData(member)) ?? utcDay(now), to: tomorrow };
+  // Only where "all time" starts: the figures in it are still limited to the member's stores.
+  if (period === "all") return { from: (await firstDayWithData(tenantOf(member))) ?? utcDay(now), to: tomorrow };
   return { from: subDays(tomorrow, PERIOD_DAYS[period]), to: tomorrow };
 }
 

@@ -1,5 +1,5 @@
 import { db, Prisma } from "../db/client";
-import type { Member } from "../tenancy/tenant";
+import { tenantOf, type Member } from "../tenancy/tenant";
 import { listThemes } from "../themes/read-themes";
 import { isoDay } from "./date-range";
 import { filterSql, type AnalyticsFilters } from "./filters";
@@ -54,7 +54,7 @@ export async function getThemeFigures(member: Member, filters: AnalyticsFilters)
     ? Prisma.sql`(${rollupRowsIn(filters.range)} OR ${rollupRowsIn(filters.previous)})`
     : rollupRowsIn(filters.range);
   const [themes, byTheme, trend] = await Promise.all([
-    listThemes(member),
+    listThemes(tenantOf(member)),
     db.$queryRaw<ThemeCountRow[]>`
       SELECT r."themeId", r."periodStart" >= ${isoDay(filters.range.from)}::date AS current, ${CATEGORY_SUMS}
         FROM "ThemeRollup" r

@@ -1,6 +1,6 @@
 import { listRegions, listStores } from "../stores/stores";
 import { listSurveys } from "../surveys/surveys";
-import type { Member } from "../tenancy/tenant";
+import { tenantOf, type Member } from "../tenancy/tenant";
 import { resolveFilters } from "./filters";
 import { listSegments } from "./rollup";
 import { analyticsQuerySchema, type AnalyticsQuery } from "./schemas";
@@ -18,9 +18,9 @@ export async function loadAnalyticsView(member: Member, searchParams: SearchPara
   const [filters, stores, regions, surveys, segments] = await Promise.all([
     resolveFilters(member, query, now),
     listStores(member),
-    listRegions(member),
-    listSurveys(member),
-    listSegments(member),
+    listRegions(tenantOf(member)),
+    listSurveys(tenantOf(member)),
+    listSegments(tenantOf(member)),
   ]);
   // A store manager filters by their own stores only; regions without any of them are no use to them.
   const visibleRegions = regions.filter((region) => member.storeIds === null || stores.some((store) => store.regionId === region.id));

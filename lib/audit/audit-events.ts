@@ -1,5 +1,5 @@
 import { db, type Prisma } from "../db/client";
-import type { Tenant } from "../tenancy/tenant";
+import type { Member, Tenant } from "../tenancy/tenant";
 
 export type AuditAction =
   | "sign_in"
@@ -11,13 +11,16 @@ export type AuditAction =
   | "contact_erased"
   | "retention_applied";
 
-/** The acting person, when the tenant handle is a signed-in member; system work (jobs) has none. */
-export function actorOf(tenant: Tenant): string | null {
+/**
+ * The acting person, when the tenant handle is a signed-in member; system work (jobs) has none. Any member may be
+ * recorded, a store manager too: the log is the tenant's, not a store's.
+ */
+export function actorOf(tenant: Tenant | Member): string | null {
   return "userId" in tenant && typeof tenant.userId === "string" ? tenant.userId : null;
 }
 
 export async function recordAuditEvent(
-  tenant: Tenant,
+  tenant: Tenant | Member,
   event: { action: AuditAction; subject?: string | null; detail?: Prisma.InputJsonValue },
   client: Prisma.TransactionClient = db,
 ) {

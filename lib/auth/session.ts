@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "../generated/prisma/enums";
 import { findMemberForUser, hasRole } from "../members/members";
-import type { Member } from "../tenancy/tenant";
+import type { MemberWithRole } from "../tenancy/tenant";
 import { authOptions } from "./options";
 
 /** The only place that reads the session: swap the auth library here and nowhere else. */
@@ -17,10 +17,10 @@ export const getSignedInUser = cache(async (): Promise<{ id: string; email: stri
  * The guard of every signed-in page and action: the caller's membership in their tenant, with the store ids a
  * store manager is limited to. Signed out: to the sign-in page. Not allowed: "not found", never "forbidden".
  */
-export const requireMember = cache(async (minRole: Role = "store_manager"): Promise<Member> => {
+export const requireMember = cache(async <R extends Role = "store_manager">(minRole?: R): Promise<MemberWithRole<R>> => {
   const user = await getSignedInUser();
   if (!user) redirect("/signin");
   const member = await findMemberForUser(user.id);
-  if (!member || !hasRole(member, minRole)) notFound();
-  return member;
+  if (!member || !hasRole(member, minRole ?? "store_manager")) notFound();
+  return member as MemberWithRole<R>;
 });

@@ -3,12 +3,15 @@ import { InputError } from "../forms/input-error";
 import { enqueue } from "../queue/enqueue";
 import { getStore } from "../stores/stores";
 import { getSurvey } from "../surveys/surveys";
-import { NotFoundError, type Member, type Tenant } from "../tenancy/tenant";
+import { NotFoundError, type Tenant, type TenantWideMember } from "../tenancy/tenant";
 import { countAudience } from "./audience";
 import { audienceSchema, type Audience, type CampaignInput } from "./schemas";
 
-/** Starts a campaign: checks the survey and store are the tenant's, counts the segment and queues the job. */
-export async function startCampaign(member: Member, input: CampaignInput, now = new Date()) {
+/**
+ * Starts a campaign: checks the survey and store are the tenant's, counts the segment and queues the job. Its
+ * audience is any of the tenant's contacts, so only a member who sees every store may start one.
+ */
+export async function startCampaign(member: TenantWideMember, input: CampaignInput, now = new Date()) {
   await getSurvey(member, input.surveyId);
   if (input.storeId) await getStore(member, input.storeId);
   const audience: Audience = audienceSchema.parse(input);

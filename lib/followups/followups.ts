@@ -2,7 +2,7 @@ import { addDays } from "date-fns";
 import { db, type Prisma } from "../db/client";
 import { InputError } from "../forms/input-error";
 import { scheduleResurvey } from "../resurveys/schedule-resurvey";
-import { NotFoundError, storeScope, type Member } from "../tenancy/tenant";
+import { NotFoundError, storeScope, tenantOf, type Member } from "../tenancy/tenant";
 import { recordEvent } from "./events";
 import { emitFollowUpEvent } from "../webhooks/payloads";
 import { isOverdue } from "./overdue";
@@ -148,7 +148,7 @@ export async function addNote(member: Member, followUpId: string, input: NoteInp
 }
 
 export async function setRootCause(member: Member, followUpId: string, rootCauseId: string, now = new Date()) {
-  const cause = await getRootCause(member, rootCauseId);
+  const cause = await getRootCause(tenantOf(member), rootCauseId);
   return workOn(member, followUpId, async (tx, followUp) => {
     await recordEvent(tx, { ...event(member, followUp, now), type: "root_cause", detail: cause.label });
     return tx.followUp.update({
@@ -165,7 +165,7 @@ type CloseFields = Pick<CloseInput, "outcome" | "body"> & Partial<Pick<CloseInpu
  * re-survey the survey's number of days later: the measure of whether the call changed their mind.
  */
 export async function closeFollowUp(member: Member, followUpId: string, input: CloseFields, now = new Date()) {
-  const cause = input.rootCauseId ? await getRootCause(member, input.rootCauseId) : null;
+  const cause = input.rootCauseId ? await getRootCause(tenantOf(member), input.rootCauseId) : null;
   return workOn(member, followUpId, async (tx, followUp) => {
     if (input.body) {
       await tx.followUpNote.create({

@@ -3,7 +3,7 @@ import { db } from "../db/client";
 import type { Role } from "../generated/prisma/enums";
 import { InputError } from "../forms/input-error";
 import { assertStoresOfTenant } from "../stores/stores";
-import { NotFoundError, type Member, type Tenant } from "../tenancy/tenant";
+import { NotFoundError, type Member, type MemberWithRole, type Tenant } from "../tenancy/tenant";
 import type { MemberInput, MemberUpdate } from "./schemas";
 
 export async function listMembers(tenant: Tenant) {
@@ -103,18 +103,15 @@ export async function findMemberForUser(userId: string, organizationId?: string)
     orderBy: { createdAt: "asc" },
   });
   if (!membership) return null;
-  return {
-    organizationId: membership.organizationId,
-    userId,
-    role: membership.role,
-    storeIds: membership.role === "store_manager" ? membership.stores.map((s) => s.storeId) : null,
-  };
+  const { role } = membership;
+  if (role === "store_manager") return { organizationId: membership.organizationId, userId, role, storeIds: membership.stores.map((s) => s.storeId) };
+  return { organizationId: membership.organizationId, userId, role, storeIds: null };
 }
 
 const RANK: Record<Role, number> = { store_manager: 0, cx_manager: 1, admin: 2 };
 
 /** Admins may do everything a CX manager may, CX managers everything a store manager may. */
-export function hasRole(member: Member, minRole: Role): boolean {
+export function hasRole<R extends Role>(member: Member, minRole: R): member is Member & MemberWithRole<R> {
   return RANK[member.role] >= RANK[minRole];
 }
 

@@ -1,6 +1,6 @@
 import { db, type Prisma } from "../db/client";
 import { enqueue } from "../queue/enqueue";
-import type { Tenant } from "../tenancy/tenant";
+import { NotFoundError, type Tenant } from "../tenancy/tenant";
 import { retagBatch } from "./tag-comments";
 import { listThemes } from "./read-themes";
 
@@ -17,6 +17,9 @@ export type RetagStatus = Awaited<ReturnType<typeof listRetagStatus>>[number];
 
 /** Queues tagging the theme's past comments again; pass the transaction that changed the theme. */
 export async function requestRetag(tx: Prisma.TransactionClient, tenant: Tenant, themeId: string, now = new Date()) {
+  // The upsert finds the ThemeRetag by themeId alone: another tenant's theme would get a re-tag of this tenant's.
+  const theme = await tx.theme.findFirst({ where: { id: themeId, organizationId: tenant.organizationId }, select: { id: true } });
+  if (!theme) throw new NotFoundError("Theme");
   const fresh = { state: "queued" as const, done: 0, total: null, cursor: null, error: null, requestedAt: now, startedAt: null, finishedAt: null };
   const retag = await tx.themeRetag.upsert({
     where: { themeId },

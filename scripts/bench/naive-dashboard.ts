@@ -6,7 +6,7 @@ import { themeFiguresOf, type ThemeCountRow, type ThemeTrendRow } from "../../li
 import { listThemes } from "../../lib/themes/read-themes";
 import { listRegions, listStores } from "../../lib/stores/stores";
 import { listSurveys } from "../../lib/surveys/surveys";
-import type { Member } from "../../lib/tenancy/tenant";
+import { tenantOf, type Member } from "../../lib/tenancy/tenant";
 
 // The dashboard's figures computed the naive way, from raw Response, SurveySend, FollowUp and ResponseTheme rows:
 // the baseline that bench:dashboard compares getDashboard() and getThemeFigures() with. Same groupings, same
@@ -44,8 +44,8 @@ export async function naiveNpsFigures(member: Member, filters: AnalyticsFilters,
        WHERE x."organizationId" = ${member.organizationId} AND ${within(`x."respondedAt"`, filters.range)} ${filterSql(filters, "x")}
        GROUP BY 1 ORDER BY 1`,
     listStores(member),
-    listRegions(member),
-    listSurveys(member),
+    listRegions(tenantOf(member)),
+    listSurveys(tenantOf(member)),
     openFollowUpsByStore(member, filters, now),
   ]);
   return { responses, sends, trend };
@@ -65,7 +65,7 @@ export async function naiveThemeFigures(member: Member, filters: AnalyticsFilter
     AND r."respondedAt" >= ${since} AND r."respondedAt" < ${filters.range.to} ${filterSql(filters, "r")}`;
   const current = Prisma.sql`r."respondedAt" >= ${filters.range.from}`;
   const [themes, byTheme, commented, trend] = await Promise.all([
-    listThemes(member),
+    listThemes(tenantOf(member)),
     db.$queryRaw<ThemeCountRow[]>`
       SELECT t."themeId", ${current} AS current, ${CATEGORY_COUNTS}
         FROM "ResponseTheme" t JOIN "Response" r ON r."id" = t."responseId"

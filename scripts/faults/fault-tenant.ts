@@ -1,4 +1,5 @@
 import { startScratchPostgres, type ScratchPostgres } from "./scratch-postgres";
+import type { TenantWideMember } from "../../lib/tenancy/tenant";
 
 // What the SMTP and worker fault scripts share: a throwaway database with the app's schema and job queues, a
 // tenant with one store and its store managers (who get the alerts), and counting helpers.
@@ -38,7 +39,7 @@ export async function createFaultTenant(managers: number) {
     managerEmails.push(email);
   }
   const adminUser = await db.user.findUniqueOrThrow({ where: { email: "admin@fault.test" } });
-  const admin = (await findMemberForUser(adminUser.id, organization.id))!;
+  const admin = (await findMemberForUser(adminUser.id, organization.id)) as TenantWideMember;
   const survey = await db.survey.findFirstOrThrow({ where: tenant });
   return { tenant, admin, store, survey, managerEmails };
 }

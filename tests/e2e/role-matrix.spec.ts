@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { ACCESS } from "../../lib/auth/access";
 import { signIn } from "./support";
 
-// Each role against every signed-in page without an id in its path: a page opens for the roles its own guard
-// (`requireMember("…")` in the page's source) admits and is "not found" for the others. The pages and their least
-// role come from app/(app): a new page is in the matrix without editing this test.
+// Each role against every signed-in page without an id in its path: a page opens for the roles the access table
+// (lib/auth/access.ts, which the pages' guards read) admits and is "not found" for the others. The pages come from
+// app/(app): a new page is in the matrix without editing this test, and one missing from the table fails it.
 
 const APP_DIR = path.join(process.cwd(), "app", "(app)");
 const RANK = { store_manager: 0, cx_manager: 1, admin: 2 } as const;
@@ -14,11 +15,12 @@ type Role = keyof typeof RANK;
 function pages(dir = APP_DIR, prefix = ""): { route: string; minRole: Role }[] {
   return readdirSync(dir).flatMap((entry) => {
     const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) return entry.startsWith("[") ? [] : pages(full, `${prefix}${entry.startsWith("(") ? "" : `/${entry}`}`);
+    if (statSync(full).isDirectory()) return pages(full, `${prefix}${entry.startsWith("(") ? "" : `/${entry}`}`);
     if (entry !== "page.tsx") return [];
-    const guard = /requireMember\(\s*(?:"(\w+)")?/.exec(readFileSync(full, "utf8"));
-    expect(guard, `${prefix}/page.tsx calls requireMember`).toBeTruthy();
-    return [{ route: prefix, minRole: (guard![1] as Role | undefined) ?? "store_manager" }];
+    const minRole = (ACCESS as Record<string, Role>)[prefix];
+    expect(minRole, `${prefix} is in ACCESS (lib/auth/access.ts)`).toBeTruthy();
+    // A page with an id in its path has no URL to try without one (tenant-isolation.spec.ts opens them).
+    return prefix.includes("[") ? [] : [{ route: prefix, minRole }];
   });
 }
 
@@ -28,7 +30,7 @@ const PEOPLE: [Role, string][] = [
   ["admin", "admin@northwind.demo"],
 ];
 
-test("every role opens exactly the pages its guard admits, and the others are 'not found'", async ({ browser }) => {
+test("every role opens exactly the pages the access table admits, and the others are 'not found'", async ({ browser }) => {
   const matrix = pages();
   expect(matrix.map((p) => p.minRole)).toEqual(expect.arrayContaining(["store_manager", "cx_manager", "admin"]));
   for (const [role, email] of PEOPLE) {

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { findMemberForUser, inviteMember } from "@/lib/members/members";
+import { findMemberForUser, hasRole, inviteMember } from "@/lib/members/members";
 import { createOrganization } from "@/lib/organizations/organizations";
 import { createStore } from "@/lib/stores/stores";
 import { sendSurvey } from "@/lib/sending/send-survey";
-import type { Member, Tenant } from "@/lib/tenancy/tenant";
+import type { MemberWithRole, Tenant } from "@/lib/tenancy/tenant";
 
 // Small factories: every test builds the few rows it needs in a tenant of its own.
 
@@ -22,6 +22,7 @@ export async function createTenant(name = "Test Shop") {
   // Tests expect every detractor to get a follow-up; the holdout tests turn the experiment on themselves.
   await (await import("@/lib/db/client")).db.survey.updateMany({ where: tenant, data: { holdoutPercent: 0 } });
   const admin = (await findMemberForUser((await userIdOf(`admin-${id}@example.test`))!, organization.id))!;
+  if (!hasRole(admin, "admin")) throw new Error("A new tenant's first member is its admin");
   return { organization, tenant, admin };
 }
 
@@ -34,10 +35,10 @@ export async function createTestStore(tenant: Tenant, name = "Main Street") {
   return createStore(tenant, { name, code: `S-${unique()}`, city: "Berlin", regionId: null });
 }
 
-export async function createMember(tenant: Tenant, role: Role, storeIds: string[] = []): Promise<Member> {
+export async function createMember<R extends Role>(tenant: Tenant, role: R, storeIds: string[] = []): Promise<MemberWithRole<R>> {
   const email = `${role}-${unique()}@example.test`;
   const membership = await inviteMember(tenant, { email, name: null, role, storeIds });
-  return (await findMemberForUser(membership.userId, tenant.organizationId))!;
+  return (await findMemberForUser(membership.userId, tenant.organizationId)) as MemberWithRole<R>;
 }
 
 export async function sendTestSurvey(

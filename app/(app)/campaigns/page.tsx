@@ -1,6 +1,7 @@
 import { AutoRefresh } from "@/components/campaigns/auto-refresh";
 import { ActionForm } from "@/components/form/action-form";
 import { TableCard } from "@/components/layout/table-card";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { countAudience } from "@/lib/campaigns/audience";
 import { listCampaigns } from "@/lib/campaigns/campaigns";
@@ -30,7 +31,7 @@ const FIELDS = [
  * then start it; its sends' progress follows below.
  */
 export default async function CampaignsPage({ searchParams }: Props) {
-  const member = await requireMember("cx_manager");
+  const member = await requireMember(ACCESS["/campaigns"]);
   const params = await searchParams;
   const values = Object.fromEntries(FIELDS.map((field) => [field, [params[field]].flat()[0] ?? ""])) as Record<
     (typeof FIELDS)[number],

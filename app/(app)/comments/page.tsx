@@ -4,20 +4,22 @@ import { listComments } from "@/lib/analytics/comments";
 import { commentQuerySchema, encodeCursor, queryString, type CommentQuery } from "@/lib/analytics/schemas";
 import { loadAnalyticsView, type SearchParams } from "@/lib/analytics/view";
 import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
+import { tenantOf } from "@/lib/tenancy/tenant";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { listThemes } from "@/lib/themes/read-themes";
 
 type Props = { searchParams: Promise<SearchParams> };
 
 export default async function CommentsPage({ searchParams }: Props) {
-  const member = await requireMember();
+  const member = await requireMember(ACCESS["/comments"]);
   const params = await searchParams;
   const view = await loadAnalyticsView(member, params).catch(notFoundOnForeignId);
   const parsed = commentQuerySchema.safeParse(params);
   const comments: CommentQuery = parsed.success ? parsed.data : {};
   const [page, themes] = await Promise.all([
     listComments(member, view.filters, comments).catch(notFoundOnForeignId),
-    listThemes(member),
+    listThemes(tenantOf(member)),
   ]);
   const own = { q: comments.q, category: comments.category, theme: comments.theme };
   const error = view.error ?? (parsed.success ? undefined : parsed.error.issues[0].message);

@@ -1,5 +1,6 @@
 import { ActionForm } from "@/components/form/action-form";
 import { TableCard } from "@/components/layout/table-card";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { searchContacts } from "@/lib/contacts/contact-history";
 import { hasRole } from "@/lib/members/members";
@@ -20,7 +21,7 @@ const day = (date: Date) => date.toLocaleString("en-GB", { dateStyle: "medium", 
 
 /** Find a customer and see every survey we sent them, with its status: sent, queued, refused or failed and why. */
 export default async function ContactsPage({ searchParams }: Props) {
-  const member = await requireMember("cx_manager");
+  const member = await requireMember(ACCESS["/contacts"]);
   const q = [(await searchParams).q].flat()[0]?.slice(0, 200) ?? "";
   const contacts = await searchContacts(member, q);
   const isAdmin = hasRole(member, "admin");

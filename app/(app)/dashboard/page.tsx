@@ -13,12 +13,13 @@ import { MIN_RESPONSES } from "@/lib/analytics/nps-figures";
 import { queryString } from "@/lib/analytics/schemas";
 import { loadAnalyticsView, type SearchParams } from "@/lib/analytics/view";
 import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 
 type Props = { searchParams: Promise<SearchParams> };
 
 export default async function DashboardPage({ searchParams }: Props) {
-  const member = await requireMember();
+  const member = await requireMember(ACCESS["/dashboard"]);
   const view = await loadAnalyticsView(member, await searchParams).catch(notFoundOnForeignId);
   const { query, filters, options, error } = view;
   const dashboard = await getDashboard(member, filters);

@@ -1,10 +1,11 @@
 import { TableCard } from "@/components/layout/table-card";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { listStores } from "@/lib/stores/stores";
 
 /** Every store the member sees, each with its weekly digest (emailed to its managers on Monday mornings). */
 export default async function DigestsPage() {
-  const member = await requireMember();
+  const member = await requireMember(ACCESS["/digest"]);
   const stores = await listStores(member);
   return (
     <>

@@ -1,6 +1,7 @@
 import { subDays } from "date-fns";
 import { ExperimentTable } from "@/components/experiments/experiment-table";
 import { PromoterFunnelCard } from "@/components/promoters/promoter-funnel-card";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { getExperimentResults, getRecoverySummary } from "@/lib/experiments/results";
 
@@ -8,7 +9,7 @@ const pct = (value: number) => `${Math.round(value * 100)}%`;
 
 /** Does calling detractors back work? The holdout experiment's answer, and the promoter funnel. */
 export default async function ExperimentsPage() {
-  const member = await requireMember("cx_manager");
+  const member = await requireMember(ACCESS["/experiments"]);
   const [results, recovery] = await Promise.all([getExperimentResults(member), getRecoverySummary(member)]);
   const now = new Date();
   return (

@@ -1,10 +1,11 @@
 import { ImportUpload } from "@/components/imports/import-upload";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { listContactImports, type ImportProblem } from "@/lib/imports/import-contacts";
 
 /** CSV import of contacts: upload with live progress, then each import's report row by row. */
 export default async function ImportsPage() {
-  const member = await requireMember("cx_manager");
+  const member = await requireMember(ACCESS["/imports"]);
   const imports = await listContactImports(member);
   return (
     <>

@@ -7,30 +7,30 @@ import { runMemberAction } from "@/lib/forms/member-action";
 import { createWebhookEndpoint, deleteWebhookEndpoint, enableWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { webhookEndpointInputSchema } from "@/lib/webhooks/schemas";
 
-const ADMIN = { role: "admin", revalidate: ["/integrations", "/integrations/webhooks"] } as const;
+const ADMIN = { revalidate: ["/integrations", "/integrations/webhooks"] } as const;
 
 export async function createApiKeyAction(_state: ActionState, formData: FormData) {
-  return runMemberAction(formData, { ...ADMIN, schema: apiKeyInputSchema }, async (member, input) => {
+  return runMemberAction(formData, { ...ADMIN, action: "createApiKeyAction", schema: apiKeyInputSchema }, async (member, input) => {
     const { key } = await createApiKey(member, { name: input.name, createdBy: member.userId });
     return key;
   });
 }
 
 export async function revokeApiKeyAction(keyId: string, _state: ActionState, formData: FormData) {
-  return runMemberAction(formData, ADMIN, (member) => revokeApiKey(member, keyId).then(() => "Revoked"));
+  return runMemberAction(formData, { ...ADMIN, action: "revokeApiKeyAction" }, (member) => revokeApiKey(member, keyId).then(() => "Revoked"));
 }
 
 export async function createWebhookAction(_state: ActionState, formData: FormData) {
-  return runMemberAction(formData, { ...ADMIN, schema: webhookEndpointInputSchema }, async (member, input) => {
+  return runMemberAction(formData, { ...ADMIN, action: "createWebhookAction", schema: webhookEndpointInputSchema }, async (member, input) => {
     await createWebhookEndpoint(member, input);
     return `Endpoint ${input.url} added`;
   });
 }
 
 export async function enableWebhookAction(endpointId: string, _state: ActionState, formData: FormData) {
-  return runMemberAction(formData, ADMIN, (member) => enableWebhookEndpoint(member, endpointId).then(() => "Switched on"));
+  return runMemberAction(formData, { ...ADMIN, action: "enableWebhookAction" }, (member) => enableWebhookEndpoint(member, endpointId).then(() => "Switched on"));
 }
 
 export async function deleteWebhookAction(endpointId: string, _state: ActionState, formData: FormData) {
-  return runMemberAction(formData, ADMIN, (member) => deleteWebhookEndpoint(member, endpointId).then(() => "Deleted"));
+  return runMemberAction(formData, { ...ADMIN, action: "deleteWebhookAction" }, (member) => deleteWebhookEndpoint(member, endpointId).then(() => "Deleted"));
 }

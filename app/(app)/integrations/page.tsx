@@ -2,6 +2,7 @@ import { ActionForm } from "@/components/form/action-form";
 import { NewApiKeyForm } from "@/components/integrations/new-api-key-form";
 import { TableCard } from "@/components/layout/table-card";
 import { listApiKeys } from "@/lib/api/api-keys";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
@@ -9,7 +10,7 @@ const when = (date: Date | null) => (date ? date.toLocaleString("en-GB", { dateS
 
 /** For admins: the keys of the public API, and where to read about it. */
 export default async function IntegrationsPage() {
-  const member = await requireMember("admin");
+  const member = await requireMember(ACCESS["/integrations"]);
   const keys = await listApiKeys(member);
   return (
     <>

@@ -1,4 +1,5 @@
 import { ActionForm } from "@/components/form/action-form";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { listJobProblems } from "@/lib/worker/job-problems";
 import { QUEUE_LABELS } from "@/lib/queue/queues";
@@ -6,7 +7,7 @@ import { retryJobAction } from "./actions";
 
 /** For admins: background jobs of this tenant that failed (with their error) or wait for a retry. */
 export default async function JobsPage() {
-  const member = await requireMember("admin");
+  const member = await requireMember(ACCESS["/jobs"]);
   const { jobs, unconfirmed } = await listJobProblems(member);
   const when = (date: Date | null) => (date ? date.toLocaleString("en-GB") : "–");
   return (

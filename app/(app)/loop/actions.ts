@@ -12,40 +12,40 @@ import {
 import { createRootCause, setRootCauseArchived } from "@/lib/followups/root-causes";
 import { rootCauseInputSchema } from "@/lib/followups/schemas";
 
-const loop = { role: "cx_manager", revalidate: ["/loop"] } as const;
+const loop = { revalidate: ["/loop"] } as const;
 
 export async function saveSurveyLoopAction(surveyId: string, _state: ActionState, formData: FormData) {
-  return runMemberAction(formData, { ...loop, schema: surveyLoopSettingsSchema }, (member, input) =>
+  return runMemberAction(formData, { ...loop, action: "saveSurveyLoopAction", schema: surveyLoopSettingsSchema }, (member, input) =>
     updateSurveyLoopSettings(member, surveyId, input).then(() => "Loop settings saved"),
   );
 }
 
 export async function saveStoreLoopAction(storeId: string, _state: ActionState, formData: FormData) {
-  return runMemberAction(formData, { ...loop, schema: storeLoopSettingsSchema }, (member, input) =>
+  return runMemberAction(formData, { ...loop, action: "saveStoreLoopAction", schema: storeLoopSettingsSchema }, (member, input) =>
     updateStoreLoopSettings(member, storeId, input).then(() => "Store saved"),
   );
 }
 
 export async function setRegionManagerAction(regionId: string, _state: ActionState, formData: FormData) {
-  return runMemberAction(formData, { ...loop, schema: regionManagerSchema }, (member, input) =>
+  return runMemberAction(formData, { ...loop, action: "setRegionManagerAction", schema: regionManagerSchema }, (member, input) =>
     setRegionManager(member, regionId, input.membershipId).then(() => "Region manager saved"),
   );
 }
 
 export async function setCustomerServiceTeamAction(_state: ActionState, formData: FormData) {
-  return runMemberAction(formData, { ...loop, schema: customerServiceTeamSchema }, (member, input) =>
+  return runMemberAction(formData, { ...loop, action: "setCustomerServiceTeamAction", schema: customerServiceTeamSchema }, (member, input) =>
     setCustomerServiceTeam(member, input.membershipIds).then(() => "Team saved"),
   );
 }
 
 export async function addRootCauseAction(_state: ActionState, formData: FormData) {
-  return runMemberAction(formData, { ...loop, schema: rootCauseInputSchema }, (member, input) =>
+  return runMemberAction(formData, { ...loop, action: "addRootCauseAction", schema: rootCauseInputSchema }, (member, input) =>
     createRootCause(member, input).then(() => `${input.label} added`),
   );
 }
 
 export async function archiveRootCauseAction(rootCauseId: string, archived: boolean, _state: ActionState, formData: FormData) {
-  return runMemberAction(formData, loop, (member) =>
+  return runMemberAction(formData, { ...loop, action: "archiveRootCauseAction" }, (member) =>
     setRootCauseArchived(member, rootCauseId, archived).then(() => (archived ? "Archived" : "Restored")),
   );
 }

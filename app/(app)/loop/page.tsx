@@ -1,5 +1,6 @@
 import { ActionForm, CheckboxList, Field, SelectField } from "@/components/form/action-form";
 import { StoreLoopForm } from "@/components/loop/store-loop-form";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { SurveyPicker } from "@/components/surveys/survey-picker";
 import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
@@ -19,7 +20,7 @@ import {
 type Props = { searchParams: Promise<{ survey?: string }> };
 
 export default async function LoopSettingsPage({ searchParams }: Props) {
-  const member = await requireMember("cx_manager");
+  const member = await requireMember(ACCESS["/loop"]);
   const { survey: surveyId } = await searchParams;
   const [{ survey, stores, regions, members }, surveys, rootCauses] = await Promise.all([
     getLoopSettings(member, surveyId).catch(notFoundOnForeignId),

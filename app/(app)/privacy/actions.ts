@@ -4,16 +4,16 @@ import type { ActionState } from "@/lib/forms/action-state";
 import { runMemberAction } from "@/lib/forms/member-action";
 import { applyRetention, retentionSchema, setRetention } from "@/lib/privacy/retention";
 
-const privacy = { role: "admin", revalidate: ["/privacy"] } as const;
+const privacy = { revalidate: ["/privacy"] } as const;
 
 export async function saveRetentionAction(_state: ActionState, formData: FormData) {
-  return runMemberAction(formData, { ...privacy, schema: retentionSchema }, (member, input) =>
+  return runMemberAction(formData, { ...privacy, action: "saveRetentionAction", schema: retentionSchema }, (member, input) =>
     setRetention(member, input).then(() => "Retention saved"),
   );
 }
 
 export async function applyRetentionAction(_state: ActionState, formData: FormData) {
-  return runMemberAction(formData, privacy, async (member) => {
+  return runMemberAction(formData, { ...privacy, action: "applyRetentionAction" }, async (member) => {
     const { comments, contacts } = await applyRetention(member);
     return `Anonymised ${comments} comments and ${contacts} contacts`;
   });

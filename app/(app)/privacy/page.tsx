@@ -1,5 +1,6 @@
 import { ActionForm, Field } from "@/components/form/action-form";
 import { listAuditEvents } from "@/lib/audit/audit-events";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { getOrganization } from "@/lib/organizations/organizations";
 import { applyRetentionAction, saveRetentionAction } from "./actions";
@@ -7,7 +8,7 @@ import { applyRetentionAction, saveRetentionAction } from "./actions";
 type Props = { searchParams: Promise<{ before?: string }> };
 
 export default async function PrivacyPage({ searchParams }: Props) {
-  const member = await requireMember("admin");
+  const member = await requireMember(ACCESS["/privacy"]);
   const { before } = await searchParams;
   const [organization, audit] = await Promise.all([
     getOrganization(member),

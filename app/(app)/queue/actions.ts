@@ -15,28 +15,28 @@ import { assignInputSchema, closeInputSchema, noteInputSchema, rootCauseChoiceSc
 const pagesOf = (followUpId: string) => ["/queue", `/queue/${followUpId}`];
 
 export async function markContactedAction(followUpId: string, _state: ActionState, formData: FormData) {
-  return runMemberAction(formData, { revalidate: pagesOf(followUpId) }, async (member) => {
+  return runMemberAction(formData, { action: "markContactedAction", revalidate: pagesOf(followUpId) }, async (member) => {
     await markContacted(member, followUpId);
     return "Marked as contacted";
   });
 }
 
 export async function callAttemptAction(followUpId: string, _state: ActionState, formData: FormData) {
-  return runMemberAction(formData, { revalidate: pagesOf(followUpId) }, async (member) => {
+  return runMemberAction(formData, { action: "callAttemptAction", revalidate: pagesOf(followUpId) }, async (member) => {
     const { callAttempts } = await logCallAttempt(member, followUpId);
     return `Call attempt ${callAttempts} recorded`;
   });
 }
 
 export async function assignAction(followUpId: string, _state: ActionState, formData: FormData) {
-  return runMemberAction(formData, { schema: assignInputSchema, revalidate: pagesOf(followUpId) }, async (member, input) => {
+  return runMemberAction(formData, { action: "assignAction", schema: assignInputSchema, revalidate: pagesOf(followUpId) }, async (member, input) => {
     await assignFollowUp(member, followUpId, input);
     return input.membershipId ? "Assigned" : "Unassigned";
   });
 }
 
 export async function rootCauseAction(followUpId: string, _state: ActionState, formData: FormData) {
-  const options = { schema: rootCauseChoiceSchema, revalidate: pagesOf(followUpId) };
+  const options = { action: "rootCauseAction", schema: rootCauseChoiceSchema, revalidate: pagesOf(followUpId) } as const;
   return runMemberAction(formData, options, async (member, input) => {
     await setRootCause(member, followUpId, input.rootCauseId);
     return "Root cause saved";
@@ -44,14 +44,14 @@ export async function rootCauseAction(followUpId: string, _state: ActionState, f
 }
 
 export async function addNoteAction(followUpId: string, _state: ActionState, formData: FormData) {
-  return runMemberAction(formData, { schema: noteInputSchema, revalidate: pagesOf(followUpId) }, async (member, input) => {
+  return runMemberAction(formData, { action: "addNoteAction", schema: noteInputSchema, revalidate: pagesOf(followUpId) }, async (member, input) => {
     await addNote(member, followUpId, input);
     return "Note added";
   });
 }
 
 export async function closeFollowUpAction(followUpId: string, _state: ActionState, formData: FormData) {
-  const options = { schema: closeInputSchema, revalidate: pagesOf(followUpId) };
+  const options = { action: "closeFollowUpAction", schema: closeInputSchema, revalidate: pagesOf(followUpId) } as const;
   return runMemberAction(formData, options, async (member, input) => {
     await closeFollowUp(member, followUpId, input);
     return "Closed";

@@ -1,10 +1,11 @@
 import { QueueCard } from "@/components/queue/queue-card";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { listQueue } from "@/lib/followups/followups";
 import { isOverdue } from "@/lib/followups/overdue";
 
 export default async function QueuePage() {
-  const member = await requireMember();
+  const member = await requireMember(ACCESS["/queue"]);
   const now = new Date();
   const { open, recentlyClosed } = await listQueue(member, { now });
   const overdue = open.filter((item) => isOverdue(item, now)).length;

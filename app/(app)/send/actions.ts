@@ -6,7 +6,7 @@ import { surveySendInputSchema } from "@/lib/sending/schemas";
 import { sendSurvey } from "@/lib/sending/send-survey";
 
 export async function sendSurveyAction(_state: ActionState, formData: FormData) {
-  const options = { role: "cx_manager", schema: surveySendInputSchema, revalidate: [] } as const;
+  const options = { action: "sendSurveyAction", schema: surveySendInputSchema, revalidate: [] } as const;
   return runMemberAction(formData, options, async (member, input) => {
     const send = await sendSurvey(member, input);
     if (send.status === "sent") return `Survey sent to ${input.email}`;

@@ -1,4 +1,5 @@
 import { ActionForm, Field, SelectField } from "@/components/form/action-form";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
 import { listStores } from "@/lib/stores/stores";
@@ -6,7 +7,7 @@ import { listSurveys } from "@/lib/surveys/surveys";
 import { sendSurveyAction } from "./actions";
 
 export default async function SendSurveyPage() {
-  const member = await requireMember("cx_manager");
+  const member = await requireMember(ACCESS["/send"]);
   const [stores, surveys] = await Promise.all([listStores(member), listSurveys(member)]);
   return (
     <>

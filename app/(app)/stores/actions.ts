@@ -6,7 +6,7 @@ import { regionInputSchema, storeInputSchema } from "@/lib/stores/schemas";
 import { createRegion, createStore } from "@/lib/stores/stores";
 
 export async function createStoreAction(_state: ActionState, formData: FormData) {
-  const options = { role: "cx_manager", schema: storeInputSchema, revalidate: ["/stores"] } as const;
+  const options = { action: "createStoreAction", schema: storeInputSchema, revalidate: ["/stores"] } as const;
   return runMemberAction(formData, options, async (member, input) => {
     await createStore(member, input);
     return `Store ${input.name} created`;
@@ -14,7 +14,7 @@ export async function createStoreAction(_state: ActionState, formData: FormData)
 }
 
 export async function createRegionAction(_state: ActionState, formData: FormData) {
-  const options = { role: "cx_manager", schema: regionInputSchema, revalidate: ["/stores"] } as const;
+  const options = { action: "createRegionAction", schema: regionInputSchema, revalidate: ["/stores"] } as const;
   return runMemberAction(formData, options, async (member, input) => {
     await createRegion(member, input);
     return `Region ${input.name} created`;

@@ -1,10 +1,11 @@
 import { ActionForm, Field, SelectField } from "@/components/form/action-form";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { listRegions, listStores } from "@/lib/stores/stores";
 import { createRegionAction, createStoreAction } from "./actions";
 
 export default async function StoresPage() {
-  const member = await requireMember("cx_manager");
+  const member = await requireMember(ACCESS["/stores"]);
   const [stores, regions] = await Promise.all([listStores(member), listRegions(member)]);
   return (
     <>

@@ -1,4 +1,5 @@
 import { ActionForm, Field, SelectField } from "@/components/form/action-form";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
 import { getOrganization } from "@/lib/organizations/organizations";
@@ -20,7 +21,7 @@ const TEXT_FIELDS = [
 type Props = { searchParams: Promise<{ survey?: string }> };
 
 export default async function SurveyPage({ searchParams }: Props) {
-  const member = await requireMember("cx_manager");
+  const member = await requireMember(ACCESS["/survey"]);
   const { survey: surveyId } = await searchParams;
   const [survey, surveys, organization] = await Promise.all([
     chooseSurvey(member, surveyId).catch(notFoundOnForeignId),

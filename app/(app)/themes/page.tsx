@@ -7,6 +7,8 @@ import { queryString } from "@/lib/analytics/schemas";
 import { getThemeFigures } from "@/lib/analytics/theme-figures";
 import { loadAnalyticsView, type SearchParams } from "@/lib/analytics/view";
 import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
+import { tenantOf } from "@/lib/tenancy/tenant";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { hasRole } from "@/lib/members/members";
 import { listRetagStatus, type RetagStatus } from "@/lib/themes/retag";
@@ -16,10 +18,10 @@ import { createThemeAction, updateThemeAction } from "./actions";
 type Props = { searchParams: Promise<SearchParams> };
 
 export default async function ThemesPage({ searchParams }: Props) {
-  const member = await requireMember();
+  const member = await requireMember(ACCESS["/themes"]);
   const params = await searchParams;
   const view = await loadAnalyticsView(member, params).catch(notFoundOnForeignId);
-  const [figures, themes, retags] = await Promise.all([getThemeFigures(member, view.filters), listThemes(member), listRetagStatus(member)]);
+  const [figures, themes, retags] = await Promise.all([getThemeFigures(member, view.filters), listThemes(tenantOf(member)), listRetagStatus(tenantOf(member))]);
   const retagOf = (themeId: string) => retags.find((retag) => retag.themeId === themeId);
   const pending = retags.filter((retag) => retag.state !== "done");
   const canEdit = hasRole(member, "cx_manager");

@@ -9,7 +9,7 @@ import { memberInputSchema, memberUpdateSchema } from "@/lib/members/schemas";
 // CX managers may invite staff; only admins hand out the admin role or change and remove members.
 
 export async function inviteMemberAction(_state: ActionState, formData: FormData) {
-  const options = { role: "cx_manager", schema: memberInputSchema, revalidate: ["/users"] } as const;
+  const options = { action: "inviteMemberAction", schema: memberInputSchema, revalidate: ["/users"] } as const;
   return runMemberAction(formData, options, async (member, input) => {
     if (input.role === "admin" && !hasRole(member, "admin")) throw new InputError({ role: "Only admins can add admins" });
     await inviteMember(member, input);
@@ -18,14 +18,14 @@ export async function inviteMemberAction(_state: ActionState, formData: FormData
 }
 
 export async function updateMemberAction(membershipId: string, _state: ActionState, formData: FormData) {
-  const options = { role: "admin", schema: memberUpdateSchema, revalidate: ["/users"] } as const;
+  const options = { action: "updateMemberAction", schema: memberUpdateSchema, revalidate: ["/users"] } as const;
   return runMemberAction(formData, options, (member, input) =>
     updateMember(member, membershipId, input).then(() => "Saved"),
   );
 }
 
 export async function removeMemberAction(membershipId: string, _state: ActionState, formData: FormData) {
-  return runMemberAction(formData, { role: "admin", revalidate: ["/users"] }, (member) =>
+  return runMemberAction(formData, { action: "removeMemberAction", revalidate: ["/users"] }, (member) =>
     removeMember(member, membershipId).then(() => "Removed"),
   );
 }

@@ -1,4 +1,5 @@
 import { ActionForm, CheckboxList, Field, SelectField } from "@/components/form/action-form";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { hasRole, listMembers } from "@/lib/members/members";
 import { ROLES, ROLE_LABELS } from "@/lib/members/schemas";
@@ -6,7 +7,7 @@ import { listStores } from "@/lib/stores/stores";
 import { inviteMemberAction, removeMemberAction, updateMemberAction } from "./actions";
 
 export default async function UsersPage() {
-  const member = await requireMember("cx_manager");
+  const member = await requireMember(ACCESS["/users"]);
   const isAdmin = hasRole(member, "admin");
   const [members, stores] = await Promise.all([listMembers(member), listStores(member)]);
   const storeOptions = stores.map((store) => ({ value: store.id, label: store.name }));

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { closeFollowUp, markContacted } from "@/lib/followups/followups";
 import { listRootCauses } from "@/lib/followups/root-causes";
 import { createRegion } from "@/lib/stores/stores";
-import type { Member } from "@/lib/tenancy/tenant";
+import type { Member, TenantWideMember } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore, sendTestSurvey } from "@/tests/support/factories";
 import { respond } from "../responses/respond";
 import { filtersFor } from "./filters-for";
@@ -13,7 +13,7 @@ import { filtersFor } from "./filters-for";
 const RANGE = { from: "2026-01-05", to: "2026-01-18" };
 const NOW = new Date("2026-01-16T12:00:00Z");
 
-let admin: Member;
+let admin: TenantWideMember;
 let manager: Member;
 let north: { id: string };
 let south: { id: string };

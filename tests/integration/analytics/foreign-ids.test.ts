@@ -4,11 +4,11 @@ import { createRegion } from "@/lib/stores/stores";
 import { getDefaultSurvey } from "@/lib/surveys/surveys";
 import { updateTheme } from "@/lib/themes/edit-themes";
 import { getTheme, listThemes } from "@/lib/themes/read-themes";
-import { NotFoundError, type Member } from "@/lib/tenancy/tenant";
+import { NotFoundError, type Member, type TenantWideMember } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore } from "@/tests/support/factories";
 import { filtersFor } from "./filters-for";
 
-let a: Member;
+let a: TenantWideMember;
 let aManager: Member;
 let aOtherStore: string;
 const b = { store: "", region: "", survey: "", theme: "" };

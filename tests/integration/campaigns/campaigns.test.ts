@@ -8,12 +8,12 @@ import { db } from "@/lib/db/client";
 import { recordScore } from "@/lib/responses/record-score";
 import { deliverSend } from "@/lib/sending/deliver-send";
 import { sendSurveyReminder } from "@/lib/sending/reminder";
-import { NotFoundError, type Member, type Tenant } from "@/lib/tenancy/tenant";
+import { NotFoundError, type Tenant, type TenantWideMember } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore } from "@/tests/support/factories";
 import { queuedJobs } from "@/tests/support/queued-jobs";
 
 let tenant: Tenant;
-let cx: Member;
+let cx: TenantWideMember;
 let storeId: string;
 let surveyId: string;
 const now = new Date();

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { findMemberForUser, hasRole, inviteMember, isKnownUserEmail, listMembers } from "@/lib/members/members";
+import type { Member } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore } from "@/tests/support/factories";
 
 describe("finding the member a signed-in user acts as", () => {
@@ -40,7 +41,8 @@ describe("finding the member a signed-in user acts as", () => {
 });
 
 describe("roles", () => {
-  const member = (role: Role) => ({ organizationId: "o", userId: "u", role, storeIds: null });
+  const member = (role: Role): Member =>
+    role === "store_manager" ? { organizationId: "o", userId: "u", role, storeIds: [] } : { organizationId: "o", userId: "u", role, storeIds: null };
 
   it.each([
     ["admin", "admin", true],

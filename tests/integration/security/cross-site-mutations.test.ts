@@ -8,33 +8,35 @@ import { surveyRequest, routeParams, storeSurvey } from "../survey-pages/survey-
 // CSRF: every route handler that changes something, found in the app's own route files, refuses a request from
 // another site. Server actions have Next's own Origin check (tests/e2e/action-isolation.spec.ts); the API takes no
 // ambient credential (a Bearer key, which another site's page cannot attach); next-auth's routes carry its CSRF
-// token; the CSV upload checks Origin after the session (its refusal is in the e2e suite, it needs a signed-in
-// browser). Everything else, the public survey pages, is posted here with a real token and a foreign Origin.
+// token; signed-in route handlers (the CSV upload) are built with memberRoute, which checks Origin after the session
+// (their refusal is in member-route.test.ts and the e2e suite). Everything else, the public survey pages, is posted
+// here with a real token and a foreign Origin.
 
 const APP_DIR = path.join(process.cwd(), "app");
 const MUTATING = /export (?:async function|const) (POST|PUT|PATCH|DELETE)\b/g;
 
-function mutatingRoutes(dir = APP_DIR): { file: string; methods: string[] }[] {
+function mutatingRoutes(dir = APP_DIR): { file: string; methods: string[]; memberRoute: boolean }[] {
   return readdirSync(dir).flatMap((entry) => {
     const full = path.join(dir, entry);
     if (statSync(full).isDirectory()) return mutatingRoutes(full);
     if (!/^route\.tsx?$/.test(entry)) return [];
-    const methods = [...readFileSync(full, "utf8").matchAll(MUTATING)].map((m) => m[1]!);
-    return methods.length ? [{ file: path.relative(process.cwd(), full), methods }] : [];
+    const source = readFileSync(full, "utf8");
+    const methods = [...source.matchAll(MUTATING)].map((m) => m[1]!);
+    const memberRoute = methods.every((method) => source.includes(`export const ${method} = memberRoute(`));
+    return methods.length ? [{ file: path.relative(process.cwd(), full), methods, memberRoute }] : [];
   });
 }
 
 const BEARER_ONLY = (file: string) => file.startsWith(path.join("app", "api", "v1"));
 const OWN_CSRF = (file: string) => file.startsWith(path.join("app", "api", "auth"));
-const SESSION_WITH_ORIGIN_CHECK = new Set([path.join("app", "(app)", "imports", "upload", "route.ts")]);
 
 describe("route handlers that change something, posted from another site", () => {
   const routes = mutatingRoutes();
   const surveyRoutes = routes.filter((r) => r.file.startsWith(path.join("app", "s") + path.sep));
 
-  it("are all accounted for: API (Bearer), next-auth, the CSV upload, or a public survey page", () => {
+  it("are all accounted for: API (Bearer), next-auth, memberRoute (the CSV upload), or a public survey page", () => {
     expect(routes.length).toBeGreaterThan(4);
-    const other = routes.filter((r) => !BEARER_ONLY(r.file) && !OWN_CSRF(r.file) && !SESSION_WITH_ORIGIN_CHECK.has(r.file) && !surveyRoutes.includes(r));
+    const other = routes.filter((r) => !BEARER_ONLY(r.file) && !OWN_CSRF(r.file) && !r.memberRoute && !surveyRoutes.includes(r));
     expect(other.map((r) => r.file), "a new mutating route handler: give it an Origin check and a case here").toEqual([]);
   });
 

@@ -1,22 +1,25 @@
 import { notFound } from "next/navigation";
 import { StoreDigestView } from "@/components/digests/store-digest-view";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { lastCompleteWeek, weekFromKey, weekKey, weeksBefore } from "@/lib/digests/digest-week";
 import { digestWeekSchema } from "@/lib/digests/schemas";
 import { getStoreDigest } from "@/lib/digests/store-digest";
 import { getStore } from "@/lib/stores/stores";
 import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
+import { tenantOf } from "@/lib/tenancy/tenant";
 
 type Props = { params: Promise<{ storeId: string }>; searchParams: Promise<{ week?: string }> };
 
 /** The weekly digest as a printable page; ?week=YYYY-MM-DD picks the week (default: the last complete one). */
 export default async function StoreDigestPage({ params, searchParams }: Props) {
-  const member = await requireMember();
+  const member = await requireMember(ACCESS["/digest/[storeId]"]);
   const { storeId } = await params;
   const store = await getStore(member, storeId).catch(notFoundOnForeignId);
   const query = digestWeekSchema.safeParse(await searchParams);
   const week = query.success && query.data.week ? weekFromKey(query.data.week, store.timeZone) : lastCompleteWeek(new Date(), store.timeZone);
-  const digest = await getStoreDigest(member, store.id, week);
+  // getStore checked the store against the member's stores.
+  const digest = await getStoreDigest(tenantOf(member), store.id, week);
   if (!digest) notFound();
   const earlier = weeksBefore(week, 1, store.timeZone)[0]!;
   return (

@@ -1,7 +1,9 @@
 import { followUpsCsv } from "@/lib/analytics/exports";
 import { csvDownload } from "@/lib/analytics/export-route";
+import { ACCESS } from "@/lib/auth/access";
+import { memberRoute } from "@/lib/auth/member-route";
 
 /** The follow-ups opened in the current view, as CSV, streamed. */
-export async function GET(request: Request) {
-  return csvDownload(request, "follow-ups", (member, filters) => followUpsCsv(member, filters));
-}
+export const GET = memberRoute(ACCESS["/exports/follow-ups.csv"], ({ member, request }) =>
+  csvDownload(member, request, "follow-ups", (member, filters) => followUpsCsv(member, filters)),
+);

@@ -1,7 +1,9 @@
 import { responsesCsv } from "@/lib/analytics/exports";
 import { csvDownload } from "@/lib/analytics/export-route";
+import { ACCESS } from "@/lib/auth/access";
+import { memberRoute } from "@/lib/auth/member-route";
 
 /** The current view's responses as CSV, streamed. */
-export async function GET(request: Request) {
-  return csvDownload(request, "responses", (member, filters) => responsesCsv(member, filters));
-}
+export const GET = memberRoute(ACCESS["/exports/responses.csv"], ({ member, request }) =>
+  csvDownload(member, request, "responses", (member, filters) => responsesCsv(member, filters)),
+);

@@ -1,17 +1,14 @@
 import { Readable } from "node:stream";
-import { memberForRoute } from "@/lib/auth/route-member";
-import { env } from "@/lib/env";
+import { ACCESS } from "@/lib/auth/access";
+import { memberRoute } from "@/lib/auth/member-route";
 import { importContacts } from "@/lib/imports/import-contacts";
 
 /**
  * POST the CSV as the body: it is parsed as it arrives, and each progress report goes back as a line of JSON
- * while the import runs. Signed-in CX managers only; a post from another site is refused.
+ * while the import runs. Signed-in CX managers only; a post from another site is refused (memberRoute).
  */
-export async function POST(request: Request) {
-  const member = await memberForRoute("cx_manager");
-  if (!member || !request.body) return new Response("Not found", { status: 404 });
-  const origin = request.headers.get("origin");
-  if (origin && origin !== new URL(env().APP_URL).origin) return new Response("Forbidden", { status: 403 });
+export const POST = memberRoute(ACCESS["/imports/upload"], async ({ member, request }) => {
+  if (!request.body) return new Response("Not found", { status: 404 });
   const fileName = decodeURIComponent(request.headers.get("x-file-name") ?? "upload.csv");
   const csv = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream);
   const encoder = new TextEncoder();
@@ -26,4 +23,4 @@ export async function POST(request: Request) {
     },
   });
   return new Response(stream, { headers: { "content-type": "application/x-ndjson", "cache-control": "no-store" } });
-}
+});

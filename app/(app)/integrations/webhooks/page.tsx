@@ -1,5 +1,6 @@
 import { ActionForm, CheckboxList, Field } from "@/components/form/action-form";
 import { TableCard } from "@/components/layout/table-card";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { listWebhookEndpoints } from "@/lib/webhooks/endpoints";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "@/lib/webhooks/schemas";
@@ -7,7 +8,7 @@ import { createWebhookAction } from "../actions";
 
 /** For admins: the endpoints that receive events, and whether each is healthy. */
 export default async function WebhooksPage() {
-  const member = await requireMember("admin");
+  const member = await requireMember(ACCESS["/integrations/webhooks"]);
   const endpoints = await listWebhookEndpoints(member);
   return (
     <>

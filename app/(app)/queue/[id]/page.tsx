@@ -2,6 +2,7 @@ import { ActionForm, SelectField, TextAreaField } from "@/components/form/action
 import { FollowUpTrail } from "@/components/queue/follow-up-trail";
 import { QueueCard } from "@/components/queue/queue-card";
 import { RecoveryCard } from "@/components/queue/recovery-card";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { listAssignees } from "@/lib/followups/assignees";
 import { getFollowUp } from "@/lib/followups/followups";
@@ -10,19 +11,22 @@ import { listRootCauses } from "@/lib/followups/root-causes";
 import { OUTCOMES, OUTCOME_LABELS } from "@/lib/followups/schemas";
 import { recoveryOf, resurveyOf } from "@/lib/resurveys/recovery";
 import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
+import { tenantOf } from "@/lib/tenancy/tenant";
 import { addNoteAction, assignAction, callAttemptAction, closeFollowUpAction, markContactedAction, rootCauseAction } from "../actions";
 
 type Props = { params: Promise<{ id: string }> };
 
 export default async function FollowUpPage({ params }: Props) {
   const { id } = await params;
-  const member = await requireMember();
+  const member = await requireMember(ACCESS["/queue/[id]"]);
   const followUp = await getFollowUp(member, id).catch(notFoundOnForeignId);
+  // The follow-up is one of the member's stores' (getFollowUp checked): its store and response are theirs too.
+  const tenant = tenantOf(member);
   const [assignees, rootCauses, resurvey, recovery] = await Promise.all([
-    listAssignees(member, followUp.storeId),
-    listRootCauses(member),
-    resurveyOf(member, followUp.responseId),
-    recoveryOf(member, followUp.responseId),
+    listAssignees(tenant, followUp.storeId),
+    listRootCauses(tenant),
+    resurveyOf(tenant, followUp.responseId),
+    recoveryOf(tenant, followUp.responseId),
   ]);
   const timeText = (date: Date) => localTimeText(date, followUp.store?.timeZone, { weekday: false });
   const isClosed = followUp.status === "closed";

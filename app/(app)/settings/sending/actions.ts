@@ -6,6 +6,6 @@ import { saveSendingPolicy } from "@/lib/sending/policy";
 import { sendingPolicyInputSchema } from "@/lib/sending/schemas";
 
 export async function saveSendingPolicyAction(_state: ActionState, formData: FormData) {
-  const options = { role: "cx_manager", schema: sendingPolicyInputSchema, revalidate: ["/settings/sending"] } as const;
+  const options = { action: "saveSendingPolicyAction", schema: sendingPolicyInputSchema, revalidate: ["/settings/sending"] } as const;
   return runMemberAction(formData, options, (member, input) => saveSendingPolicy(member, input).then(() => "Sending rules saved"));
 }

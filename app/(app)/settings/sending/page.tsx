@@ -1,4 +1,5 @@
 import { ActionForm, Field } from "@/components/form/action-form";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { getSendingPolicy } from "@/lib/sending/policy";
 import { clockText } from "@/lib/sending/schemas";
@@ -6,7 +7,7 @@ import { saveSendingPolicyAction } from "./actions";
 
 /** The rules every survey email passes, whichever way it was asked for (form, API, campaign). */
 export default async function SendingRulesPage() {
-  const member = await requireMember("cx_manager");
+  const member = await requireMember(ACCESS["/settings/sending"]);
   const policy = await getSendingPolicy(member);
   return (
     <>

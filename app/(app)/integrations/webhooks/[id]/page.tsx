@@ -1,6 +1,7 @@
 import { ActionForm } from "@/components/form/action-form";
 import { TableCard } from "@/components/layout/table-card";
 import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
+import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { getWebhookEndpoint, listWebhookDeliveries } from "@/lib/webhooks/endpoints";
 import { deleteWebhookAction, enableWebhookAction } from "../../actions";
@@ -11,7 +12,7 @@ const when = (date: Date | null) => (date ? date.toLocaleString("en-GB", { dateS
 
 /** One endpoint: its secret, its state and its delivery log (status, attempts, last error). */
 export default async function WebhookEndpointPage({ params }: Props) {
-  const member = await requireMember("admin");
+  const member = await requireMember(ACCESS["/integrations/webhooks/[id]"]);
   const { id } = await params;
   const [endpoint, deliveries] = await Promise.all([getWebhookEndpoint(member, id), listWebhookDeliveries(member, id)]).catch(
     notFoundOnForeignId,
