@@ -1,8 +1,11 @@
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listComments } from "@/lib/analytics/comments";
 import { getDashboard } from "@/lib/analytics/dashboard";
+import { followUpsCsv, responsesCsv } from "@/lib/analytics/exports";
+import { getThemeFigures } from "@/lib/analytics/theme-figures";
 import { db } from "@/lib/db/client";
-import { disconnectReadReplica, READ_APPLICATION_NAME } from "@/lib/db/read-replica";
+import { disconnectReadReplica, READ_APPLICATION_NAME, readReplica } from "@/lib/db/read-replica";
 import { RETRY_REPLICA_AFTER_MS } from "@/lib/db/replica-fallback";
 import { readReplicaStatus, readReplicaStatusText } from "@/lib/db/replica-lag";
 import { env } from "@/lib/env";
@@ -34,6 +37,7 @@ const QUERY = { from: "2026-02-01", to: "2026-02-28" };
 const SCORES = [10, 9, 9, 8, 7, 3, 0];
 
 let cluster: StreamingReplica | undefined;
+const runDatabaseUrl = process.env.DATABASE_URL;
 let tenant: Tenant;
 let admin: Member;
 
@@ -76,6 +80,9 @@ describe.skipIf(!bin)(`reads on a streaming replica${skipped}`, () => {
     await disconnectReadReplica();
     await db.$disconnect();
     await cluster?.remove();
+    // Should the worker process run another file next, it is back on the run's database, with no replica.
+    process.env.DATABASE_URL = runDatabaseUrl;
+    delete process.env.DATABASE_READ_URL;
   });
 
   it("runs the dashboard and the comments explorer on the replica, none of it on the primary", async () => {
@@ -101,6 +108,23 @@ describe.skipIf(!bin)(`reads on a streaming replica${skipped}`, () => {
       withClient(url, (client) => client.query("SELECT 1 FROM pg_stat_activity WHERE application_name = $1", [READ_APPLICATION_NAME]));
     expect((await sessions(cluster!.replicaUrl)).rowCount).toBeGreaterThan(0);
     expect((await sessions(cluster!.primaryUrl)).rowCount).toBe(0);
+  });
+
+  it("runs theme figures and CSV exports there too: nothing in them is a statement a replica refuses", async () => {
+    await resetStatements(cluster!.replicaUrl);
+    const filters = await filtersFor(admin, QUERY, NOW);
+    const themes = await getThemeFigures(admin, filters);
+    expect(themes.comments).toBe(SCORES.length);
+    const csvLines = async (csv: NodeJS.ReadableStream) => (await new Response(Readable.toWeb(csv as Readable) as ReadableStream).text()).trim().split("\n");
+    expect(await csvLines(responsesCsv(admin, filters))).toHaveLength(SCORES.length + 1);
+    expect(await csvLines(followUpsCsv(admin, filters, NOW))).toHaveLength(2 + 1);
+    const onReplica = (await statementsOn(cluster!.replicaUrl)).map((row) => row.query).join("\n");
+    expect(onReplica).toMatch(/FROM "ThemeRollup"/);
+    expect(onReplica).toMatch(/FROM "FollowUp" f/);
+  });
+
+  it("does not hand a write that reached the replica to the primary", async () => {
+    await expect(readReplica().$executeRawUnsafe("CREATE TEMP TABLE written_on_the_replica (id int)")).rejects.toThrow(/read-only transaction/);
   });
 
   it("shows what the replica has replayed, and how far behind it is", async () => {
