@@ -44,7 +44,8 @@ export type StreamingReplica = {
  * initdb with pg_stat_statements loaded, the replica from `pg_basebackup -R -X stream` of it. Not a replica of the
  * run's server itself: the stock Debian pg_hba.conf has no `replication` line (its `all` does not cover replication
  * connections), and a test must not edit the machine's configuration; a cluster of our own brings its own.
- * PostgreSQL refuses to run as root: as root, every server command runs as the `postgres` user.
+ * PostgreSQL refuses to run as root: as root, every server command runs as the `postgres` user (as in
+ * scripts/faults/scratch-postgres.ts, whose single server has no replica and no settings of its own).
  */
 export async function startStreamingReplica(bin: string): Promise<StreamingReplica> {
   const asServerUser = process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--"] : [];
