@@ -4,6 +4,8 @@ import { replicaFailureOf } from "./replica-fallback";
 export type ReadReplicaStatus =
   | { state: "not-configured" }
   | { state: "unreachable"; error: string }
+  /** Reachable, but the question failed: shown rather than failing the admin page it is on. */
+  | { state: "unknown"; error: string }
   /** DATABASE_READ_URL names a server that is not in recovery: a primary, or a replica that was promoted. */
   | { state: "not-a-replica" }
   /** Connected, but not receiving from the primary: what it shows is this old and will not get newer. */
@@ -30,8 +32,8 @@ export async function readReplicaStatus(): Promise<ReadReplicaStatus> {
     if (!row.streaming) return { state: "not-streaming", lagSeconds: row.lag };
     return { state: "streaming", lagSeconds: row.caughtUp ? 0 : Math.max(0, row.lag ?? 0) };
   } catch (error) {
-    if (replicaFailureOf(error) !== "unreachable") throw error;
-    return { state: "unreachable", error: (error as Error).message || String(error) };
+    const message = (error as Error).message || String(error);
+    return replicaFailureOf(error) === "unreachable" ? { state: "unreachable", error: message } : { state: "unknown", error: message };
   }
 }
 
@@ -42,6 +44,8 @@ export function readReplicaStatusText(status: ReadReplicaStatus): string {
       return "Read replica: not configured (every read goes to the primary).";
     case "unreachable":
       return "Read replica: unreachable — reads go to the primary.";
+    case "unknown":
+      return `Read replica: its lag could not be read (${status.error}).`;
     case "not-a-replica":
       return "Read replica: DATABASE_READ_URL is not a replica (not in recovery) — it may have been promoted.";
     case "not-streaming":
