@@ -26,7 +26,7 @@ class ReplicaPool extends pg.Pool {
     super(options);
   }
 
-  // The callback and stream forms are pg-pool's own (it queries its connections so); only the adapter's promise form falls back.
+  // Only the form Prisma's adapter uses, query(config) → Promise, falls back; callback and stream forms pass through.
   override query(...args: any[]): any {
     if (args.length !== 1 || typeof args[0]?.submit === "function") return Reflect.apply(super.query, this, args);
     return this.readWithFallback(args[0] as pg.QueryConfig);
