@@ -5,6 +5,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm start sets it to the embedded Postgres when unset)"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // A streaming replica for the analytics and API reads (lib/db/read-replica.ts); unset, they read the primary.
+  DATABASE_READ_URL: z.string().optional(),
   APP_URL: z.url().default("http://localhost:3000"),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   SMTP_URL: z.string().optional(),

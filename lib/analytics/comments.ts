@@ -1,4 +1,5 @@
-import { db, Prisma } from "../db/client";
+import { Prisma } from "../db/client";
+import { readReplica } from "../db/read-replica";
 import { getTheme } from "../themes/read-themes";
 import { tenantOf, type Member } from "../tenancy/tenant";
 import { filterSql, type AnalyticsFilters } from "./filters";
@@ -24,10 +25,11 @@ export type CommentRow = {
  * and theme on top of the view's filters. Reads raw responses: comments are the one figure a rollup cannot hold.
  */
 export async function listComments(member: Member, filters: AnalyticsFilters, query: Omit<CommentQuery, "after"> & { after?: CommentCursor }) {
-  // Themes are the whole tenant's; the comments themselves are limited to the member's stores below.
+  // Themes are the whole tenant's (the comments themselves are limited to the member's stores below), and checked on
+  // the primary: a theme created a moment ago is one to filter by at once.
   if (query.theme) await getTheme(tenantOf(member), query.theme);
   const search = searchQuery(query.q);
-  const rows = await db.$queryRaw<Omit<CommentRow, "themes">[]>`
+  const rows = await readReplica().$queryRaw<Omit<CommentRow, "themes">[]>`
     SELECT r."id", r."respondedAt", r."score", r."category"::text AS category, r."comment", r."channel"::text AS channel,
            r."locale", r."segment", s."name" AS "storeName"
       FROM "Response" r
@@ -43,7 +45,7 @@ export async function listComments(member: Member, filters: AnalyticsFilters, qu
      ORDER BY r."respondedAt" DESC, r."id" DESC
      LIMIT ${COMMENTS_PER_PAGE + 1}`;
   const page = rows.slice(0, COMMENTS_PER_PAGE);
-  const tags = await db.responseTheme.findMany({
+  const tags = await readReplica().responseTheme.findMany({
     where: { organizationId: member.organizationId, responseId: { in: page.map((row) => row.id) } },
     select: { responseId: true, theme: { select: { name: true } } },
   });

@@ -1,4 +1,5 @@
-import { db, Prisma } from "../db/client";
+import { Prisma } from "../db/client";
+import { readReplica } from "../db/read-replica";
 import { listRegions, listStores } from "../stores/stores";
 import { listSurveys } from "../surveys/surveys";
 import { tenantOf, type Member } from "../tenancy/tenant";
@@ -27,7 +28,10 @@ export type TrendPoint = { period: string; figure: NpsFigure };
 const NO_SEGMENT = "No segment";
 const CHANNEL_LABELS: Record<string, string> = { store: "In store", online: "Online" };
 
-/** Every figure of the dashboard for a view: NPS and response rates from the rollup, follow-up figures beside. */
+/**
+ * Every figure of the dashboard for a view: NPS and response rates from the rollup, follow-up figures beside. Read
+ * from the replica (lib/db/read-replica.ts), as are all of lib/analytics's figures: they may be a moment behind.
+ */
 export async function getDashboard(member: Member, filters: AnalyticsFilters, now = new Date()) {
   const [figures, followUps] = await Promise.all([getNpsFigures(member, filters, now), getFollowUpFigures(member, filters, now)]);
   return { ...figures, followUps };
@@ -38,10 +42,10 @@ export async function getNpsFigures(member: Member, filters: AnalyticsFilters, n
   const [groups, trend, stores, regions, surveys, openByStore] = await Promise.all([
     breakdown(member, filters),
     npsTrend(member, filters),
-    listStores(member),
+    listStores(member, readReplica()),
     // Names for the leaderboards, whose rows are already limited to the member's stores.
-    listRegions(tenantOf(member)),
-    listSurveys(tenantOf(member)),
+    listRegions(tenantOf(member), readReplica()),
+    listSurveys(tenantOf(member), readReplica()),
     openFollowUpsByStore(member, filters, now),
   ]);
   const total = groups.get("total|current");
@@ -102,7 +106,7 @@ async function breakdown(member: Member, filters: AnalyticsFilters): Promise<Map
     ? Prisma.sql`(${rollupRowsIn(filters.range)} OR ${rollupRowsIn(filters.previous)})`
     : rollupRowsIn(filters.range);
   // Summed per key first, so the grouping sets run over a few thousand rows, not every period's.
-  const rows = await db.$queryRaw<(CountRow & { current: boolean; dimension: number; key: string | null })[]>`
+  const rows = await readReplica().$queryRaw<(CountRow & { current: boolean; dimension: number; key: string | null })[]>`
     SELECT r.current,
            GROUPING(r."storeId", r."channel", r."segment", r."surveyId")::int AS dimension,
            COALESCE(r."storeId", r."channel"::text, r."segment", r."surveyId") AS key,
@@ -127,7 +131,7 @@ async function breakdown(member: Member, filters: AnalyticsFilters): Promise<Map
 
 /** NPS per week or month of the period; weeks start on Monday (UTC) and are read from day rows. */
 async function npsTrend(member: Member, filters: AnalyticsFilters): Promise<TrendPoint[]> {
-  const rows = await db.$queryRaw<(CountRow & { period: Date })[]>`
+  const rows = await readReplica().$queryRaw<(CountRow & { period: Date })[]>`
     SELECT date_trunc(${filters.trend}, r."periodStart"::timestamp)::date AS period, ${COUNT_SUMS}
       FROM "FeedbackRollup" r
      WHERE r."organizationId" = ${member.organizationId}

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { stringify } from "csv-stringify";
-import { db, Prisma } from "../db/client";
+import { Prisma } from "../db/client";
+import { readReplica } from "../db/read-replica";
 import type { Member } from "../tenancy/tenant";
 import { filterSql, type AnalyticsFilters } from "./filters";
 import { minutesToFirstContact, slaState } from "./follow-up-figures";
@@ -34,7 +35,7 @@ type ResponseExportRow = {
 export function responsesCsv(member: Member, filters: AnalyticsFilters): Readable {
   const where = Prisma.sql`r."organizationId" = ${member.organizationId}
     AND r."respondedAt" >= ${filters.range.from} AND r."respondedAt" < ${filters.range.to} ${filterSql(filters, "r")}`;
-  const rows = batches<ResponseExportRow>((after) => db.$queryRaw`
+  const rows = batches<ResponseExportRow>((after) => readReplica().$queryRaw`
     SELECT r."id", r."respondedAt", r."score", r."category"::text AS category, r."channel"::text AS channel,
            s."code" AS "storeCode", s."name" AS "storeName", g."name" AS region, v."name" AS survey, r."segment",
            r."locale", r."comment",
@@ -92,7 +93,7 @@ type FollowUpExportRow = {
 export function followUpsCsv(member: Member, filters: AnalyticsFilters, now = new Date()): Readable {
   const where = Prisma.sql`f."organizationId" = ${member.organizationId}
     AND f."createdAt" >= ${filters.range.from} AND f."createdAt" < ${filters.range.to} ${filterSql(filters, "r")}`;
-  const rows = batches<FollowUpExportRow>((after) => db.$queryRaw`
+  const rows = batches<FollowUpExportRow>((after) => readReplica().$queryRaw`
     SELECT f."id", f."createdAt", f."dueAt", f."contactedAt", f."closedAt", f."status"::text AS status,
            f."outcome"::text AS outcome, rc."label" AS "rootCause", s."code" AS "storeCode", s."name" AS "storeName", r."score", r."comment",
            r."respondedAt", c."name" AS "contactName", c."email" AS "contactEmail"

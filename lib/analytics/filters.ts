@@ -1,5 +1,6 @@
 import { addDays, differenceInCalendarDays, subDays } from "date-fns";
-import { db, Prisma } from "../db/client";
+import { Prisma } from "../db/client";
+import { readReplica } from "../db/read-replica";
 import type { Channel } from "../generated/prisma/enums";
 import { getStore } from "../stores/stores";
 import { getSurvey } from "../surveys/surveys";
@@ -68,7 +69,7 @@ async function dateRangeOf(member: Member, query: AnalyticsQuery, now: Date): Pr
 }
 
 async function storeIdsOfRegion(member: Member, regionId: string): Promise<string[]> {
-  const region = await db.region.findFirst({
+  const region = await readReplica().region.findFirst({
     where: { id: regionId, organizationId: member.organizationId },
     include: { stores: { select: { id: true } } },
   });

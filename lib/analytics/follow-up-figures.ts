@@ -1,4 +1,5 @@
-import { db, Prisma } from "../db/client";
+import { Prisma } from "../db/client";
+import { readReplica } from "../db/read-replica";
 import type { FollowUpOutcome } from "../generated/prisma/enums";
 import type { Member } from "../tenancy/tenant";
 import { filterSql, type AnalyticsFilters } from "./filters";
@@ -110,10 +111,10 @@ export async function followUpFiguresFromRows(member: Member, filters: Analytics
   const { from, where } = followUpsOf(member, filters);
   const inPeriod = Prisma.sql`${where} AND f."createdAt" >= ${filters.range.from} AND f."createdAt" < ${filters.range.to}`;
   const [current, period, causes] = await Promise.all([
-    db.$queryRaw<{ open: number; overdue: number }[]>`
+    readReplica().$queryRaw<{ open: number; overdue: number }[]>`
       SELECT count(*)::int AS open, count(*) FILTER (WHERE f."status" = 'open' AND f."dueAt" < ${now})::int AS overdue
         FROM ${from} WHERE ${where} AND f."status" IN ('open', 'contacted')`,
-    db.$queryRaw<(Omit<FollowUpFigures, "open" | "overdue" | "outcomes" | "rootCauses"> & Record<FollowUpOutcome, number>)[]>`
+    readReplica().$queryRaw<(Omit<FollowUpFigures, "open" | "overdue" | "outcomes" | "rootCauses"> & Record<FollowUpOutcome, number>)[]>`
       SELECT count(*)::int AS opened,
              count(f."contactedAt")::int AS contacted,
              (percentile_cont(0.5) WITHIN GROUP (ORDER BY ${MINUTES_TO_FIRST_CONTACT}))::float8
@@ -124,7 +125,7 @@ export async function followUpFiguresFromRows(member: Member, filters: Analytics
              count(*) FILTER (WHERE f."outcome" = 'not_resolved')::int AS not_resolved,
              count(*) FILTER (WHERE f."outcome" = 'unreachable')::int AS unreachable
         FROM ${from} WHERE ${inPeriod}`,
-    db.$queryRaw<{ counts: { rootCauseId: string; followUps: number }[]; causes: CauseRow[] }[]>`
+    readReplica().$queryRaw<{ counts: { rootCauseId: string; followUps: number }[]; causes: CauseRow[] }[]>`
       SELECT (SELECT COALESCE(json_agg(json_build_object('rootCauseId', x.id, 'followUps', x.n)), '[]'::json)
                 FROM (SELECT COALESCE(f."rootCauseId", '') AS id, count(*)::int AS n FROM ${from} WHERE ${inPeriod} GROUP BY 1) x) AS counts,
              ${CAUSES(member)} AS causes`,
@@ -161,7 +162,7 @@ export async function followUpFiguresFromRollup(member: Member, filters: Analyti
   const tenant = Prisma.sql`f."organizationId" = ${member.organizationId}`;
   const recent = new Date(Math.max(filters.range.from.getTime(), now.getTime() - LONGEST_DUE_DAYS * 86_400_000));
   const inRange = Prisma.sql`r."organizationId" = ${member.organizationId} AND ${rollupRowsIn(filters.range)}`;
-  const rows = await db.$queryRaw<RollupFigures[]>`
+  const rows = await readReplica().$queryRaw<RollupFigures[]>`
     WITH hours AS (
       SELECT r."hoursToFirstContact" AS hour, sum(r."opened") AS opened, sum(r."slaMet") AS "slaMet",
              sum(r."resolved") AS resolved, sum(r."notResolved") AS not_resolved, sum(r."unreachable") AS unreachable
@@ -223,7 +224,7 @@ export async function followUpFiguresFromRollup(member: Member, filters: Analyti
 /** Open and overdue follow-ups per store now, for the store leaderboard: of the view's channel, survey and segment too. */
 export async function openFollowUpsByStore(member: Member, filters: AnalyticsFilters, now: Date) {
   const { from, where } = followUpsOf(member, filters);
-  const rows = await db.$queryRaw<{ storeId: string; open: number; overdue: number }[]>`
+  const rows = await readReplica().$queryRaw<{ storeId: string; open: number; overdue: number }[]>`
     SELECT f."storeId", count(*)::int AS open, count(*) FILTER (WHERE f."status" = 'open' AND f."dueAt" < ${now})::int AS overdue
       FROM ${from}
      WHERE ${where} AND f."status" IN ('open', 'contacted') AND f."storeId" IS NOT NULL

@@ -1,5 +1,6 @@
 import { addDays, addMonths } from "date-fns";
-import { db, Prisma } from "../db/client";
+import { Prisma } from "../db/client";
+import { readReplica } from "../db/read-replica";
 import { SCORES } from "../responses/nps";
 import type { Tenant } from "../tenancy/tenant";
 import type { DateRange } from "./date-range";
@@ -65,7 +66,7 @@ export function countsOf(row: CountRow | undefined): { scores: number[]; sent: n
 }
 
 export async function firstDayWithData(tenant: Tenant): Promise<Date | null> {
-  const rows = await db.$queryRaw<{ first: Date | null }[]>`
+  const rows = await readReplica().$queryRaw<{ first: Date | null }[]>`
     SELECT min("periodStart") AS first FROM "FeedbackRollup"
      WHERE "organizationId" = ${tenant.organizationId} AND "grain" = 'day'`;
   return rows[0]?.first ?? null;
@@ -73,7 +74,7 @@ export async function firstDayWithData(tenant: Tenant): Promise<Date | null> {
 
 /** Segments seen in the tenant's surveys, for the segment filter. */
 export async function listSegments(tenant: Tenant): Promise<string[]> {
-  const rows = await db.$queryRaw<{ segment: string }[]>`
+  const rows = await readReplica().$queryRaw<{ segment: string }[]>`
     SELECT DISTINCT "segment" FROM "FeedbackRollup"
      WHERE "organizationId" = ${tenant.organizationId} AND "grain" = 'month' AND "segment" <> ''
      ORDER BY 1`;

@@ -1,4 +1,5 @@
 import { db, Prisma } from "../db/client";
+import { readReplica } from "../db/read-replica";
 import { tenantOf, type Member } from "../tenancy/tenant";
 import { listThemes } from "../themes/read-themes";
 import { isoDay } from "./date-range";
@@ -54,13 +55,14 @@ export async function getThemeFigures(member: Member, filters: AnalyticsFilters)
     ? Prisma.sql`(${rollupRowsIn(filters.range)} OR ${rollupRowsIn(filters.previous)})`
     : rollupRowsIn(filters.range);
   const [themes, byTheme, trend] = await Promise.all([
-    listThemes(tenantOf(member)),
-    db.$queryRaw<ThemeCountRow[]>`
+    // The themes themselves from the primary: this page is where they are edited, and must show the edit it follows.
+    listThemes(tenantOf(member), db),
+    readReplica().$queryRaw<ThemeCountRow[]>`
       SELECT r."themeId", r."periodStart" >= ${isoDay(filters.range.from)}::date AS current, ${CATEGORY_SUMS}
         FROM "ThemeRollup" r
        WHERE ${inView} AND ${bothPeriods}
        GROUP BY 1, 2`,
-    db.$queryRaw<ThemeTrendRow[]>`
+    readReplica().$queryRaw<ThemeTrendRow[]>`
       SELECT r."themeId", date_trunc(${filters.trend}, r."periodStart"::timestamp)::date AS period, ${CATEGORY_SUMS}
         FROM "ThemeRollup" r
        WHERE ${inView} AND ${trendRowsIn(filters.range, filters.trend)} AND r."themeId" <> ${ALL_COMMENTS}

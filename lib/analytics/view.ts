@@ -1,3 +1,4 @@
+import { readReplica } from "../db/read-replica";
 import { listRegions, listStores } from "../stores/stores";
 import { listSurveys } from "../surveys/surveys";
 import { tenantOf, type Member } from "../tenancy/tenant";
@@ -17,9 +18,9 @@ export async function loadAnalyticsView(member: Member, searchParams: SearchPara
   const error = parsed.success ? undefined : `${parsed.error.issues[0].message}; showing the default view.`;
   const [filters, stores, regions, surveys, segments] = await Promise.all([
     resolveFilters(member, query, now),
-    listStores(member),
-    listRegions(tenantOf(member)),
-    listSurveys(tenantOf(member)),
+    listStores(member, readReplica()),
+    listRegions(tenantOf(member), readReplica()),
+    listSurveys(tenantOf(member), readReplica()),
     listSegments(tenantOf(member)),
   ]);
   // A store manager filters by their own stores only; regions without any of them are no use to them.

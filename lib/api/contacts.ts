@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { db } from "../db/client";
+import { db, type PrismaClient } from "../db/client";
+import { readReplica } from "../db/read-replica";
 import type { Contact } from "../generated/prisma/client";
 import { saveContact } from "../contacts/save-contact";
 import type { ContactFields } from "../contacts/record-schemas";
@@ -28,9 +29,13 @@ function contactResource(contact: Contact) {
   };
 }
 
-/** GET /api/v1/contacts: by email or externalId, or all of them a page at a time (cursor = last id). */
+/**
+ * GET /api/v1/contacts: by email or externalId, or all of them a page at a time (cursor = last id). From the replica,
+ * but a contact looked up by key and not there yet may be the one the caller created a moment ago: asked again of
+ * the primary rather than answered empty.
+ */
 export async function listContactsForApi(caller: ApiCaller, query: z.infer<typeof contactsQuery>) {
-  const rows = await db.contact.findMany({
+  const find = (reader: PrismaClient) => reader.contact.findMany({
     where: {
       organizationId: caller.organizationId,
       ...(query.email ? { email: query.email } : {}),
@@ -40,6 +45,8 @@ export async function listContactsForApi(caller: ApiCaller, query: z.infer<typeo
     orderBy: { id: "asc" },
     take: query.limit + 1,
   });
+  let rows = await find(readReplica());
+  if (rows.length === 0 && (query.email || query.externalId)) rows = await find(db);
   const pageRows = rows.slice(0, query.limit);
   return {
     data: pageRows.map(contactResource),
@@ -47,12 +54,17 @@ export async function listContactsForApi(caller: ApiCaller, query: z.infer<typeo
   };
 }
 
-/** One contact with its latest survey sends and their status (queued, sent, failed with reason, bounced …). */
+/**
+ * One contact with its latest survey sends and their status (queued, sent, failed with reason, bounced …). From the
+ * replica; one not there yet is asked of the primary before the answer is 404 (the caller may have just created it).
+ */
 export async function getContactForApi(caller: ApiCaller, contactId: string) {
-  const contact = await db.contact.findFirst({
-    where: { id: contactId, organizationId: caller.organizationId },
-    include: { surveySends: { orderBy: { createdAt: "desc" }, take: 20 } },
-  });
+  const find = (reader: PrismaClient) =>
+    reader.contact.findFirst({
+      where: { id: contactId, organizationId: caller.organizationId },
+      include: { surveySends: { orderBy: { createdAt: "desc" }, take: 20 } },
+    });
+  const contact = (await find(readReplica())) ?? (await find(db));
   if (!contact) throw new NotFoundError("Contact");
   return {
     ...contactResource(contact),

@@ -33,6 +33,12 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+/** The primary's pool under `db`: where a read replica's failed reads are asked again (lib/db/read-replica.ts). */
+export function primaryPool(): pg.Pool {
+  processClient();
+  return globalForPrisma.pool!;
+}
+
 /**
  * A statement of the score click, the hottest path, run on the Prisma client's own pool as a statement prepared
  * by `name` on each connection. Prisma runs raw SQL as unnamed statements, planned again on every call: measured

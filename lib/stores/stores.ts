@@ -1,10 +1,11 @@
-import { db } from "../db/client";
+import { db, type PrismaClient } from "../db/client";
 import { InputError, isUniqueViolation } from "../forms/input-error";
 import { NotFoundError, type Member, type Tenant } from "../tenancy/tenant";
 import type { RegionInput, StoreInput } from "./schemas";
 
-export async function listRegions(tenant: Tenant) {
-  return db.region.findMany({ where: { organizationId: tenant.organizationId }, orderBy: { name: "asc" } });
+/** `reader`: lib/db/read-replica.ts's client for pages that may read a moment behind (the analytics views). */
+export async function listRegions(tenant: Tenant, reader: PrismaClient = db) {
+  return reader.region.findMany({ where: { organizationId: tenant.organizationId }, orderBy: { name: "asc" } });
 }
 
 export async function createRegion(tenant: Tenant, input: RegionInput) {
@@ -17,8 +18,8 @@ export async function createRegion(tenant: Tenant, input: RegionInput) {
 }
 
 /** The stores a member may see: all of the tenant's, or a store manager's own. */
-export async function listStores(member: Member) {
-  return db.store.findMany({
+export async function listStores(member: Member, reader: PrismaClient = db) {
+  return reader.store.findMany({
     where: {
       organizationId: member.organizationId,
       ...(member.storeIds === null ? {} : { id: { in: member.storeIds } }),

@@ -1,11 +1,12 @@
-import { db, type Prisma } from "../db/client";
+import { db, type Prisma, type PrismaClient } from "../db/client";
 import { LOCALES } from "../i18n/locales";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
 import { DEFAULT_SURVEY_TEXTS } from "./default-texts";
 import type { SurveySettings, SurveyTextInput } from "./schemas";
 
-export async function listSurveys(tenant: Tenant) {
-  return db.survey.findMany({ where: { organizationId: tenant.organizationId }, orderBy: { createdAt: "asc" } });
+/** `reader`: lib/db/read-replica.ts's client for pages that may read a moment behind (the analytics views). */
+export async function listSurveys(tenant: Tenant, reader: PrismaClient = db) {
+  return reader.survey.findMany({ where: { organizationId: tenant.organizationId }, orderBy: { createdAt: "asc" } });
 }
 
 export async function getSurvey(tenant: Tenant, surveyId: string) {

@@ -5,6 +5,8 @@ process.env.DATABASE_URL = inject("databaseUrl");
 process.env.DATABASE_POOL_SIZE = String(inject("databasePoolSize"));
 process.env.APP_URL = "http://localhost:3000";
 delete process.env.SMTP_URL;
+// Reads go to the run's database, never to a replica a developer has configured (the replica test makes its own).
+delete process.env.DATABASE_READ_URL;
 
 // PGlite serves one session at a time: each test file releases its connections when it ends.
 afterAll(async () => {

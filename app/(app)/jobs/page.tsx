@@ -1,14 +1,15 @@
 import { ActionForm } from "@/components/form/action-form";
 import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
+import { readReplicaStatus, readReplicaStatusText } from "@/lib/db/replica-lag";
 import { listJobProblems } from "@/lib/worker/job-problems";
 import { QUEUE_LABELS } from "@/lib/queue/queues";
 import { retryJobAction } from "./actions";
 
-/** For admins: background jobs of this tenant that failed (with their error) or wait for a retry. */
+/** For admins: background jobs of this tenant that failed (with their error) or wait for a retry; the read replica's lag. */
 export default async function JobsPage() {
   const member = await requireMember(ACCESS["/jobs"]);
-  const { jobs, unconfirmed } = await listJobProblems(member);
+  const [{ jobs, unconfirmed }, replica] = await Promise.all([listJobProblems(member), readReplicaStatus()]);
   const when = (date: Date | null) => (date ? date.toLocaleString("en-GB") : "–");
   return (
     <>
@@ -61,6 +62,13 @@ export default async function JobsPage() {
             </li>
           ))}
         </ul>
+      </section>
+      <section className="card" data-testid="read-replica">
+        <h2 style={{ marginTop: 0 }}>Read replica</h2>
+        <p>{readReplicaStatusText(replica)}</p>
+        {replica.state !== "not-configured" && (
+          <p className="muted">Dashboards, comments, themes, CSV exports and API reads come from it: they are this far behind the primary.</p>
+        )}
       </section>
     </>
   );
