@@ -24,7 +24,10 @@ export async function trackPromoterClick(token: string, kind: PromoterClick, now
       create: { organizationId: link.organizationId, responseId: response.id, askedAt: response.respondedAt, [clickedField]: now },
       update: {},
     });
-    await tx.promoterInvite.updateMany({ where: { responseId: response.id, [clickedField]: null }, data: { [clickedField]: now } });
+    await tx.promoterInvite.updateMany({
+      where: { responseId: response.id, organizationId: link.organizationId, [clickedField]: null },
+      data: { [clickedField]: now },
+    });
   });
   return kind === "review" ? destination : `/r/${token}/share`;
 }

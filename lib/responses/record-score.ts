@@ -79,7 +79,7 @@ async function writeScore(tx: Prisma.TransactionClient, link: ClickLink, score: 
   // day for this store and survey also needs.
   presetWebhookEndpoints(tx, tenant, link.webhookEndpoints);
   const response = existing
-    ? await tx.response.update({ where: { id: existing.id }, data: { score, category } })
+    ? await tx.response.update({ where: { id: existing.id, organizationId: link.organizationId }, data: { score, category } })
     : await tx.response.create({
         data: {
           organizationId: link.organizationId,
