@@ -91,7 +91,8 @@ function claim(client: Client, tenant: Tenant, id: string) {
        RETURNING "id", "organizationId", "surveyId", "contactId", "token", "locale", "attempts", "campaignId")
     SELECT s."id", s."organizationId", s."surveyId", s."contactId", s."token", s."locale", s."attempts",
            c."email", c."name", c."unsubscribedAt", c."suppressedAt", c."erasedAt", k."reminderAfterDays"
-      FROM claimed s JOIN "Contact" c ON c."id" = s."contactId" LEFT JOIN "Campaign" k ON k."id" = s."campaignId"`;
+      FROM claimed s JOIN "Contact" c ON c."id" = s."contactId" AND c."organizationId" = s."organizationId"
+      LEFT JOIN "Campaign" k ON k."id" = s."campaignId" AND k."organizationId" = s."organizationId"`;
 }
 
 // The tenant's brand and the survey's texts change rarely and are the same for thousands of sends: read once a
