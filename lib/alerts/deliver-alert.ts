@@ -91,8 +91,8 @@ const ALERTED_RESPONSE_SQL = `
          s."name" AS "storeName", s."timeZone" AS "storeTimeZone", v."alertPassives",
          f."id" AS "followUpId", (extract(epoch FROM f."dueAt") * 1000)::float8 AS "followUpDueAt"
     FROM "Response" r
-    JOIN "Contact" c ON c."id" = r."contactId"
-    JOIN "Survey" v ON v."id" = r."surveyId"
-    LEFT JOIN "Store" s ON s."id" = r."storeId"
-    LEFT JOIN "FollowUp" f ON f."responseId" = r."id"
+    JOIN "Contact" c ON c."id" = r."contactId" AND c."organizationId" = r."organizationId"
+    JOIN "Survey" v ON v."id" = r."surveyId" AND v."organizationId" = r."organizationId"
+    LEFT JOIN "Store" s ON s."id" = r."storeId" AND s."organizationId" = r."organizationId"
+    LEFT JOIN "FollowUp" f ON f."responseId" = r."id" AND f."organizationId" = r."organizationId"
    WHERE r."id" = $1 AND r."organizationId" = $2`;

@@ -25,7 +25,8 @@ const OWNERS_SQL = `
     FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
    WHERE m."organizationId" = $1
      AND CASE WHEN $2::text IS NULL THEN m."customerService"
-              ELSE m."role" = 'store_manager' AND EXISTS (SELECT 1 FROM "MembershipStore" ms WHERE ms."membershipId" = m."id" AND ms."storeId" = $2::text)
+              ELSE m."role" = 'store_manager' AND EXISTS (SELECT 1 FROM "MembershipStore" ms
+                WHERE ms."membershipId" = m."id" AND ms."organizationId" = m."organizationId" AND ms."storeId" = $2::text)
          END
    ORDER BY m."createdAt"`;
 

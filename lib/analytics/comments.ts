@@ -40,7 +40,7 @@ export async function listComments(member: Member, filters: AnalyticsFilters, qu
        ${filterSql(filters, "r")}
        ${search ? Prisma.sql`AND to_tsvector('simple'::regconfig, r."comment") @@ to_tsquery('simple'::regconfig, ${search})` : Prisma.empty}
        ${query.category ? Prisma.sql`AND r."category" = ${query.category}::"ResponseCategory"` : Prisma.empty}
-       ${query.theme ? Prisma.sql`AND EXISTS (SELECT 1 FROM "ResponseTheme" t WHERE t."responseId" = r."id" AND t."themeId" = ${query.theme})` : Prisma.empty}
+       ${query.theme ? Prisma.sql`AND EXISTS (SELECT 1 FROM "ResponseTheme" t WHERE t."responseId" = r."id" AND t."organizationId" = r."organizationId" AND t."themeId" = ${query.theme})` : Prisma.empty}
        ${query.after ? Prisma.sql`AND (r."respondedAt", r."id") < (${query.after.respondedAt}, ${query.after.id})` : Prisma.empty}
      ORDER BY r."respondedAt" DESC, r."id" DESC
      LIMIT ${COMMENTS_PER_PAGE + 1}`;

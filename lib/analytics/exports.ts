@@ -40,13 +40,14 @@ export function responsesCsv(member: Member, filters: AnalyticsFilters): Readabl
            s."code" AS "storeCode", s."name" AS "storeName", g."name" AS region, v."name" AS survey, r."segment",
            r."locale", r."comment",
            (SELECT string_agg(th."name", '; ' ORDER BY th."name") FROM "ResponseTheme" t
-              JOIN "Theme" th ON th."id" = t."themeId" WHERE t."responseId" = r."id") AS themes,
+              JOIN "Theme" th ON th."id" = t."themeId" AND th."organizationId" = t."organizationId"
+             WHERE t."responseId" = r."id" AND t."organizationId" = r."organizationId") AS themes,
            r."callbackConsent", c."email" AS "contactEmail", c."name" AS "contactName"
       FROM "Response" r
-      JOIN "Survey" v ON v."id" = r."surveyId"
-      JOIN "Contact" c ON c."id" = r."contactId"
-      LEFT JOIN "Store" s ON s."id" = r."storeId"
-      LEFT JOIN "Region" g ON g."id" = s."regionId"
+      JOIN "Survey" v ON v."id" = r."surveyId" AND v."organizationId" = r."organizationId"
+      JOIN "Contact" c ON c."id" = r."contactId" AND c."organizationId" = r."organizationId"
+      LEFT JOIN "Store" s ON s."id" = r."storeId" AND s."organizationId" = r."organizationId"
+      LEFT JOIN "Region" g ON g."id" = s."regionId" AND g."organizationId" = s."organizationId"
      WHERE ${where} ${after ? Prisma.sql`AND (r."respondedAt", r."id") > (${after.at}, ${after.id})` : Prisma.empty}
      ORDER BY r."respondedAt", r."id" LIMIT ${BATCH_SIZE}`,
     (row) => ({ at: row.respondedAt, id: row.id }),
@@ -99,9 +100,9 @@ export function followUpsCsv(member: Member, filters: AnalyticsFilters, now = ne
            r."respondedAt", c."name" AS "contactName", c."email" AS "contactEmail"
       FROM "FollowUp" f
       JOIN "Response" r ON r."id" = f."responseId" AND r."organizationId" = f."organizationId"
-      JOIN "Contact" c ON c."id" = r."contactId"
-      LEFT JOIN "Store" s ON s."id" = f."storeId"
-      LEFT JOIN "RootCause" rc ON rc."id" = f."rootCauseId"
+      JOIN "Contact" c ON c."id" = r."contactId" AND c."organizationId" = r."organizationId"
+      LEFT JOIN "Store" s ON s."id" = f."storeId" AND s."organizationId" = f."organizationId"
+      LEFT JOIN "RootCause" rc ON rc."id" = f."rootCauseId" AND rc."organizationId" = f."organizationId"
      WHERE ${where} ${after ? Prisma.sql`AND (f."createdAt", f."id") > (${after.at}, ${after.id})` : Prisma.empty}
      ORDER BY f."createdAt", f."id" LIMIT ${BATCH_SIZE}`,
     (row) => ({ at: row.createdAt, id: row.id }),

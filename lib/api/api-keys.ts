@@ -35,7 +35,7 @@ export async function listApiKeys(tenant: Tenant) {
 export async function revokeApiKey(tenant: Tenant, keyId: string, now = new Date()) {
   const key = await db.apiKey.findFirst({ where: { id: keyId, organizationId: tenant.organizationId } });
   if (!key) throw new NotFoundError("API key");
-  if (!key.revokedAt) await db.apiKey.update({ where: { id: key.id }, data: { revokedAt: now } });
+  await db.apiKey.updateMany({ where: { id: key.id, organizationId: tenant.organizationId, revokedAt: null }, data: { revokedAt: now } });
   keysByDigest.delete(key.keyHash);
 }
 
@@ -71,7 +71,7 @@ export async function authenticateApiKey(authorization: string | null, now = new
   if (now.getTime() - (lastUseWritten.get(key.id) ?? 0) > 60_000) {
     lastUseWritten.set(key.id, now.getTime());
     await db.apiKey.updateMany({
-      where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: subMinutes(now, 1) } }] },
+      where: { id: key.id, organizationId: key.organizationId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: subMinutes(now, 1) } }] },
       data: { lastUsedAt: now },
     });
   }

@@ -14,7 +14,8 @@ const BATCH = 200;
 export async function runCampaign(tenant: Tenant, campaignId: string, now = new Date()) {
   const campaign = await db.campaign.findFirst({ where: { id: campaignId, organizationId: tenant.organizationId } });
   if (!campaign || campaign.finishedAt) return { queued: 0 };
-  if (!campaign.startedAt) await db.campaign.update({ where: { id: campaign.id }, data: { startedAt: now } });
+  const scoped = { id: campaign.id, organizationId: tenant.organizationId };
+  if (!campaign.startedAt) await db.campaign.update({ where: scoped, data: { startedAt: now } });
   const where = audienceWhere(tenant, audienceSchema.parse(campaign.audience), campaign.createdAt);
   const storeId = (campaign.audience as { storeId?: string | null }).storeId ?? null;
   let done = 0;
@@ -37,8 +38,8 @@ export async function runCampaign(tenant: Tenant, campaignId: string, now = new 
     }
     done += contacts.length;
     after = contacts[contacts.length - 1]!.id;
-    await db.campaign.update({ where: { id: campaign.id }, data: { queuedCount: done } });
+    await db.campaign.update({ where: scoped, data: { queuedCount: done } });
   }
-  await db.campaign.update({ where: { id: campaign.id }, data: { finishedAt: new Date(), queuedCount: done } });
+  await db.campaign.update({ where: scoped, data: { finishedAt: new Date(), queuedCount: done } });
   return { queued: done };
 }

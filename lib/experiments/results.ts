@@ -47,9 +47,9 @@ export async function getExperimentResults(tenant: Tenant): Promise<ExperimentRe
            COUNT(rs."sentAt") AS resurveyed,
            ${RECOVERY_COUNTS}
       FROM "HoldoutAssignment" h
-      JOIN "Response" o ON o."id" = h."responseId"
-      LEFT JOIN "Resurvey" rs ON rs."responseId" = h."responseId"
-      LEFT JOIN "Response" nr ON nr."surveySendId" = rs."surveySendId"
+      JOIN "Response" o ON o."id" = h."responseId" AND o."organizationId" = h."organizationId"
+      LEFT JOIN "Resurvey" rs ON rs."responseId" = h."responseId" AND rs."organizationId" = h."organizationId"
+      LEFT JOIN "Response" nr ON nr."surveySendId" = rs."surveySendId" AND nr."organizationId" = rs."organizationId"
      WHERE h."organizationId" = ${tenant.organizationId} AND h."holdoutPercent" > 0
      GROUP BY h."group"`;
   const survey = await db.survey.findFirst({
@@ -96,8 +96,8 @@ export async function getRecoverySummary(tenant: Tenant): Promise<RecoverySummar
   const rows = await db.$queryRaw<{ resurveyed: bigint; answered: bigint; higher: bigint; moved_up: bigint }[]>`
     SELECT COUNT(*) AS resurveyed, ${RECOVERY_COUNTS}
       FROM "Resurvey" rs
-      JOIN "Response" o ON o."id" = rs."responseId"
-      LEFT JOIN "Response" nr ON nr."surveySendId" = rs."surveySendId"
+      JOIN "Response" o ON o."id" = rs."responseId" AND o."organizationId" = rs."organizationId"
+      LEFT JOIN "Response" nr ON nr."surveySendId" = rs."surveySendId" AND nr."organizationId" = rs."organizationId"
      WHERE rs."organizationId" = ${tenant.organizationId} AND rs."group" = 'contacted'
        AND rs."sentAt" IS NOT NULL AND o."category" = 'detractor'`;
   const row = rows[0];

@@ -8,6 +8,7 @@ import { scheduleResurvey } from "../resurveys/schedule-resurvey";
 import { dueTimeAfter } from "./due-time";
 import { recordEvent } from "./events";
 import { emitFollowUpEvent } from "../webhooks/payloads";
+import type { Tenant } from "../tenancy/tenant";
 
 /** The survey settings that decide what a response starts. */
 export type LoopSurvey = Pick<
@@ -94,7 +95,7 @@ export async function openLoop(tx: Prisma.TransactionClient, input: LoopInput): 
       : null;
   const plan = planLoop({ survey, store, now, category: response.category, group: assignment?.group ?? null, hasFollowUp: !!followUp });
 
-  if (plan.withdrawFollowUp && followUp) await withdrawIfUnworked(tx, followUp);
+  if (plan.withdrawFollowUp && followUp) await withdrawIfUnworked(tx, tenant, followUp);
   if (plan.resurveyDueAt) {
     await scheduleResurvey(tx, { ...tenant, responseId: response.id, group: "holdout", dueAt: plan.resurveyDueAt });
   }
@@ -117,8 +118,8 @@ export function slaHoursFor(survey: LoopSurvey, store: LoopStore | null, categor
 }
 
 /** An unworked follow-up (no note, no call, still open) disappears when its response no longer needs one. */
-async function withdrawIfUnworked(tx: Prisma.TransactionClient, followUp: ExistingFollowUp) {
+async function withdrawIfUnworked(tx: Prisma.TransactionClient, tenant: Tenant, followUp: ExistingFollowUp) {
   if (followUp.status === "open" && followUp._count.notes === 0 && followUp.callAttempts === 0) {
-    await tx.followUp.delete({ where: { id: followUp.id } });
+    await tx.followUp.delete({ where: { id: followUp.id, organizationId: tenant.organizationId } });
   }
 }

@@ -1,5 +1,6 @@
 import { db, type Prisma } from "../db/client";
 import { InputError, isUniqueViolation } from "../forms/input-error";
+import { orNotFound } from "../tenancy/scoped-write";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
 import type { RootCauseInput } from "./schemas";
 
@@ -41,8 +42,10 @@ export async function createRootCause(tenant: Tenant, input: RootCauseInput) {
 
 /** Archived causes stay on the follow-ups that used them (the figures keep their history) but are not offered. */
 export async function setRootCauseArchived(tenant: Tenant, rootCauseId: string, archived: boolean, now = new Date()) {
-  const cause = await getRootCause(tenant, rootCauseId);
-  return db.rootCause.update({ where: { id: cause.id }, data: { archivedAt: archived ? now : null } });
+  return orNotFound(
+    "Root cause",
+    db.rootCause.update({ where: { id: rootCauseId, organizationId: tenant.organizationId }, data: { archivedAt: archived ? now : null } }),
+  );
 }
 
 export async function getRootCause(tenant: Tenant, rootCauseId: string) {

@@ -53,7 +53,7 @@ export async function importContacts(
     if (problems.length < MAX_PROBLEMS) problems.push(problem);
   };
   const save = (data: Prisma.ContactImportUpdateInput) =>
-    db.contactImport.update({ where: { id: run.id }, data: { ...progress, problems: problems as Prisma.InputJsonValue, ...data } });
+    db.contactImport.update({ where: { id: run.id, organizationId: tenant.organizationId }, data: { ...progress, problems: problems as Prisma.InputJsonValue, ...data } });
 
   try {
     const parser = input.csv.pipe(parse({ columns: true, bom: true, trim: true, skip_empty_lines: true, relax_column_count: true }));

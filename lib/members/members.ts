@@ -3,6 +3,7 @@ import { db } from "../db/client";
 import type { Role } from "../generated/prisma/enums";
 import { InputError } from "../forms/input-error";
 import { assertStoresOfTenant } from "../stores/stores";
+import { orNotFound } from "../tenancy/scoped-write";
 import { NotFoundError, type Member, type MemberWithRole, type Tenant } from "../tenancy/tenant";
 import type { MemberInput, MemberUpdate } from "./schemas";
 
@@ -53,13 +54,16 @@ export async function updateMember(tenant: Tenant, membershipId: string, input: 
       tx,
     );
     await tx.membershipStore.deleteMany({ where: { membershipId, organizationId: tenant.organizationId } });
-    return tx.membership.update({
-      where: { id: membership.id },
-      data: {
-        role: input.role,
-        stores: { create: storeIds.map((storeId) => ({ storeId, organizationId: tenant.organizationId })) },
-      },
-    });
+    return orNotFound(
+      "Member",
+      tx.membership.update({
+        where: { id: membership.id, organizationId: tenant.organizationId },
+        data: {
+          role: input.role,
+          stores: { create: storeIds.map((storeId) => ({ storeId, organizationId: tenant.organizationId })) },
+        },
+      }),
+    );
   });
 }
 
@@ -67,7 +71,8 @@ export async function removeMember(tenant: Tenant, membershipId: string) {
   const membership = await findMembership(tenant, membershipId);
   if (membership.role === "admin") await assertAnotherAdmin(tenant, membershipId);
   await db.$transaction(async (tx) => {
-    await tx.membership.delete({ where: { id: membership.id } });
+    const { count } = await tx.membership.deleteMany({ where: { id: membership.id, organizationId: tenant.organizationId } });
+    if (count === 0) throw new NotFoundError("Member");
     await recordAuditEvent(tenant, { action: "member_removed", subject: membership.userId, detail: { role: membership.role } }, tx);
   });
 }

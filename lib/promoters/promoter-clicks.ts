@@ -24,7 +24,10 @@ export async function trackPromoterClick(token: string, kind: PromoterClick, now
       create: { organizationId: link.organizationId, responseId: response.id, askedAt: response.respondedAt, [clickedField]: now },
       update: {},
     });
-    await tx.promoterInvite.updateMany({ where: { responseId: response.id, [clickedField]: null }, data: { [clickedField]: now } });
+    await tx.promoterInvite.updateMany({
+      where: { responseId: response.id, organizationId: link.organizationId, [clickedField]: null },
+      data: { [clickedField]: now },
+    });
   });
   return kind === "review" ? destination : `/r/${token}/share`;
 }
@@ -63,9 +66,9 @@ export async function getPromoterFunnel(member: Member, range: { from: Date; to:
   const rows = await db.$queryRaw<{ asked: bigint; review: bigint; referral: bigint }[]>`
     SELECT COUNT(*) AS asked, COUNT(pi."reviewClickedAt") AS review, COUNT(pi."referralClickedAt") AS referral
       FROM "Response" r
-      JOIN "Survey" s ON s."id" = r."surveyId"
-      LEFT JOIN "Store" st ON st."id" = r."storeId"
-      LEFT JOIN "PromoterInvite" pi ON pi."responseId" = r."id"
+      JOIN "Survey" s ON s."id" = r."surveyId" AND s."organizationId" = r."organizationId"
+      LEFT JOIN "Store" st ON st."id" = r."storeId" AND st."organizationId" = r."organizationId"
+      LEFT JOIN "PromoterInvite" pi ON pi."responseId" = r."id" AND pi."organizationId" = r."organizationId"
      WHERE r."organizationId" = ${member.organizationId}
        AND r."category" = 'promoter'
        AND r."respondedAt" >= ${range.from} AND r."respondedAt" < ${range.to}

@@ -50,8 +50,8 @@ const CLICK_LINK_SQL = `
            v."followUpSlaHours" AS "surveyFollowUpSlaHours", v."passiveSlaHours", v."alertPassives", v."passiveFollowUps",
            v."resurveyAfterDays", v."holdoutPercent",
            t."followUpSlaHours" AS "storeFollowUpSlaHours", t."timeZone", t."opensAt", t."closesAt", t."openDays",
-           EXISTS (SELECT 1 FROM "Resurvey" r WHERE r."surveySendId" = s."id") AS "isResurveyAnswer",
-           EXISTS (SELECT 1 FROM "Response" p WHERE p."surveySendId" = s."id") AS "hasResponse",
+           EXISTS (SELECT 1 FROM "Resurvey" r WHERE r."surveySendId" = s."id" AND r."organizationId" = s."organizationId") AS "isResurveyAnswer",
+           EXISTS (SELECT 1 FROM "Response" p WHERE p."surveySendId" = s."id" AND p."organizationId" = s."organizationId") AS "hasResponse",
            (SELECT coalesce(json_agg(json_build_object('id', e."id", 'events', e."events")), '[]'::json) FROM "WebhookEndpoint" e
              WHERE e."organizationId" = s."organizationId" AND e."disabledAt" IS NULL) AS "webhookEndpoints"
       FROM "SurveySend" s

@@ -70,8 +70,8 @@ async function writeScore(tx: Prisma.TransactionClient, link: ClickLink, score: 
   // those writers leave the follow-up alone.
   const [existing] = await tx.$queryRaw<ExistingResponse[]>`
     SELECT r."id", r."score", f."id" AS "followUpId", f."status"::text AS "status", f."callAttempts",
-           (SELECT count(*)::int FROM "FollowUpNote" n WHERE n."followUpId" = f."id") AS "notes"
-      FROM "Response" r LEFT JOIN "FollowUp" f ON f."responseId" = r."id"
+           (SELECT count(*)::int FROM "FollowUpNote" n WHERE n."followUpId" = f."id" AND n."organizationId" = f."organizationId") AS "notes"
+      FROM "Response" r LEFT JOIN "FollowUp" f ON f."responseId" = r."id" AND f."organizationId" = r."organizationId"
      WHERE r."surveySendId" = ${link.id} AND r."organizationId" = ${link.organizationId}
        FOR UPDATE OF r`;
   // Read with the link, not after the response is written: from that write to the commit, the click holds the
@@ -79,7 +79,7 @@ async function writeScore(tx: Prisma.TransactionClient, link: ClickLink, score: 
   // day for this store and survey also needs.
   presetWebhookEndpoints(tx, tenant, link.webhookEndpoints);
   const response = existing
-    ? await tx.response.update({ where: { id: existing.id }, data: { score, category } })
+    ? await tx.response.update({ where: { id: existing.id, organizationId: link.organizationId }, data: { score, category } })
     : await tx.response.create({
         data: {
           organizationId: link.organizationId,

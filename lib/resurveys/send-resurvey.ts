@@ -36,8 +36,11 @@ export async function sendResurvey(tenant: Tenant, resurveyId: string, now = new
 
   const locale = resolveLocale(contact.locale ?? response.locale, organization.defaultLocale);
   const send = await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "Resurvey" WHERE "id" = ${resurvey.id} FOR UPDATE`;
-    const current = await tx.resurvey.findUniqueOrThrow({ where: { id: resurvey.id }, include: { surveySend: true } });
+    await tx.$queryRaw`SELECT 1 FROM "Resurvey" WHERE "id" = ${resurvey.id} AND "organizationId" = ${tenant.organizationId} FOR UPDATE`;
+    const current = await tx.resurvey.findUniqueOrThrow({
+      where: { id: resurvey.id, organizationId: tenant.organizationId },
+      include: { surveySend: true },
+    });
     if (current.surveySend) return current.surveySend;
     const created = await tx.surveySend.create({
       data: {
@@ -51,7 +54,7 @@ export async function sendResurvey(tenant: Tenant, resurveyId: string, now = new
         sentAt: now,
       },
     });
-    await tx.resurvey.update({ where: { id: resurvey.id }, data: { surveySendId: created.id } });
+    await tx.resurvey.update({ where: { id: resurvey.id, organizationId: tenant.organizationId }, data: { surveySendId: created.id } });
     return created;
   });
 
@@ -79,7 +82,10 @@ export async function sendResurvey(tenant: Tenant, resurveyId: string, now = new
     now,
   );
   await db.$transaction(async (tx) => {
-    const { count } = await tx.resurvey.updateMany({ where: { id: resurvey.id, sentAt: null }, data: { sentAt: now } });
+    const { count } = await tx.resurvey.updateMany({
+      where: { id: resurvey.id, organizationId: tenant.organizationId, sentAt: null },
+      data: { sentAt: now },
+    });
     if (count === 1 && response.followUp) {
       await recordEvent(tx, { organizationId: tenant.organizationId, followUpId: response.followUp.id, actorId: null, type: "resurvey_sent", at: now });
     }

@@ -45,7 +45,7 @@ async function attempt(client: Client, tenant: Tenant, id: string, now: Date, tr
   const send = { ...row, contact: { email: row.email, name: row.name }, ...(await brandAndTexts(client, row)) };
   // The contact may have opted out, bounced or been erased since the send was queued.
   if (row.unsubscribedAt || row.suppressedAt || row.erasedAt) {
-    await settle(client, id, { status: "suppressed", statusReason: "Opted out or suppressed before it went out" });
+    await settle(client, tenant, id, { status: "suppressed", statusReason: "Opted out or suppressed before it went out" });
     return "suppressed";
   }
   try {
@@ -54,8 +54,8 @@ async function attempt(client: Client, tenant: Tenant, id: string, now: Date, tr
     return settleFailure(client, tenant, send, error);
   }
   const sentAt = new Date();
-  if (client === db) await markSent(id, sentAt);
-  else await settle(client, id, { status: "sent", statusReason: null, sentAt });
+  if (client === db) await markSent(tenant, id, sentAt);
+  else await settle(client, tenant, id, { status: "sent", statusReason: null, sentAt });
   if (row.reminderAfterDays) {
     await enqueue(client, "surveyReminder", { organizationId: tenant.organizationId, surveySendId: id }, { startAfter: addDays(sentAt, row.reminderAfterDays) });
   }
@@ -91,7 +91,8 @@ function claim(client: Client, tenant: Tenant, id: string) {
        RETURNING "id", "organizationId", "surveyId", "contactId", "token", "locale", "attempts", "campaignId")
     SELECT s."id", s."organizationId", s."surveyId", s."contactId", s."token", s."locale", s."attempts",
            c."email", c."name", c."unsubscribedAt", c."suppressedAt", c."erasedAt", k."reminderAfterDays"
-      FROM claimed s JOIN "Contact" c ON c."id" = s."contactId" LEFT JOIN "Campaign" k ON k."id" = s."campaignId"`;
+      FROM claimed s JOIN "Contact" c ON c."id" = s."contactId" AND c."organizationId" = s."organizationId"
+      LEFT JOIN "Campaign" k ON k."id" = s."campaignId" AND k."organizationId" = s."organizationId"`;
 }
 
 // The tenant's brand and the survey's texts change rarely and are the same for thousands of sends: read once a
@@ -116,8 +117,8 @@ function brandAndTexts(client: Client, send: { organizationId: string; surveyId:
   return value;
 }
 
-function settle(client: Client, id: string, data: Prisma.SurveySendUpdateManyMutationInput) {
-  return client.surveySend.updateMany({ where: { id, status: "sending" }, data });
+function settle(client: Client, tenant: Tenant, id: string, data: Prisma.SurveySendUpdateManyMutationInput) {
+  return client.surveySend.updateMany({ where: { id, organizationId: tenant.organizationId, status: "sending" }, data });
 }
 
 async function settleFailure(
@@ -128,7 +129,7 @@ async function settleFailure(
 ): Promise<DeliveryResult> {
   const verdict = classifySmtpFailure(error);
   if (verdict.kind === "bounced") {
-    await settle(client, send.id, { status: "bounced", statusReason: verdict.reason });
+    await settle(client, tenant, send.id, { status: "bounced", statusReason: verdict.reason });
     await suppressContact(tenant, send.contactId, "bounced");
     return "bounced";
   }
@@ -136,11 +137,11 @@ async function settleFailure(
     if (verdict.unreachable) reportSmtpUnreachable();
     const retryAt = addSeconds(new Date(), Math.min(2 ** send.attempts, MAX_BACKOFF_SECONDS));
     await db.$transaction(async (tx) => {
-      await settle(tx, send.id, { status: "queued", statusReason: `Retrying: ${verdict.reason}`, sendAfter: retryAt });
+      await settle(tx, tenant, send.id, { status: "queued", statusReason: `Retrying: ${verdict.reason}`, sendAfter: retryAt });
       await enqueue(tx, "surveySend", { organizationId: tenant.organizationId, surveySendId: send.id }, { startAfter: retryAt });
     });
     return "retrying";
   }
-  await settle(client, send.id, { status: "failed", statusReason: verdict.reason });
+  await settle(client, tenant, send.id, { status: "failed", statusReason: verdict.reason });
   return "failed";
 }

@@ -155,7 +155,7 @@ async function findEarlierSend(tenant: Tenant, request: SendRequest): Promise<Se
 async function lockAndLastSurveyedAt(tx: Prisma.TransactionClient, contactId: string): Promise<Date | null> {
   const rows = await tx.$queryRaw<{ at: Date | null }[]>`
     SELECT (SELECT max(CASE WHEN s."status" = 'sent' THEN s."sentAt" ELSE s."createdAt" END) FROM "SurveySend" s
-             WHERE s."contactId" = c."id" AND s."status" IN ('queued', 'sending', 'sent')) AS at
+             WHERE s."contactId" = c."id" AND s."organizationId" = c."organizationId" AND s."status" IN ('queued', 'sending', 'sent')) AS at
       FROM "Contact" c WHERE c."id" = ${contactId} FOR UPDATE OF c`;
   return rows[0]?.at ?? null;
 }

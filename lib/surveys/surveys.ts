@@ -1,5 +1,6 @@
 import { db, type Prisma, type PrismaClient } from "../db/client";
 import { LOCALES } from "../i18n/locales";
+import { orNotFound } from "../tenancy/scoped-write";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
 import { DEFAULT_SURVEY_TEXTS } from "./default-texts";
 import type { SurveySettings, SurveyTextInput } from "./schemas";
@@ -40,8 +41,7 @@ export function addSurvey(tenant: Tenant, input: SurveySettings) {
 }
 
 export async function updateSurveySettings(tenant: Tenant, surveyId: string, input: SurveySettings) {
-  await getSurvey(tenant, surveyId);
-  return db.survey.update({ where: { id: surveyId }, data: input });
+  return orNotFound("Survey", db.survey.update({ where: { id: surveyId, organizationId: tenant.organizationId }, data: input }));
 }
 
 export async function saveSurveyText(tenant: Tenant, surveyId: string, input: SurveyTextInput) {

@@ -54,7 +54,7 @@ export async function runThemeRetag(tenant: Tenant, themeId: string, version: nu
           if (retag.state === "done") return "done" as const;
           const batch = await retagBatch(tx, tenant, [theme], { themeId, after: retag.cursor });
           await tx.themeRetag.update({
-            where: { themeId },
+            where: { themeId, organizationId: tenant.organizationId },
             data:
               batch.lastId === null
                 ? { state: "done", finishedAt: now(), total: retag.done }

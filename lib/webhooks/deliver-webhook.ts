@@ -24,8 +24,10 @@ export async function deliverWebhook(tenant: Tenant, deliveryId: string, now = n
   });
   if (!delivery || delivery.status !== "pending") return "skipped";
   const { endpoint } = delivery;
+  const scopedDelivery = { id: delivery.id, organizationId: tenant.organizationId };
+  const scopedEndpoint = { id: endpoint.id, organizationId: tenant.organizationId };
   if (endpoint.disabledAt) {
-    await db.webhookDelivery.update({ where: { id: delivery.id }, data: { status: "failed", lastError: "The endpoint is switched off" } });
+    await db.webhookDelivery.update({ where: scopedDelivery, data: { status: "failed", lastError: "The endpoint is switched off" } });
     return "failed";
   }
   const body = JSON.stringify({ id: delivery.id, ...(delivery.payload as object) });
@@ -38,17 +40,17 @@ export async function deliverWebhook(tenant: Tenant, deliveryId: string, now = n
   if (outcome.ok) {
     await db.$transaction([
       db.webhookDelivery.update({
-        where: { id: delivery.id },
+        where: scopedDelivery,
         data: { status: "delivered", attempts, lastStatusCode: outcome.status, lastError: null, deliveredAt: now, nextAttemptAt: null },
       }),
-      db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: null } }),
+      db.webhookEndpoint.update({ where: scopedEndpoint, data: { failingSince: null } }),
     ]);
     return "delivered";
   }
   const failingSince = endpoint.failingSince ?? now;
   if (failingSince <= subHours(now, DISABLE_AFTER_HOURS)) {
     await db.webhookDelivery.update({
-      where: { id: delivery.id },
+      where: scopedDelivery,
       data: { status: "failed", attempts, lastStatusCode: outcome.status, lastError: outcome.error, nextAttemptAt: null },
     });
     await disableEndpoint(tenant, endpoint, failingSince, outcome.error, now);
@@ -57,10 +59,10 @@ export async function deliverWebhook(tenant: Tenant, deliveryId: string, now = n
   const nextAttemptAt = addSeconds(now, Math.min(FIRST_RETRY_SECONDS * 2 ** delivery.attempts, MAX_RETRY_SECONDS));
   await db.$transaction(async (tx) => {
     await tx.webhookDelivery.update({
-      where: { id: delivery.id },
+      where: scopedDelivery,
       data: { attempts, lastStatusCode: outcome.status, lastError: outcome.error, nextAttemptAt },
     });
-    await tx.webhookEndpoint.updateMany({ where: { id: endpoint.id, failingSince: null }, data: { failingSince: now } });
+    await tx.webhookEndpoint.updateMany({ where: { ...scopedEndpoint, failingSince: null }, data: { failingSince: now } });
     await enqueue(tx, "webhookDelivery", { organizationId: tenant.organizationId, deliveryId: delivery.id }, { startAfter: nextAttemptAt });
   });
   return "retrying";

@@ -1,4 +1,5 @@
 import { db } from "../db/client";
+import { orNotFound } from "../tenancy/scoped-write";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
 import type { WebhookEndpointInput } from "./schemas";
 import { newWebhookSecret } from "./signature";
@@ -21,16 +22,18 @@ export async function getWebhookEndpoint(tenant: Tenant, endpointId: string) {
 
 /** Switched back on by an admin: a fresh start, its failures forgotten. */
 export async function enableWebhookEndpoint(tenant: Tenant, endpointId: string) {
-  const endpoint = await getWebhookEndpoint(tenant, endpointId);
-  return db.webhookEndpoint.update({
-    where: { id: endpoint.id },
-    data: { disabledAt: null, disabledReason: null, failingSince: null },
-  });
+  return orNotFound(
+    "Webhook endpoint",
+    db.webhookEndpoint.update({
+      where: { id: endpointId, organizationId: tenant.organizationId },
+      data: { disabledAt: null, disabledReason: null, failingSince: null },
+    }),
+  );
 }
 
 export async function deleteWebhookEndpoint(tenant: Tenant, endpointId: string) {
-  const endpoint = await getWebhookEndpoint(tenant, endpointId);
-  await db.webhookEndpoint.delete({ where: { id: endpoint.id } });
+  const { count } = await db.webhookEndpoint.deleteMany({ where: { id: endpointId, organizationId: tenant.organizationId } });
+  if (count === 0) throw new NotFoundError("Webhook endpoint");
 }
 
 /** The delivery log of an endpoint, newest first. */

@@ -117,7 +117,7 @@ async function nameRootCauses(tenant: Tenant) {
   await db.$executeRaw`
     UPDATE "FollowUp" f SET "rootCauseId" = c."id"
       FROM (SELECT DISTINCT ON (t."responseId") t."responseId", th."name"
-              FROM "ResponseTheme" t JOIN "Theme" th ON th."id" = t."themeId"
+              FROM "ResponseTheme" t JOIN "Theme" th ON th."id" = t."themeId" AND th."organizationId" = t."organizationId"
              WHERE t."organizationId" = ${tenant.organizationId}
              ORDER BY t."responseId", md5(t."responseId" || th."name")) m
       JOIN "RootCause" c ON c."organizationId" = ${tenant.organizationId} AND c."label" = CASE m."name"

@@ -6,6 +6,8 @@ import type pg from "pg";
 // migrations with schema.prisma. This does, for what Prisma itself would create on PostgreSQL: tables, columns
 // (type, nullability, default), enums, primary keys, unique and normal indexes with Prisma's names, and foreign
 // keys. Hand-written CHECK constraints are deliberately not compared: the schema language cannot state them.
+// Foreign keys between tenant-owned tables lead with organizationId, which schema.prisma's relations leave out
+// (see TENANT_COLUMN below): those are derived from the relations, so a reference without the tenant is reported too.
 // Whatever the comparison does not understand is reported as a difference, never skipped in silence.
 
 const HISTORY_TABLE = "_prisma_migrations";
@@ -72,6 +74,8 @@ type ForeignKey = {
   referenced: string;
   columns: string[];
   referenced_columns: string[];
+  // ON DELETE SET NULL (…)'s columns; empty when it nulls every column of the key.
+  set_null_columns: string[];
   on_delete: string;
   on_update: string;
 };
@@ -124,6 +128,9 @@ async function readCatalog(client: pg.Client) {
             array(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(attnum, ord)
                     JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum ORDER BY k.ord)
               AS referenced_columns,
+            array(SELECT a.attname::text FROM unnest(c.confdelsetcols) WITH ORDINALITY AS k(attnum, ord)
+                    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.ord)
+              AS set_null_columns,
             c.confdeltype::text AS on_delete, c.confupdtype::text AS on_update
        FROM pg_constraint c
        JOIN pg_class t ON t.oid = c.conrelid
@@ -283,6 +290,17 @@ const ACTION_NAMES: Record<string, string> = {
 
 const list = (columns: string[]) => `(${columns.join(", ")})`;
 
+// A relation between two models that both have this field is a key on (organizationId, <id>) →
+// (organizationId, id) in the database (migration 20261203000000_tenant_scoped_references), so that no row can
+// point at another tenant's; schema.prisma names the id alone. A SET NULL clears only the key's optional columns.
+const TENANT_COLUMN = "organizationId";
+const isTenantOwned = (model: DmmfModel) => model.fields.some((field) => field.name === TENANT_COLUMN && field.kind === "scalar");
+
+function deleteAction(action: string, setNullColumns: string[], columns: string[]) {
+  const name = ACTION_NAMES[action] ?? action;
+  return action === "n" && setNullColumns.length > 0 && setNullColumns.length < columns.length ? `${name} ${list(setNullColumns)}` : name;
+}
+
 // Indexes the schema language cannot declare (expression, GIN full-text and covering INCLUDE indexes), written by
 // hand in a migration. Only these are exempt, and each must exist with its access method: a missing one is a difference.
 const HAND_WRITTEN_INDEXES = [
@@ -432,23 +450,40 @@ export async function diffDatabaseAgainstSchema(client: pg.Client, datamodel: Da
       if (field.kind !== "object" || !field.relationFromFields?.length) continue;
       const referencedModel = datamodel.models.find((candidate) => candidate.name === field.type)!;
       const referenced = tableOf.get(referencedModel.name)!;
-      const columns = field.relationFromFields.map((name) => columnOf(model, name));
-      const referencedColumns = (field.relationToFields ?? []).map((name) => columnOf(referencedModel, name));
+      const ownColumns = field.relationFromFields.map((name) => columnOf(model, name));
+      const tenantScoped = isTenantOwned(model) && isTenantOwned(referencedModel) && !field.relationFromFields.includes(TENANT_COLUMN);
+      const columns = tenantScoped ? [columnOf(model, TENANT_COLUMN), ...ownColumns] : ownColumns;
+      const optionalColumns = field.relationFromFields
+        .filter((name) => !model.fields.find((candidate) => candidate.name === name)?.isRequired)
+        .map((name) => columnOf(model, name));
+      const referencedColumns = [
+        ...(tenantScoped ? [columnOf(referencedModel, TENANT_COLUMN)] : []),
+        ...(field.relationToFields ?? []).map((name) => columnOf(referencedModel, name)),
+      ];
       // Prisma's defaults: Restrict for a required relation, SetNull for an optional one; Cascade on update.
       const onDelete = field.relationOnDelete ?? (field.isRequired ? "Restrict" : "SetNull");
       const onUpdate = field.relationOnUpdate ?? "Cascade";
       const expected = {
         references: `${referenced}${list(referencedColumns)}`,
-        on_delete: REFERENTIAL_ACTIONS[onDelete],
-        on_update: REFERENTIAL_ACTIONS[onUpdate],
+        on_delete: deleteAction(REFERENTIAL_ACTIONS[onDelete], optionalColumns, columns),
+        on_update: ACTION_NAMES[REFERENTIAL_ACTIONS[onUpdate]],
       };
       const name = prismaConstraintName(table, columns, "fkey");
       const describe = (fk: { references: string; on_delete: string; on_update: string }) =>
-        `REFERENCES ${fk.references} ON DELETE ${ACTION_NAMES[fk.on_delete] ?? fk.on_delete} ON UPDATE ${ACTION_NAMES[fk.on_update] ?? fk.on_update}`;
+        `REFERENCES ${fk.references} ON DELETE ${fk.on_delete} ON UPDATE ${fk.on_update}`;
       const where = `${table}: foreign key ${name} ${list(columns)} ${describe(expected)}`;
       const actual =
         foreignKeysLeft.get(`${table}.${name}`) ??
         [...foreignKeysLeft.values()].find((fk) => fk.table === table && fk.columns.join(",") === columns.join(","));
+      const withoutTenant =
+        tenantScoped && !actual
+          ? [...foreignKeysLeft.values()].find((fk) => fk.table === table && fk.columns.join(",") === ownColumns.join(","))
+          : undefined;
+      if (withoutTenant) {
+        differences.push(`${where}: the database's ${withoutTenant.name} ${list(withoutTenant.columns)} leaves out ${TENANT_COLUMN}`);
+        foreignKeysLeft.delete(`${table}.${withoutTenant.name}`);
+        continue;
+      }
       if (!actual) {
         differences.push(`${where}: missing`);
         continue;
@@ -456,8 +491,8 @@ export async function diffDatabaseAgainstSchema(client: pg.Client, datamodel: Da
       foreignKeysLeft.delete(`${table}.${actual.name}`);
       const found = {
         references: `${actual.referenced}${list(actual.referenced_columns)}`,
-        on_delete: actual.on_delete,
-        on_update: actual.on_update,
+        on_delete: deleteAction(actual.on_delete, actual.set_null_columns, actual.columns),
+        on_update: ACTION_NAMES[actual.on_update] ?? actual.on_update,
       };
       if (actual.name !== name) differences.push(`${where}: is named ${actual.name} in the database`);
       if (actual.columns.join(",") !== columns.join(",") || describe(found) !== describe(expected)) {

@@ -44,9 +44,16 @@ describe("the migrations and schema.prisma", () => {
           CREATE INDEX "Contact_email_idx" ON "Contact"("email");
           DROP INDEX "Region_organizationId_name_key";
           CREATE UNIQUE INDEX "Region_organizationId_name_key" ON "Region"("name", "organizationId");
-          ALTER TABLE "Store" DROP CONSTRAINT "Store_regionId_fkey";
-          ALTER TABLE "Store" ADD CONSTRAINT "Store_regionId_fkey" FOREIGN KEY ("regionId") REFERENCES "Region"("id")
+          ALTER TABLE "Store" DROP CONSTRAINT "Store_organizationId_regionId_fkey";
+          ALTER TABLE "Store" ADD CONSTRAINT "Store_organizationId_regionId_fkey" FOREIGN KEY ("organizationId", "regionId")
+            REFERENCES "Region"("organizationId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
+          ALTER TABLE "FollowUp" DROP CONSTRAINT "FollowUp_organizationId_responseId_fkey";
+          ALTER TABLE "FollowUp" ADD CONSTRAINT "FollowUp_responseId_fkey" FOREIGN KEY ("responseId") REFERENCES "Response"("id")
             ON DELETE CASCADE ON UPDATE CASCADE;
+          ALTER TABLE "Contact" DROP CONSTRAINT "Contact_organizationId_storeId_fkey";
+          ALTER TABLE "Contact" ADD CONSTRAINT "Contact_organizationId_storeId_fkey" FOREIGN KEY ("organizationId", "storeId")
+            REFERENCES "Store"("organizationId", "id") ON DELETE SET NULL ON UPDATE CASCADE;
+          ALTER TABLE "MembershipStore" DROP CONSTRAINT "MembershipStore_organizationId_storeId_fkey";
           ALTER TABLE "Session" DROP CONSTRAINT "Session_userId_fkey";
           ALTER TABLE "OutboxMessage" RENAME TO "Outbox";
         `);
@@ -67,7 +74,11 @@ describe("the migrations and schema.prisma", () => {
         /^Response: hand-written gin index Response_comment_search_idx is missing/,
         /^Contact: index Contact_email_idx \(email\) in the database is not declared/,
         /^Region: unique index Region_organizationId_name_key \(organizationId, name\): is on \(name, organizationId\)/,
-        /^Store: foreign key Store_regionId_fkey \(regionId\) REFERENCES Region\(id\) ON DELETE SET NULL .*: the database has .* ON DELETE CASCADE/,
+        /^Store: foreign key Store_organizationId_regionId_fkey \(organizationId, regionId\) REFERENCES Region\(organizationId, id\) ON DELETE SET NULL \(regionId\) .*: the database has .* ON DELETE CASCADE/,
+        // A reference that does not carry the tenant, and a SET NULL that would null the tenant too.
+        /^FollowUp: foreign key FollowUp_organizationId_responseId_fkey .*: the database's FollowUp_responseId_fkey \(responseId\) leaves out organizationId/,
+        /^Contact: foreign key Contact_organizationId_storeId_fkey .* ON DELETE SET NULL \(storeId\) .*: the database has \(organizationId, storeId\) .* ON DELETE SET NULL ON UPDATE CASCADE$/,
+        /^MembershipStore: foreign key MembershipStore_organizationId_storeId_fkey \(organizationId, storeId\) REFERENCES Store\(organizationId, id\) .*: missing/,
         /^Session: foreign key Session_userId_fkey \(userId\) .*: missing/,
         /^table Outbox: in the database but no model/,
         /^model OutboxMessage: table OutboxMessage is missing/,

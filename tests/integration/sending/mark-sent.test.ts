@@ -23,7 +23,7 @@ describe("marking sends sent together", () => {
     await db.surveySend.update({ where: { id: bounced.id }, data: { status: "bounced" } });
     const times = sends.map((_, i) => new Date(Date.UTC(2026, 11, 1, 9, 0, i)));
 
-    await Promise.all(sends.map((send, i) => markSent(send.id, times[i]!)));
+    await Promise.all(sends.map((send, i) => markSent(tenant, send.id, times[i]!)));
 
     const rows = await db.surveySend.findMany({ where: { id: { in: sends.map((s) => s.id) } } });
     const byId = new Map(rows.map((row) => [row.id, row]));
