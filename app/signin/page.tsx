@@ -1,6 +1,5 @@
 import { SignInForm } from "@/components/layout/sign-in-form";
 import { listDemoSignIns } from "@/lib/auth/demo-sign-in";
-import { usesOutbox } from "@/lib/env";
 import { ROLE_LABELS } from "@/lib/members/schemas";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +8,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { error } = await searchParams;
   // Empty outside demo mode (lib/auth/demo-sign-in.ts).
   const demoUsers = await listDemoSignIns();
+  const tenants = [...new Set(demoUsers.map((user) => user.tenant))];
   return (
     <div className="centered">
       <div className="signin-stack">
@@ -17,11 +17,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="muted">We email you a sign-in link. No password needed.</p>
           {error && <p className="field-error">That sign-in link is no longer valid. Ask for a new one.</p>}
           <SignInForm />
-          {usesOutbox() && (
-            <p className="muted" style={{ marginTop: 16 }}>
-              Demo mode: mail goes to the <a href="/outbox">outbox</a>.
-            </p>
-          )}
         </div>
         {demoUsers.length > 0 && (
           <section className="card" aria-labelledby="demo-users">
@@ -29,24 +24,31 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
               Demo users
             </h2>
             <p className="muted">One click signs you in as that person.</p>
-            <ul className="demo-users">
-              {demoUsers.map((user) => (
-                <li key={user.email}>
-                  <span className="who">
-                    <strong>{ROLE_LABELS[user.role]}</strong> · {user.tenant}
-                    {user.stores?.length ? <> · {user.stores.join(", ")}</> : null}
-                    <br />
-                    <span className="muted">{user.email}</span>
-                  </span>
-                  <form method="post" action="/signin/demo">
-                    <input type="hidden" name="email" value={user.email} />
-                    <button className="button secondary" type="submit" aria-label={`Sign in as ${user.email}`}>
-                      Sign in
-                    </button>
-                  </form>
-                </li>
-              ))}
-            </ul>
+            {tenants.map((tenant) => (
+              <div key={tenant}>
+                <h3 className="demo-tenant">{tenant}</h3>
+                <ul className="demo-users">
+                  {demoUsers
+                    .filter((user) => user.tenant === tenant)
+                    .map((user) => (
+                      <li key={user.email}>
+                        <span className="who">
+                          <strong>{ROLE_LABELS[user.role]}</strong>
+                          {user.stores?.length ? <> · {user.stores.join(", ")}</> : null}
+                          <br />
+                          <span className="muted">{user.email}</span>
+                        </span>
+                        <form method="post" action="/signin/demo">
+                          <input type="hidden" name="email" value={user.email} />
+                          <button className="button secondary" type="submit" aria-label={`Sign in as ${user.email}`}>
+                            Sign in
+                          </button>
+                        </form>
+                      </li>
+                    ))}
+                </ul>
+              </div>
+            ))}
           </section>
         )}
       </div>
