@@ -34,8 +34,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    // A fresh embedded Postgres with the demo seed, exactly what `npm start` gives a new user.
-    command: `npm run build && rm -rf .data/e2e-pglite && npm start`,
+    // A fresh embedded Postgres with the demo seed, exactly what `npm start` gives a new user (it builds first when
+    // the sources differ from .next/'s build).
+    command: `rm -rf .data/e2e-pglite && npm start`,
     env: { PORT: String(port), PGLITE_DIR: ".data/e2e-pglite", DATABASE_URL: "", SMTP_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
     url: `http://localhost:${port}/signin`,
     timeout: 600_000,

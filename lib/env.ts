@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { isEmbeddedDatabase } from "./db/embedded-url";
 
 // Parsed once; every module reads configuration from here, never from process.env.
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Demo mode (sample data, mail to the outbox, one-click sign-ins): see demoModeOf. Only "true" or "false".
+  DEMO_MODE: z.preprocess((value) => (value === "" ? undefined : value), z.enum(["true", "false"]).optional()),
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm start sets it to the embedded Postgres when unset)"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   // A streaming replica for the analytics and API reads (lib/db/read-replica.ts); unset, they read the primary.
@@ -39,7 +42,53 @@ export function env(): Env {
   return parsed;
 }
 
-/** Without SMTP_URL, mail goes to the database outbox (the demo) instead of a mail server. */
+type Source = Record<string, string | undefined>;
+
+/**
+ * The one decision of demo mode, for every process (npm start, next start, the worker, the seed): DEMO_MODE when an
+ * operator set it; otherwise on only with the embedded database (DATABASE_URL unset, so `npm start` starts PGlite,
+ * whose URL says so). A real server is production unless DEMO_MODE=true was set on purpose.
+ */
+export function demoModeOf(source: Source): boolean {
+  if (source.DEMO_MODE === "true") return true;
+  if (source.DEMO_MODE === "false") return false;
+  return !source.DATABASE_URL || isEmbeddedDatabase(source.DATABASE_URL);
+}
+
+export function isDemoMode(): boolean {
+  const { DEMO_MODE, DATABASE_URL } = env();
+  return demoModeOf({ DEMO_MODE, DATABASE_URL });
+}
+
+/** Demo mode without SMTP_URL: mail goes to the database outbox (/outbox) instead of a mail server. Never outside it. */
 export function usesOutbox(): boolean {
-  return !env().SMTP_URL;
+  return isDemoMode() && !env().SMTP_URL;
+}
+
+/** Outside demo mode nothing is made up: no outbox, no generated secret, no guessed public URL. */
+export const PRODUCTION_SETTINGS = ["SMTP_URL", "NEXTAUTH_SECRET", "APP_URL"] as const;
+/** The worker signs no sessions. */
+export const WORKER_SETTINGS = ["SMTP_URL", "APP_URL"] as const;
+
+/**
+ * Why this process must not start, in one line, or null: outside demo mode, the settings production needs and that
+ * are missing. Checked by `npm start` before anything else, by the app (instrumentation.ts) and the worker.
+ */
+export function startupRefusal(source: Source = process.env, settings: readonly string[] = PRODUCTION_SETTINGS): string | null {
+  if (source.DEMO_MODE && !["true", "false"].includes(source.DEMO_MODE)) {
+    return `Refusing to start: DEMO_MODE must be true or false, not "${source.DEMO_MODE}"`;
+  }
+  if (demoModeOf(source)) return null;
+  const missing = settings.filter((name) => !source[name]);
+  if (missing.length === 0) return null;
+  const why = source.DEMO_MODE === "false" ? "DEMO_MODE is false" : "DATABASE_URL is set and DEMO_MODE is not true";
+  return `Refusing to start: set ${missing.join(", ")} (production is not demo mode: ${why})`;
+}
+
+/** For a process's entry point: prints the refusal and exits with 1 when startupRefusal has one. */
+export function exitIfRefused(source: Source = process.env, settings: readonly string[] = PRODUCTION_SETTINGS): void {
+  const refusal = startupRefusal(source, settings);
+  if (!refusal) return;
+  console.error(refusal);
+  process.exit(1);
 }

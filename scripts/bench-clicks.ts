@@ -63,7 +63,8 @@ for (let i = 0; i < tokens.length; i += 1000) {
   });
 }
 
-const env = { DATABASE_URL: database.url, DATABASE_POOL_SIZE: "10" };
+// No SMTP server: the alerts go to the outbox, which only demo mode has (lib/env.ts).
+const env = { DATABASE_URL: database.url, DATABASE_POOL_SIZE: "10", DEMO_MODE: "true" };
 const apps = await Promise.all(Array.from({ length: APP_INSTANCES }, (_, n) => startApp(APP_PORT + n, env)));
 const WORKER = process.env.BENCH_WORKER ?? "after";
 if (!["after", "alongside", "off"].includes(WORKER)) throw new Error(`BENCH_WORKER is after, alongside or off, not ${WORKER}`);

@@ -50,7 +50,7 @@ try {
 }
 const seconds = (performance.now() - started) / 1000;
 console.log(`Loaded ${plan.totals.responses.toLocaleString("en")} responses in ${seconds.toFixed(0)} s.`);
-console.log(`Sign in as ${BENCH_CX_EMAIL}: DATABASE_URL=${BENCH_DATABASE_URL} SEED_DEMO=false npm start`);
+console.log(`Sign in as ${BENCH_CX_EMAIL}: DATABASE_URL=${BENCH_DATABASE_URL} DEMO_MODE=true SEED_DEMO=false npm start`);
 
 async function load(client: pg.Client, plan: BenchPlan) {
   await copyRows(client, "Contact", ["id", "organizationId", "email", "name", "locale", "storeId", "segment", "createdAt"], plan.contacts());

@@ -1,14 +1,19 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
+import { demoModeOf, exitIfRefused } from "../lib/env";
 import { migrate } from "../lib/db/migrate";
 import { installJobQueue } from "../lib/queue/enqueue";
 import { APP_NODE_FLAGS } from "./app-node-flags";
+import { build, isBuildCurrent } from "./build-stamp";
 
 // `npm start`: the whole product on one command. Without DATABASE_URL it runs on an embedded Postgres (PGlite)
-// whose data stays in .data/, migrates, seeds the demo once, builds if needed and serves on PORT.
+// whose data stays in .data/, migrates, seeds the demo once (demo mode only), builds when the sources changed and
+// serves on PORT. Outside demo mode (lib/env.ts) it refuses to start without SMTP_URL, NEXTAUTH_SECRET and APP_URL.
+exitIfRefused();
+const demo = demoModeOf(process.env);
 const root = process.cwd();
 const dataDir = path.join(root, ".data");
 const port = Number(process.env.PORT ?? 3000);
@@ -24,9 +29,12 @@ if (!process.env.DATABASE_URL) {
   // PGlite is a single session: one connection, so two requests' transactions never interleave.
   process.env.DATABASE_POOL_SIZE = "1";
 }
-process.env.APP_URL ??= `http://localhost:${port}`;
+if (demo) {
+  process.env.DEMO_MODE = "true"; // decided here, before DATABASE_URL is set: the app and the worker inherit it
+  process.env.APP_URL ||= `http://localhost:${port}`;
+  process.env.NEXTAUTH_SECRET ||= demoSecret();
+}
 process.env.NEXTAUTH_URL ??= process.env.APP_URL;
-process.env.NEXTAUTH_SECRET ??= demoSecret();
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const applied = await migrate(process.env.DATABASE_URL!);
@@ -34,7 +42,7 @@ if (applied.length) console.log(`Migrated: ${applied.join(", ")}`);
 // The app queues jobs in the transactions that decide them, so pg-boss's tables must exist before it serves.
 await installJobQueue(process.env.DATABASE_URL!);
 
-if (process.env.SEED_DEMO !== "false") {
+if (demo && process.env.SEED_DEMO !== "false") {
   const { seedDemo } = await import("../prisma/seed/demo");
   const { db } = await import("../lib/db/client");
   const started = Date.now();
@@ -44,17 +52,18 @@ if (process.env.SEED_DEMO !== "false") {
   printDemoUsers(seeded.users);
 }
 
-if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
-  console.log("Building the app (first start only) …");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
-  if (build.status !== 0) await shutdown(build.status ?? 1);
+if (!isBuildCurrent(root)) {
+  console.log("Building the app (the sources differ from the last build) …");
+  const status = build(root, process.env);
+  if (status !== 0) await shutdown(status);
 }
 
 const server = spawn(process.execPath, [...APP_NODE_FLAGS, nextBin, "start", "-p", String(port)], { stdio: "inherit", env: process.env });
 let worker: ReturnType<typeof spawn> | undefined;
 if (process.env.START_WORKER !== "false") startWorkerProcess();
 console.log(`\nNPS Loop is starting on ${process.env.APP_URL}`);
-if (!process.env.SMTP_URL) console.log(`Mail goes to the outbox: ${process.env.APP_URL}/outbox`);
+if (demo) console.log(`Demo mode: sample data, one-click sign-ins at ${process.env.APP_URL}/signin; not for production.`);
+if (demo && !process.env.SMTP_URL) console.log(`Mail goes to the outbox: ${process.env.APP_URL}/outbox`);
 server.on("exit", (code) => shutdown(code ?? 0));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
@@ -100,7 +109,7 @@ function demoSecret(): string {
 }
 
 function printDemoUsers(users: { email: string; role: string; tenant: string; stores?: string[] }[]) {
-  console.log("\nDemo users (sign in with the email; the link arrives in the outbox):");
+  console.log("\nDemo users (one click on the sign-in page, or sign in with the email):");
   for (const user of users) {
     const stores = user.stores?.length ? ` (${user.stores.join(", ")})` : "";
     console.log(`  ${user.email.padEnd(34)} ${user.role.padEnd(14)} ${user.tenant}${stores}`);

@@ -6,6 +6,8 @@
 // production process like `next start`, so it defaults to production, before anything loads React.
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production" });
 export {};
+const { exitIfRefused, WORKER_SETTINGS } = await import("../lib/env");
+exitIfRefused(process.env, WORKER_SETTINGS);
 const { db } = await import("../lib/db/client");
 const { installJobQueue } = await import("../lib/queue/enqueue");
 const { startWorker } = await import("../lib/worker/worker");

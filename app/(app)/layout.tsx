@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { DemoBanner } from "@/components/layout/demo-banner";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { getSignedInUser, requireMember } from "@/lib/auth/session";
 import { usesOutbox } from "@/lib/env";
@@ -15,6 +16,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const isCx = hasRole(member, "cx_manager");
   return (
     <div className="shell">
+      <DemoBanner />
       <aside className="sidebar">
         <div className="logo">NPS Loop</div>
         <div className="tenant">{organization.name}</div>

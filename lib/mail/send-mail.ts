@@ -2,7 +2,7 @@ import net from "node:net";
 import nodemailer, { type Transporter } from "nodemailer";
 import pLimit, { type LimitFunction } from "p-limit";
 import { db, type Prisma } from "../db/client";
-import { env } from "../env";
+import { env, usesOutbox } from "../env";
 
 export type OutgoingMail = {
   to: string;
@@ -80,12 +80,14 @@ export async function verifySmtp(): Promise<void> {
 }
 
 /**
- * The one way mail leaves the app: over SMTP when SMTP_URL is set, otherwise into the outbox table that the
- * demo's /outbox page shows (so a person can open the survey email and click a score).
+ * The one way mail leaves the app: over SMTP when SMTP_URL is set, otherwise (demo mode only) into the outbox table
+ * that the demo's /outbox page shows (so a person can open the survey email and click a score). Outside demo mode
+ * without SMTP_URL the app refuses to start; should it run anyway, mail fails rather than land in a table.
  * `outboxClient` lets a caller commit the outbox row with its own transaction (lib/mail/send-once.ts).
  */
 export async function sendMail(mail: OutgoingMail, outboxClient: Prisma.TransactionClient = db): Promise<void> {
   const { SMTP_URL, MAIL_FROM } = env();
+  if (!SMTP_URL && !usesOutbox()) throw new Error("SMTP_URL is not set, and outside demo mode there is no outbox");
   if (SMTP_URL) {
     await smtpTransport(SMTP_URL).sendMail({
       from: MAIL_FROM,

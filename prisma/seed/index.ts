@@ -1,6 +1,13 @@
 // `npm run db:seed`: the demo tenants on the database named by DATABASE_URL.
 import { db } from "@/lib/db/client";
+import { demoModeOf } from "@/lib/env";
 import { seedDemo } from "./demo";
+
+// The demo's users are well known (admin@northwind.demo …): never on a production database.
+if (!demoModeOf(process.env)) {
+  console.error("Refusing to seed the demo: this is not demo mode (DATABASE_URL is set and DEMO_MODE is not true)");
+  process.exit(1);
+}
 
 const started = performance.now();
 try {

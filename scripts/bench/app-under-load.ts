@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -39,11 +40,14 @@ export function ensureBuilt() {
   if (build.status !== 0) throw new Error("next build failed");
 }
 
+// `next start` refuses to start outside demo mode without a session secret (lib/env.ts); the benches sign no one in.
+const BENCH_SECRET = randomBytes(32).toString("base64url");
+
 export async function startApp(port: number, env: Record<string, string>): Promise<ChildProcess> {
   // BENCH_APP_NODE_ARGS profiles the app alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles".
   const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const app = track(spawn(process.execPath, [...APP_NODE_FLAGS, ...nodeArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: `http://localhost:${port}`, ...env },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: BENCH_SECRET, ...env },
     stdio: ["ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore", "inherit"],
   }));
   for (let i = 0; i < 120; i++) {

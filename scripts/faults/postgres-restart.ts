@@ -10,6 +10,7 @@ process.env.DATABASE_URL = server.url;
 process.env.DATABASE_POOL_SIZE = "10";
 process.env.APP_URL = "http://localhost:3000";
 delete process.env.SMTP_URL;
+process.env.DEMO_MODE = "true"; // mail, if any, to the outbox: only demo mode has one (lib/env.ts)
 
 try {
   const { migrate } = await import("../../lib/db/migrate");

@@ -4,6 +4,9 @@ import { afterAll, inject } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.DATABASE_POOL_SIZE = String(inject("databasePoolSize"));
 process.env.APP_URL = "http://localhost:3000";
+// Tests run the app in demo mode whatever the database (mail to the outbox unless a test sets SMTP_URL);
+// production's refusals are tested against `npm start` itself (tests/startup/).
+process.env.DEMO_MODE = "true";
 delete process.env.SMTP_URL;
 // Reads go to the run's database, never to a replica a developer has configured (the replica test makes its own).
 delete process.env.DATABASE_READ_URL;

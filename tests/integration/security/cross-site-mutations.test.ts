@@ -29,6 +29,8 @@ function mutatingRoutes(dir = APP_DIR): { file: string; methods: string[]; membe
 
 const BEARER_ONLY = (file: string) => file.startsWith(path.join("app", "api", "v1"));
 const OWN_CSRF = (file: string) => file.startsWith(path.join("app", "api", "auth"));
+// Demo mode's one-click sign-in (404 outside it): a forged post would sign the visitor in as a demo user.
+const DEMO_SIGN_IN = path.join("app", "signin", "demo", "route.ts");
 
 describe("route handlers that change something, posted from another site", () => {
   const routes = mutatingRoutes();
@@ -36,7 +38,9 @@ describe("route handlers that change something, posted from another site", () =>
 
   it("are all accounted for: API (Bearer), next-auth, memberRoute (the CSV upload), or a public survey page", () => {
     expect(routes.length).toBeGreaterThan(4);
-    const other = routes.filter((r) => !BEARER_ONLY(r.file) && !OWN_CSRF(r.file) && !r.memberRoute && !surveyRoutes.includes(r));
+    const other = routes.filter(
+      (r) => !BEARER_ONLY(r.file) && !OWN_CSRF(r.file) && !r.memberRoute && r.file !== DEMO_SIGN_IN && !surveyRoutes.includes(r),
+    );
     expect(other.map((r) => r.file), "a new mutating route handler: give it an Origin check and a case here").toEqual([]);
   });
 
@@ -53,6 +57,25 @@ describe("route handlers that change something, posted from another site", () =>
     }
     expect(await tenantRows(send.organizationId)).toEqual(before);
     expect(await db.scoreClick.count({ where: { surveySendId: send.id } })).toBe(0);
+  });
+
+  it(`${DEMO_SIGN_IN} answers 403 and makes no sign-in link`, async () => {
+    const { POST } = await import(path.join(process.cwd(), DEMO_SIGN_IN));
+    const before = await db.verificationToken.count();
+    const request = new Request("http://localhost:3000/signin/demo", {
+      method: "POST",
+      headers: { origin: "https://attacker.example", "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "cx@northwind.demo" }),
+    });
+    expect((await POST(request)).status).toBe(403);
+    // Only the demo's own users: anyone else is not found, whatever the Origin.
+    const someone = new Request("http://localhost:3000/signin/demo", {
+      method: "POST",
+      headers: { origin: "http://localhost:3000", "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "someone@customer.example" }),
+    });
+    expect((await POST(someone)).status).toBe(404);
+    expect(await db.verificationToken.count()).toBe(before);
   });
 
   it.each(routes.filter((r) => BEARER_ONLY(r.file)).map((r) => [r.file, r] as const))("%s ignores cookies: without a key it is 401", async (file, route) => {
