@@ -4,8 +4,8 @@ import { SURVEY_CONTENT_SECURITY_POLICY, withSecurityHeaders } from "./lib/http/
 const surveyHeaders = [...withSecurityHeaders(new Headers(), SURVEY_CONTENT_SECURITY_POLICY)].map(([key, value]) => ({ key, value }));
 
 const nextConfig: NextConfig = {
-  // Server-only packages that must not be bundled (WASM Postgres, SMTP, the Prisma driver).
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "nodemailer", "@react-email/components"],
+  // Server-only packages that must not be bundled (WASM Postgres, SMTP, the Prisma driver, metrics, the limits' Redis client).
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "nodemailer", "@react-email/components", "prom-client", "ioredis"],
   poweredByHeader: false,
   // The public survey pages' headers are the same on every response (no nonce: they carry no script), so Next's
   // router sets them and the score click, the hottest path, skips the proxy (proxy.ts).

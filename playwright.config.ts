@@ -37,7 +37,17 @@ export default defineConfig({
     // A fresh embedded Postgres with the demo seed, exactly what `npm start` gives a new user (it builds first when
     // the sources differ from .next/'s build).
     command: `rm -rf .data/e2e-pglite && npm start`,
-    env: { PORT: String(port), PGLITE_DIR: ".data/e2e-pglite", DATABASE_URL: "", SMTP_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    // The suite signs the same people in many times from one client: above the sign-in limits (tested in
+    // tests/integration/security/sign-in-limit.test.ts).
+    env: {
+      PORT: String(port),
+      PGLITE_DIR: ".data/e2e-pglite",
+      DATABASE_URL: "",
+      SMTP_URL: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+      SIGN_IN_LIMIT_PER_ADDRESS: "1000",
+      SIGN_IN_LIMIT_PER_CLIENT: "1000",
+    },
     url: `http://localhost:${port}/signin`,
     timeout: 600_000,
     reuseExistingServer: false,

@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { isEmbeddedDatabase } from "./db/embedded-url";
 
+// The logger's settings, readable on their own (logSettings) before the rest is valid: a script logs its complaint
+// about a missing DATABASE_URL through the logger.
+const loggingSchema = z.object({
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // json: one JSON object a line (production); pretty: coloured lines. Unset: pretty on a terminal outside production.
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+});
+
 // Parsed once; every module reads configuration from here, never from process.env.
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -22,9 +30,25 @@ const envSchema = z.object({
   // Reverse proxies of our own in front of the app: that many X-Forwarded-For entries are skipped from the right.
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   API_RATE_PER_SECOND: z.coerce.number().int().min(1).default(100),
+  // Sign-in emails asked for per 15 minutes, per email address and per client address (lib/auth/sign-in-limit.ts).
+  SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).default(20),
+  // Rate limits shared by every app process (lib/http/limiter.ts); unset: each process counts on its own.
+  REDIS_URL: z.string().optional(),
+  REDIS_KEY_PREFIX: z.string().default("nps:"),
   // Survey emails a worker fetches at once, and its parallel fetch loops on that queue (see lib/worker/worker.ts).
   SEND_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   SEND_WORK_LOOPS: z.coerce.number().int().min(1).max(20).default(3),
+  // Operations (docs/operations.md): log level and format, the metrics endpoints' bearer token (unset: no metrics),
+  // the worker's own metrics port, and how long a stopping worker lets the jobs in hand finish.
+  ...loggingSchema.shape,
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN: at least 16 characters").optional(),
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  WORKER_STOP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
+  // The app's stop on SIGTERM (read by scripts/app-graceful.mjs): /api/ready answers 503 this long first, then
+  // the requests in progress get at most SHUTDOWN_TIMEOUT_SECONDS.
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(5),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -40,6 +64,11 @@ export function env(): Env {
     parsed = result.data;
   }
   return parsed;
+}
+
+export function logSettings(): z.infer<typeof loggingSchema> & { NODE_ENV?: string } {
+  const result = loggingSchema.safeParse(process.env);
+  return { ...(result.success ? result.data : { LOG_LEVEL: "info" }), NODE_ENV: process.env.NODE_ENV };
 }
 
 type Source = Record<string, string | undefined>;

@@ -5,6 +5,7 @@ import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
 import { demoModeOf, exitIfRefused } from "../lib/env";
 import { migrate } from "../lib/db/migrate";
+import { logger } from "../lib/logging/logger";
 import { installJobQueue } from "../lib/queue/enqueue";
 import { APP_NODE_FLAGS } from "./app-node-flags";
 import { build, isBuildCurrent } from "./build-stamp";
@@ -23,11 +24,13 @@ mkdirSync(dataDir, { recursive: true });
 let embedded: EmbeddedPostgres | undefined;
 if (!process.env.DATABASE_URL) {
   const pgliteDir = process.env.PGLITE_DIR ?? path.join(dataDir, "pglite");
-  console.log(`Starting the embedded Postgres in ${path.relative(root, pgliteDir)} …`);
+  logger().info(`Starting the embedded Postgres in ${path.relative(root, pgliteDir)} …`);
   embedded = await startEmbeddedPostgres(pgliteDir);
   process.env.DATABASE_URL = embedded.url;
   // PGlite is a single session: one connection, so two requests' transactions never interleave.
   process.env.DATABASE_POOL_SIZE = "1";
+  // No load balancer in front of the demo to wait for (scripts/app-graceful.mjs).
+  process.env.SHUTDOWN_DRAIN_SECONDS ??= "0";
 }
 if (demo) {
   process.env.DEMO_MODE = "true"; // decided here, before DATABASE_URL is set: the app and the worker inherit it
@@ -38,7 +41,7 @@ process.env.NEXTAUTH_URL ??= process.env.APP_URL;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const applied = await migrate(process.env.DATABASE_URL!);
-if (applied.length) console.log(`Migrated: ${applied.join(", ")}`);
+if (applied.length) logger().info({ migrations: applied }, `Migrated: ${applied.join(", ")}`);
 // The app queues jobs in the transactions that decide them, so pg-boss's tables must exist before it serves.
 await installJobQueue(process.env.DATABASE_URL!);
 
@@ -48,12 +51,12 @@ if (demo && process.env.SEED_DEMO !== "false") {
   const started = Date.now();
   const seeded = await seedDemo();
   await db.$disconnect();
-  if (seeded.created) console.log(`Seeded the demo in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  if (seeded.created) logger().info(`Seeded the demo in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   printDemoUsers(seeded.users);
 }
 
 if (!isBuildCurrent(root)) {
-  console.log("Building the app (the sources differ from the last build) …");
+  logger().info("Building the app (the sources differ from the last build) …");
   const status = build(root, process.env);
   if (status !== 0) await shutdown(status);
 }
@@ -65,15 +68,20 @@ console.log(`\nNPS Loop is starting on ${process.env.APP_URL}`);
 if (demo) console.log(`Demo mode: sample data, one-click sign-ins at ${process.env.APP_URL}/signin; not for production.`);
 if (demo && !process.env.SMTP_URL) console.log(`Mail goes to the outbox: ${process.env.APP_URL}/outbox`);
 server.on("exit", (code) => shutdown(code ?? 0));
+// SIGTERM or Ctrl-C: passed to both; `next start` stops taking connections and finishes the requests in flight, the
+// worker finishes its jobs in hand; shutdown() waits for both before stopping the embedded Postgres.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
+    if (stopping) return;
     stopping = true;
+    signalled = true;
     worker?.kill(signal);
     server.kill(signal);
   });
 }
 
 let stopping = false;
+let signalled = false;
 
 /**
  * The background worker (alerts, escalations, re-surveys, digests) in a process of its own beside the app, as
@@ -87,7 +95,7 @@ function startWorkerProcess() {
   worker = child;
   child.on("exit", (code) => {
     if (stopping) return;
-    console.error(`The worker stopped (exit ${code}); restarting it in 5 s.`);
+    logger().error({ exitCode: code }, `The worker stopped (exit ${code}); restarting it in 5 s.`);
     setTimeout(() => {
       if (!stopping) startWorkerProcess();
     }, 5_000);
@@ -95,10 +103,19 @@ function startWorkerProcess() {
 }
 
 async function shutdown(code: number): Promise<never> {
+  if (!stopping) worker?.kill("SIGTERM");
   stopping = true;
-  worker?.kill("SIGTERM");
+  // The worker may still be finishing its jobs (WORKER_STOP_TIMEOUT_SECONDS, 20 s by default): wait for it.
+  if (worker && worker.exitCode === null && worker.signalCode === null) {
+    const limit = (Number(process.env.WORKER_STOP_TIMEOUT_SECONDS ?? 20) + 10) * 1000;
+    await new Promise((resolve) => {
+      worker!.once("exit", resolve);
+      setTimeout(resolve, limit).unref();
+    });
+  }
   await embedded?.stop();
-  process.exit(code);
+  // Stopped on request (Next exits 143 after a SIGTERM): a clean exit.
+  process.exit(signalled ? 0 : code);
 }
 
 /** A stable secret for the local demo, so sessions survive restarts; production sets NEXTAUTH_SECRET. */

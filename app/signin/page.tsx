@@ -15,7 +15,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="card">
           <h1>Sign in to NPS Loop</h1>
           <p className="muted">We email you a sign-in link. No password needed.</p>
-          {error && <p className="field-error">That sign-in link is no longer valid. Ask for a new one.</p>}
+          {error === "RateLimited" ? (
+            // The same words for every address: they must not tell whether it has an account.
+            <p className="field-error" role="alert">
+              Too many sign-in links were asked for. Wait 15 minutes, then ask for a new one.
+            </p>
+          ) : (
+            error && <p className="field-error">That sign-in link is no longer valid. Ask for a new one.</p>
+          )}
           <SignInForm />
         </div>
         {demoUsers.length > 0 && (

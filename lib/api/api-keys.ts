@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { subMinutes } from "date-fns";
 import { db } from "../db/client";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
+import { announceRevocation, forgetRemembered, revocationEpoch } from "./access-revoked";
 
 // "nps_" and 32 random bytes: unguessable, and recognisable when it leaks into a log or a repository.
 const KEY_PREFIX = "nps_";
@@ -35,8 +36,12 @@ export async function listApiKeys(tenant: Tenant) {
 export async function revokeApiKey(tenant: Tenant, keyId: string, now = new Date()) {
   const key = await db.apiKey.findFirst({ where: { id: keyId, organizationId: tenant.organizationId } });
   if (!key) throw new NotFoundError("API key");
-  await db.apiKey.updateMany({ where: { id: key.id, organizationId: tenant.organizationId, revokedAt: null }, data: { revokedAt: now } });
-  keysByDigest.delete(key.keyHash);
+  // Announced even when already revoked: a revocation written some other way still reaches every process's cache.
+  await db.$transaction(async (tx) => {
+    await tx.apiKey.updateMany({ where: { id: key.id, organizationId: tenant.organizationId, revokedAt: null }, data: { revokedAt: now } });
+    await announceRevocation(tx, `api-key:${key.id}`);
+  });
+  forgetRemembered();
 }
 
 export type ApiCaller = Tenant & { apiKeyId: string };
@@ -44,20 +49,24 @@ export type ApiCaller = Tenant & { apiKeyId: string };
 const lastUseWritten = new Map<string, number>();
 
 // Every API call presents its key, and an integration sends hundreds a second: a key found is remembered for a
-// few seconds per process rather than read on each call. A revocation thus holds everywhere within KEY_TTL_MS
-// (at once in the process that revoked it). Unknown keys are never remembered: nothing to fill memory with.
+// few seconds per process rather than read on each call. A revocation reaches every process's memory as it
+// commits (access-revoked.ts), so it holds everywhere at once; KEY_TTL_MS only bounds a change made in the
+// database by hand. Unknown keys are never remembered: nothing to fill memory with.
 const KEY_TTL_MS = 5_000;
 const KEY_CACHE_LIMIT = 10_000;
 type KnownKey = { id: string; organizationId: string; revokedAt: Date | null };
-const keysByDigest = new Map<string, { at: number; key: KnownKey }>();
+const keysByDigest = new Map<string, { at: number; epoch: number; key: KnownKey }>();
 
 async function findKey(keyHash: string, now: number): Promise<KnownKey | null> {
+  const before = revocationEpoch();
   const cached = keysByDigest.get(keyHash);
-  if (cached && now - cached.at < KEY_TTL_MS) return cached.key;
+  if (cached && cached.epoch === before.epoch && now - cached.at < KEY_TTL_MS) return cached.key;
   const key = await db.apiKey.findUnique({ where: { keyHash }, select: { id: true, organizationId: true, revokedAt: true } });
   if (!key) return null;
+  // Read before a revocation announced meanwhile committed, the row may be stale: answered, not kept.
+  if (!before.trusted || revocationEpoch().epoch !== before.epoch) return key;
   if (keysByDigest.size >= KEY_CACHE_LIMIT) keysByDigest.clear();
-  keysByDigest.set(keyHash, { at: now, key });
+  keysByDigest.set(keyHash, { at: now, epoch: before.epoch, key });
   return key;
 }
 

@@ -1,12 +1,12 @@
 import { env } from "../env";
-import { memoryLimiter } from "../http/memory-limiter";
+import { rateLimiter } from "../http/limiter";
 
-// Per API key and app process, like the survey pages' limits (lib/http/rate-limit.ts). API_RATE_PER_SECOND sets
-// the sustained rate a key may call at; a burst of up to that many a second is fine.
+// Per API key, over all app processes (with REDIS_URL), like the survey pages' limits (lib/http/rate-limit.ts).
+// API_RATE_PER_SECOND sets the sustained rate a key may call at; a burst of up to that many a second is fine.
 // Built on first use, not at import: `next build` loads the route modules without the production settings.
-let perKey: ReturnType<typeof memoryLimiter> | undefined;
+let perKey: ReturnType<typeof rateLimiter> | undefined;
 
 export function limitApiRequest(apiKeyId: string) {
-  perKey ??= memoryLimiter({ keyPrefix: "api-key", points: env().API_RATE_PER_SECOND, duration: 1 });
+  perKey ??= rateLimiter({ keyPrefix: "api-key", points: env().API_RATE_PER_SECOND, duration: 1 });
   return perKey(apiKeyId);
 }

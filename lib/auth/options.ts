@@ -26,7 +26,7 @@ export const authOptions: NextAuthOptions = {
       async sendVerificationRequest({ identifier, url }) {
         if (!(await isKnownUserEmail(identifier))) return;
         const { subject, html, text } = await renderSignInEmail({ url, host: new URL(env().APP_URL).host });
-        await sendMail({ to: identifier, subject, html, text });
+        await sendMail({ to: identifier, subject, html, text, kind: "sign-in" });
       },
     }),
   ],

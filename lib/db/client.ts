@@ -3,6 +3,7 @@ import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { isEmbeddedDatabase } from "./embedded-url";
 import { env } from "../env";
+import { logger } from "../logging/logger";
 
 export { Prisma } from "../generated/prisma/client";
 export type { PrismaClient } from "../generated/prisma/client";
@@ -11,7 +12,7 @@ function createClient(): PrismaClient {
   const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
   // Without a listener on every connection for its whole life, a database restart kills the process: pg raises
   // 'error' on a connection the server terminated. The pool drops it and the next query opens a fresh one.
-  const logLostConnection = (error: Error) => console.error("database connection lost:", error.message);
+  const logLostConnection = (error: Error) => logger().warn({ err: error }, "database connection lost");
   const pool = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE });
   pool.on("error", logLostConnection);
   pool.on("connect", (connection) => connection.on("error", logLostConnection));

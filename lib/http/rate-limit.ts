@@ -1,8 +1,8 @@
 import { env } from "../env";
-import { memoryLimiter, type RateLimitVerdict } from "./memory-limiter";
+import { rateLimiter, type RateLimitVerdict } from "./limiter";
 
-const perClient = memoryLimiter({ keyPrefix: "survey-ip", points: 120, duration: 60 });
-const perToken = memoryLimiter({ keyPrefix: "survey-token", points: 30, duration: 60 });
+const perClient = rateLimiter({ keyPrefix: "survey-ip", points: 120, duration: 60 });
+const perToken = rateLimiter({ keyPrefix: "survey-token", points: 30, duration: 60 });
 
 /**
  * The client address. Entries on the left of X-Forwarded-For are whatever the client sent, so we count from the

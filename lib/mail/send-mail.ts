@@ -3,6 +3,8 @@ import nodemailer, { type Transporter } from "nodemailer";
 import pLimit, { type LimitFunction } from "p-limit";
 import { db, type Prisma } from "../db/client";
 import { env, usesOutbox } from "../env";
+import { currentRequestId, logger } from "../logging/logger";
+import { metrics } from "../metrics/metrics";
 
 export type OutgoingMail = {
   to: string;
@@ -11,6 +13,8 @@ export type OutgoingMail = {
   text: string;
   organizationId?: string | null;
   headers?: Record<string, string>;
+  /** What the mail is, for the metrics and logs: survey, alert, sign-in, digest … */
+  kind?: string;
 };
 
 let transport: Transporter | undefined;
@@ -86,9 +90,29 @@ export async function verifySmtp(): Promise<void> {
  * `outboxClient` lets a caller commit the outbox row with its own transaction (lib/mail/send-once.ts).
  */
 export async function sendMail(mail: OutgoingMail, outboxClient: Prisma.TransactionClient = db): Promise<void> {
+  const kind = mail.kind ?? "other";
+  const started = performance.now();
+  try {
+    await transmit(mail, outboxClient);
+  } catch (error) {
+    // A reply in 5xx: refused for good. Anything else (4xx, no connection, a cut): not sent, and the job retries.
+    const { responseCode } = (error ?? {}) as { responseCode?: number };
+    const outcome = typeof responseCode === "number" && responseCode >= 500 ? "failed" : "deferred";
+    metrics().emails.inc({ kind, outcome });
+    logger().warn({ event: "mail " + outcome, kind, organizationId: mail.organizationId, responseCode, err: error }, `mail ${outcome}`);
+    throw error;
+  }
+  metrics().emails.inc({ kind, outcome: "sent" });
+  logger().info({ event: "mail sent", kind, organizationId: mail.organizationId, ms: Math.round(performance.now() - started) }, "mail sent");
+}
+
+async function transmit(mail: OutgoingMail, outboxClient: Prisma.TransactionClient = db): Promise<void> {
   const { SMTP_URL, MAIL_FROM } = env();
   if (!SMTP_URL && !usesOutbox()) throw new Error("SMTP_URL is not set, and outside demo mode there is no outbox");
   if (SMTP_URL) {
+    // The request that caused the mail (a click, through its alert job): lets a person trace a mail in the logs.
+    const requestId = currentRequestId();
+    const headers = requestId ? { ...mail.headers, "X-Request-Id": requestId } : mail.headers;
     await smtpTransport(SMTP_URL).sendMail({
       from: MAIL_FROM,
       to: mail.to,
@@ -99,7 +123,7 @@ export async function sendMail(mail: OutgoingMail, outboxClient: Prisma.Transact
       text: mail.text,
       textEncoding: "quoted-printable",
       alternatives: [{ contentType: "text/html; charset=utf-8", content: mail.html, contentTransferEncoding: "base64" }],
-      headers: mail.headers,
+      headers,
     });
     return;
   }

@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import { db, type Prisma, type PrismaClient } from "../db/client";
 import { env } from "../env";
+import { currentRequestId } from "../logging/logger";
 import { QUEUES, type JobData, type JobKind } from "./queues";
 
 // Jobs live in Postgres (pg-boss, schema "pgboss", beside our tables in "public"). Producers insert jobs through
@@ -31,9 +32,19 @@ export function jobProducer(): PgBoss {
 
 export type EnqueueOptions = { startAfter?: Date; singletonKey?: string; singletonSeconds?: number; retryLimit?: number };
 
+/**
+ * A job's data with the request id of the request queuing it (a click's, lib/logging/request-log.ts), so that the
+ * worker's log lines and the mail it sends can be traced back to the request. Jobs queued outside a request (the
+ * sweep, a job queuing the next) keep what their data has.
+ */
+export function withRequestId<T extends object>(data: T): T {
+  const requestId = currentRequestId();
+  return requestId && !("requestId" in data) ? { ...data, requestId } : data;
+}
+
 /** Queues a job on `client`: pass the transaction that makes the job necessary. */
 export async function enqueue<K extends JobKind>(client: Client, kind: K, data: JobData[K], options: EnqueueOptions = {}) {
-  return jobProducer().send(QUEUES[kind], data, { ...options, db: prismaJobDb(client) });
+  return jobProducer().send(QUEUES[kind], withRequestId(data), { ...options, db: prismaJobDb(client) });
 }
 
 export type JobToQueue<K extends JobKind = JobKind> = { kind: K; data: JobData[K]; startAfter?: Date };
@@ -48,7 +59,7 @@ async function jobInsertStatement(jobs: JobToQueue[]): Promise<{ text: string; v
     },
   };
   await jobProducer().insert(
-    jobs.map((job) => ({ name: QUEUES[job.kind], data: job.data, startAfter: job.startAfter })),
+    jobs.map((job) => ({ name: QUEUES[job.kind], data: withRequestId(job.data), startAfter: job.startAfter })),
     { db: capture },
   );
   if (!statement) throw new Error("pg-boss built no insert");

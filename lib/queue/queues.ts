@@ -21,7 +21,9 @@ export type JobKind = keyof typeof QUEUES;
 
 export type JobData = {
   // commentAdded: the customer wrote their comment (or asked for a call) after the first alert went out.
-  alert: { organizationId: string; responseId: string; commentAdded?: boolean };
+  // requestId: the click's request (x-request-id), for the logs and the mail's X-Request-Id. Any job queued while
+  // a request is served carries it (lib/queue/enqueue.ts); the alert is the one followed end to end.
+  alert: { organizationId: string; responseId: string; commentAdded?: boolean; requestId?: string };
   escalation: { organizationId: string; followUpId: string };
   resurvey: { organizationId: string; resurveyId: string };
   storeDigest: { organizationId: string; storeId: string; weekStart: string };

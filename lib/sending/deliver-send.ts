@@ -34,9 +34,9 @@ type Client = Prisma.TransactionClient | typeof db;
  * In demo mode (the outbox) claim, outbox row and "sent" commit in one transaction: exact by construction.
  */
 export async function deliverSend(tenant: Tenant, surveySendId: string, now = new Date()): Promise<DeliveryResult> {
-  if (usesOutbox()) return db.$transaction((tx) => attempt(tx, tenant, surveySendId, now, (mail) => sendMail(mail, tx)));
+  if (usesOutbox()) return db.$transaction((tx) => attempt(tx, tenant, surveySendId, now, (mail) => sendMail({ ...mail, kind: "survey" }, tx)));
   await smtpReachable(OUTAGE_WAIT_MS);
-  return withSmtpConnection(() => attempt(db, tenant, surveySendId, now, (mail) => sendMail(mail)));
+  return withSmtpConnection(() => attempt(db, tenant, surveySendId, now, (mail) => sendMail({ ...mail, kind: "survey" })));
 }
 
 async function attempt(client: Client, tenant: Tenant, id: string, now: Date, transmit: (mail: OutgoingMail) => Promise<void>) {

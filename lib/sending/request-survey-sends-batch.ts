@@ -1,5 +1,6 @@
 import pLimit from "p-limit";
 import { preparedQuery } from "../db/client";
+import { logger } from "../logging/logger";
 import type { Tenant } from "../tenancy/tenant";
 import { writeNewContactSends, type NewContactSend } from "./new-contact-sends";
 import { requestSurveySend, sendFacts, type SendFacts, type SendRequest, type SendSummary } from "./request-survey-send";
@@ -34,7 +35,7 @@ export async function requestSurveySends(tenant: Tenant, requests: SendRequest[]
   const written = await writeNewContactSends(tenant, fresh, now).catch((error: unknown) => {
     // One statement writes them all, so one bad row fails every one of them: each goes down the general path on
     // its own instead, where only the bad one fails.
-    console.error("new-contact sends fell back to one at a time:", error);
+    logger().warn({ err: error }, "new-contact sends fell back to one at a time");
     return fresh.map(() => null);
   });
   written.forEach((send, i) => {

@@ -102,5 +102,5 @@ async function disableEndpoint(tenant: Tenant, endpoint: { id: string; url: stri
     lastError: lastError ?? "no answer",
     url: `${env().APP_URL}/integrations/webhooks`,
   });
-  for (const admin of admins) await sendMail({ ...mail, to: admin.user.email, organizationId: tenant.organizationId });
+  for (const admin of admins) await sendMail({ ...mail, to: admin.user.email, organizationId: tenant.organizationId, kind: "webhook-disabled" });
 }

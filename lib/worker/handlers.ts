@@ -2,6 +2,7 @@ import { deliverFollowUpAlert } from "../alerts/deliver-alert";
 import { escalateFollowUp } from "../alerts/escalate";
 import { runCampaign } from "../campaigns/run-campaign";
 import { enqueueWeeklyDigests, sendStoreDigest } from "../digests/send-digests";
+import { metrics } from "../metrics/metrics";
 import type { JobData, JobKind } from "../queue/queues";
 import { sendResurvey } from "../resurveys/send-resurvey";
 import { deliverSend } from "../sending/deliver-send";
@@ -25,6 +26,10 @@ export const HANDLERS: { [K in JobKind]: (data: JobData[K]) => Promise<unknown> 
   surveySend: (data) => deliverSend(tenantOf(data), data.surveySendId),
   surveyReminder: (data) => sendSurveyReminder(tenantOf(data), data.surveySendId),
   campaign: (data) => runCampaign(tenantOf(data), data.campaignId),
-  webhookDelivery: (data) => deliverWebhook(tenantOf(data), data.deliveryId),
+  webhookDelivery: async (data) => {
+    const outcome = await deliverWebhook(tenantOf(data), data.deliveryId);
+    metrics().webhookDeliveries.inc({ outcome });
+    return outcome;
+  },
   sendingSweep: () => sweepSends(),
 };

@@ -76,7 +76,7 @@ export function startWorker(env: Record<string, string>, options: { niceness?: n
   const ready = new Promise<void>((resolve, reject) => {
     worker.stdout!.on("data", (chunk: Buffer) => {
       if (process.env.BENCH_VERBOSE) process.stdout.write(chunk);
-      if (chunk.toString().includes("[worker] processing")) resolve();
+      if (/processing /.test(chunk.toString())) resolve();
     });
     worker.once("exit", (code) => reject(new Error(`the worker exited (${code}) before it was ready`)));
   });

@@ -55,4 +55,4 @@ export function tally(expected: string[], seen: string[]) {
 
 /** The survey token of a survey email, or the follow-up id of an alert, from the mail's text. */
 export const tokenOf = (text: string) => /\/s\/([A-Za-z0-9_-]{32})/.exec(text)?.[1];
-export const followUpOf = (text: string) => /\/queue\/([a-z0-9]+)/.exec(text)?.[1];
+export const followUpOf = (text: string) => /\/queue\/([a-z0-9-]+)/.exec(text)?.[1];

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 
 // `npm run test:faults`: each fault script on its own process (they start and stop servers), one after another.
-const FAULTS = ["scripts/faults/postgres-restart.ts", "scripts/faults/smtp-outage.ts", "scripts/faults/worker-kill.ts"];
+const FAULTS = ["scripts/faults/postgres-restart.ts", "scripts/faults/smtp-outage.ts", "scripts/faults/worker-kill.ts", "scripts/faults/graceful-shutdown.ts"];
 
 let failed = 0;
 for (const fault of FAULTS) {

@@ -12,7 +12,7 @@ const DETRACTORS_DURING = 20;
 
 const smtp = await startFaultSmtp(portFrom("FAULT_SMTP_PORT", 2526), { delayMs: 10 });
 const server = await prepareFaultDatabase(smtp.url);
-let stopWorker = async () => {};
+let stopWorker = async (): Promise<unknown> => undefined;
 try {
   const { db } = await import("../../lib/db/client");
   const { startWorker } = await import("../../lib/worker/worker");

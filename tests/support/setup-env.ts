@@ -10,6 +10,8 @@ process.env.DEMO_MODE = "true";
 delete process.env.SMTP_URL;
 // Reads go to the run's database, never to a replica a developer has configured (the replica test makes its own).
 delete process.env.DATABASE_READ_URL;
+// The app's JSON log lines (lib/logging/logger.ts) only when something goes wrong; LOG_LEVEL=info shows them all.
+process.env.LOG_LEVEL ??= "warn";
 
 // PGlite serves one session at a time: each test file releases its connections when it ends.
 afterAll(async () => {

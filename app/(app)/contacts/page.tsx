@@ -59,6 +59,12 @@ export default async function ContactsPage({ searchParams }: Props) {
               {contact.erasedAt && <span className="badge overdue">erased</span>}
               {contact.unsubscribedAt && !contact.erasedAt && <span className="badge due">unsubscribed</span>}
               {contact.suppressedAt && <span className="badge overdue">{contact.suppressionReason}</span>}
+              {!contact.erasedAt && (
+                // A POST: the export is recorded in the audit log, which a prefetched or scanned GET must not do.
+                <form method="post" action={`/contacts/${contact.id}/export`} style={{ marginTop: 4 }}>
+                  <button type="submit" className="button secondary">Export data (JSON)</button>
+                </form>
+              )}
             </td>
             <td>{contact.segment ?? "–"}</td>
             <td>

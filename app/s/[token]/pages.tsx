@@ -3,6 +3,7 @@ import { MessagePage } from "@/components/survey-pages/message-page";
 import { env } from "@/lib/env";
 import { htmlResponse } from "@/lib/http/html-response";
 import { limitSurveyRequest } from "@/lib/http/rate-limit";
+import { logger } from "@/lib/logging/logger";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { categoryOf } from "@/lib/responses/nps";
@@ -70,7 +71,7 @@ export async function withSurveyLink(request: Request, token: string, work: () =
     if (error instanceof NotFoundError) return invalidLinkPage(request);
     // A customer never sees a 500: whatever failed (the database restarting, say), nothing was half-saved, because
     // every write is one transaction, so clicking again is safe.
-    console.error("survey page failed", error);
+    logger().error({ err: error }, "survey page failed");
     return tryAgainPage(request);
   }
 }

@@ -8,9 +8,10 @@ import { surveyRequest, routeParams, storeSurvey } from "../survey-pages/survey-
 // CSRF: every route handler that changes something, found in the app's own route files, refuses a request from
 // another site. Server actions have Next's own Origin check (tests/e2e/action-isolation.spec.ts); the API takes no
 // ambient credential (a Bearer key, which another site's page cannot attach); next-auth's routes carry its CSRF
-// token; signed-in route handlers (the CSV upload) are built with memberRoute, which checks Origin after the session
-// (their refusal is in member-route.test.ts and the e2e suite). Everything else, the public survey pages, is posted
-// here with a real token and a foreign Origin.
+// token; signed-in route handlers (the CSV upload, the contact export) are built with memberRoute, which checks Origin
+// after the session, and proxy.ts refuses any signed-in POST without our Origin before that (their refusals are in
+// member-route.test.ts and the e2e suite). Everything else, the public survey pages, is posted here with a real
+// token and a foreign Origin.
 
 const APP_DIR = path.join(process.cwd(), "app");
 const MUTATING = /export (?:async function|const) (POST|PUT|PATCH|DELETE)\b/g;

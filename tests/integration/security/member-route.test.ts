@@ -78,7 +78,7 @@ beforeAll(async () => {
 describe("signed-in route handlers", () => {
   it("are found: the downloads and the upload", () => {
     expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
-      expect.arrayContaining(["GET /contacts/[id]/export", "GET /exports/responses.csv", "POST /imports/upload"]),
+      expect.arrayContaining(["POST /contacts/[id]/export", "GET /exports/responses.csv", "POST /imports/upload"]),
     );
   });
 

@@ -1,8 +1,11 @@
 import { MessagePage } from "@/components/survey-pages/message-page";
 import { ScoreButtons } from "@/components/survey-pages/score-buttons";
 import { htmlResponse } from "@/lib/http/html-response";
+import { withRequestLog, type RequestLogFields } from "@/lib/logging/request-log";
+import { metrics } from "@/lib/metrics/metrics";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { getClickLink, type ClickLink } from "@/lib/responses/click-link";
+import { categoryOf } from "@/lib/responses/nps";
 import { recordClick, recordScore } from "@/lib/responses/record-score";
 import { scoreParamSchema } from "@/lib/responses/schemas";
 import { landingUrl, scoreUrl } from "@/lib/sending/survey-links";
@@ -17,27 +20,47 @@ type Context = { params: Promise<{ token: string; score: string }> };
  */
 export async function GET(request: Request, { params }: Context) {
   const { token, score } = await params;
-  return withSurveyLink(request, token, async () => {
-    const link = await getClickLink(token);
-    const parsed = scoreParamSchema.safeParse(score);
-    if (!parsed.success) return badScorePage(link);
-    const verdict = await recordClick(link, parsed.data, request.headers);
-    if (verdict === "held_agent") return confirmPage(link, [parsed.data]);
-    if (verdict === "held_burst") return confirmPage(link);
-    return Response.redirect(landingUrl(token), 303);
-  });
+  return withRequestLog(request, "score click", (fields) =>
+    withSurveyLink(request, token, async () => {
+      const link = await getClickLink(token);
+      Object.assign(fields, { organizationId: link.organizationId, surveySendId: link.id });
+      const parsed = scoreParamSchema.safeParse(score);
+      if (!parsed.success) return badScorePage(link);
+      const verdict = await recordClick(link, parsed.data, request.headers);
+      counted(fields, parsed.data, verdict);
+      if (verdict === "held_agent") return confirmPage(link, [parsed.data]);
+      if (verdict === "held_burst") return confirmPage(link);
+      return Response.redirect(landingUrl(token), 303);
+    }),
+    observeClick,
+  );
 }
 
 /** The confirmation a held click asks for: a person presses a button; scanners never submit forms. */
 export async function POST(request: Request, { params }: Context) {
   const { token, score } = await params;
-  return withSurveyLink(request, token, async () => {
-    const link = await getClickLink(token);
-    const parsed = scoreParamSchema.safeParse(score);
-    if (!parsed.success) return badScorePage(link);
-    await recordScore(link, parsed.data);
-    return Response.redirect(landingUrl(token), 303);
-  });
+  return withRequestLog(request, "score confirmed", (fields) =>
+    withSurveyLink(request, token, async () => {
+      const link = await getClickLink(token);
+      Object.assign(fields, { organizationId: link.organizationId, surveySendId: link.id });
+      const parsed = scoreParamSchema.safeParse(score);
+      if (!parsed.success) return badScorePage(link);
+      await recordScore(link, parsed.data);
+      counted(fields, parsed.data, "recorded");
+      return Response.redirect(landingUrl(token), 303);
+    }),
+    observeClick,
+  );
+}
+
+/** The click's score and verdict in its log line; a recorded score counts in its category. */
+function counted(fields: RequestLogFields, score: number, verdict: string) {
+  Object.assign(fields, { score, verdict });
+  if (verdict === "recorded") metrics().responses.inc({ category: categoryOf(score) });
+}
+
+function observeClick(status: number, seconds: number) {
+  metrics().clickSeconds.observe({ status: String(status) }, seconds);
 }
 
 function badScorePage(link: ClickLink) {

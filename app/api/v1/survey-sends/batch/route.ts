@@ -1,6 +1,7 @@
 import { apiRoute, headerValue, json, parseBody, problemOf } from "@/lib/api/handler";
 import { idempotencyKey, surveySendBatchRequest } from "@/lib/api/schemas";
 import { createSurveySendsFromApi, sendResource } from "@/lib/api/survey-sends";
+import { logger } from "@/lib/logging/logger";
 
 // Without keys of their own, the items of a batch sent with an Idempotency-Key are named by it and their position,
 // so that the same batch sent again replays every item.
@@ -16,7 +17,7 @@ export const POST = apiRoute(async ({ caller, request }) => {
     const problem = problemOf(outcome.error);
     if (problem) return { index, ...problem };
     // The other items are written and answered: failing the whole batch would have a caller send them again.
-    console.error(`survey-send batch item ${index} failed:`, outcome.error);
+    logger().error({ err: outcome.error, index }, "survey-send batch item failed");
     return { index, status: 500, error: "internal_error", message: "This send could not be written; sending it again is safe" };
   });
   return json({ results }, 200);
