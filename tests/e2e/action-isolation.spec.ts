@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { ACCESS } from "../../lib/auth/access";
 import { signIn } from "./support";
 
 // Every server action, called over HTTP by tenant A's people with tenant B's ids (read, change, delete), is "not
@@ -226,25 +227,21 @@ test("a server action posted from another site is refused and changes nothing", 
 });
 
 // A lower role calling a higher role's actions over HTTP: every server action, posted by each role below the one it
-// requires, is "not found" and changes nothing. The least role of an action is read from its own guard, the `role`
-// given to runMemberAction in the action's body, directly or through a constant of its file (`{ ...ADMIN }`); no
-// role means store_manager, the least. (lib/auth/access.ts, being written on another branch, will hold one table of
-// these; until then the guards in the action files are the truth, and the lead reconciles the two.)
+// requires, is "not found" and changes nothing. The least role of an action is ACCESS's entry for the name its
+// body gives runMemberAction ({ action: "…" }), which must be its own exported name.
 const RANK = { store_manager: 0, cx_manager: 1, admin: 2 } as const;
 type Role = keyof typeof RANK;
 
 function actionLeastRoles(): Map<string, Role> {
   return new Map(actionFiles().flatMap((file) => {
     const source = readFileSync(file, "utf8");
-    const constants = new Map([...source.matchAll(/const (\w+) = \{[^}]*\brole: "(\w+)"/g)].map((m) => [m[1]!, m[2] as Role]));
     return source.split(/(?=export async function )/).slice(1).map((body): [string, Role] => {
       const name = /export async function (\w+)/.exec(body)![1]!;
       const action = `${path.relative(process.cwd(), file)}#${name}`;
       expect(body, `${action} runs through runMemberAction (its guard)`).toContain("runMemberAction(");
-      const direct = /\brole: "(\w+)"/.exec(body)?.[1] as Role | undefined;
-      const viaConstant = [...constants].find(([constant]) => new RegExp(`\\b${constant}\\b`).test(body))?.[1];
-      const role = direct ?? viaConstant ?? "store_manager";
-      expect(Object.keys(RANK), `${action}'s role`).toContain(role);
+      expect(source, `${action} names itself to its guard`).toContain(`action: "${name}"`);
+      const role = (ACCESS as Record<string, Role>)[name];
+      expect(role, `${action} is in ACCESS`).toBeTruthy();
       return [action, role];
     });
   }));
