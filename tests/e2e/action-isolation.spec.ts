@@ -112,31 +112,14 @@ test("tenant B's forms posted by tenant A's admin and CX manager are 'not found'
   await b.getByLabel("A follow-up was closed (followup.closed)").check();
   await b.getByRole("button", { name: "Add endpoint" }).click();
   await expect(b.getByTestId("webhook-endpoints")).toContainText("crm.lumen.example");
-  const firstLink = async (url: string, prefix: string) => {
-    await b.goto(url);
-    return (await b.locator(`a[href^='${prefix}']`).first().getAttribute("href"))!;
-  };
+  const firstLink = (url: string, prefix: string) => firstLinkOn(b, url, prefix);
   const pages = [...B_PAGES, await firstLink("/queue", "/queue/"), await firstLink("/integrations/webhooks", "/integrations/webhooks/")];
   const forms: CapturedForm[] = [];
   for (const url of pages) {
     await b.goto(url);
     forms.push(...(await formsOn(b)));
   }
-  const snapshot = async () => {
-    const texts: Record<string, string> = {};
-    for (const url of pages) {
-      await b.goto(url);
-      // The page's text without its charts, which draw themselves a moment after the page loads.
-      texts[url] = await b.locator("main").evaluate((main) => {
-        const copy = main.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll("svg, .recharts-wrapper, .recharts-responsive-container").forEach((chart) => {
-          chart.remove();
-        });
-        return copy.textContent ?? "";
-      });
-    }
-    return texts;
-  };
+  const snapshot = () => pageTexts(b, pages);
   const before = await snapshot();
 
   // B's forms that carry B's ids, at most three per action (the contact list has an erase form per contact).
@@ -226,6 +209,27 @@ test("a server action posted from another site is refused and changes nothing", 
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 });
 
+/** Each page's text without its charts, which draw themselves a moment after the page loads. */
+async function pageTexts(page: Page, urls: string[]) {
+  const texts: Record<string, string> = {};
+  for (const url of urls) {
+    await page.goto(url);
+    texts[url] = await page.locator("main").evaluate((main) => {
+      const copy = main.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll("svg, .recharts-wrapper, .recharts-responsive-container").forEach((chart) => {
+        chart.remove();
+      });
+      return copy.textContent ?? "";
+    });
+  }
+  return texts;
+}
+
+async function firstLinkOn(page: Page, url: string, prefix: string) {
+  await page.goto(url);
+  return (await page.locator(`a[href^='${prefix}']`).first().getAttribute("href"))!;
+}
+
 // A lower role calling a higher role's actions over HTTP: every server action, posted by each role below the one it
 // requires, is "not found" and changes nothing. The least role of an action is ACCESS's entry for the name its
 // body gives runMemberAction ({ action: "…" }), which must be its own exported name.
@@ -273,10 +277,7 @@ test("every server action is 'not found' for each role below the one its guard r
   await admin.getByLabel("A follow-up was closed (followup.closed)").check();
   await admin.getByRole("button", { name: "Add endpoint" }).click();
   await expect(admin.getByTestId("webhook-endpoints")).toContainText("crm.northwind.example");
-  const firstLink = async (url: string, prefix: string) => {
-    await admin.goto(url);
-    return (await admin.locator(`a[href^='${prefix}']`).first().getAttribute("href"))!;
-  };
+  const firstLink = (url: string, prefix: string) => firstLinkOn(admin, url, prefix);
   const pages = [...B_PAGES, "/themes?edit=new", await firstLink("/queue", "/queue/"), await firstLink("/integrations/webhooks", "/integrations/webhooks/")];
   const forms: CapturedForm[] = [];
   for (const url of pages) {
@@ -323,20 +324,7 @@ test("every server action is 'not found' for each role below the one its guard r
   // Not the queue: its "responded 7 hours ago", "due in 16 hours" and overdue count move with the clock (a run
   // crossed an hour), and no action under test here writes to follow-ups (those are store managers' own).
   const watched = pages.filter((url) => !url.startsWith("/queue"));
-  const snapshot = async () => {
-    const texts: Record<string, string> = {};
-    for (const url of watched) {
-      await admin.goto(url);
-      texts[url] = await admin.locator("main").evaluate((main) => {
-        const copy = main.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll("svg, .recharts-wrapper, .recharts-responsive-container").forEach((chart) => {
-          chart.remove();
-        });
-        return copy.textContent ?? "";
-      });
-    }
-    return texts;
-  };
+  const snapshot = () => pageTexts(admin, watched);
   const before = await snapshot();
 
   const checked: string[] = [];
