@@ -13,6 +13,7 @@ import { APP_NODE_FLAGS } from "../app-node-flags";
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const root = process.cwd();
 
+/** A fresh, migrated database, which the bench process's own DATABASE_URL then names. */
 export async function createBenchDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: SERVER_URL });
@@ -27,6 +28,8 @@ export async function createBenchDatabase(name: string): Promise<{ url: string; 
   await admin(`CREATE DATABASE "${name}"`);
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
+  // The bench's own lib/ code (the job queue's schema below, its setup, its checks) works on this database.
+  process.env.DATABASE_URL = url.toString();
   await migrate(url.toString());
   await installJobQueue(url.toString());
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
