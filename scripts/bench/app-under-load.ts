@@ -44,13 +44,14 @@ export function ensureBuilt() {
 }
 
 // `next start` refuses to start outside demo mode without a session secret (lib/env.ts); the benches sign no one in.
+// No load balancer asks /api/ready, so a stopping app need not keep serving first.
 const BENCH_SECRET = randomBytes(32).toString("base64url");
 
 export async function startApp(port: number, env: Record<string, string>): Promise<ChildProcess> {
   // BENCH_APP_NODE_ARGS profiles the app alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles".
   const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const app = track(spawn(process.execPath, [...APP_NODE_FLAGS, ...nodeArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: BENCH_SECRET, ...env },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: BENCH_SECRET, SHUTDOWN_DRAIN_SECONDS: "0", ...env },
     stdio: ["ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore", "inherit"],
   }));
   for (let i = 0; i < 120; i++) {
