@@ -215,6 +215,8 @@ async function startSink() {
       });
     },
   });
+  // A connection reset by its client (the pool's, when the sink cuts it) is no failure of the sink's.
+  server.on("error", () => undefined);
   server.server.on("connection", (socket: Socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
