@@ -118,13 +118,13 @@ async function bareInsert(n: number): Promise<boolean> {
   return true;
 }
 
-type Saturation = { requests: number; failures: number; seconds: number; cpu: Record<string, number>; triggers: Map<string, number> };
-const noSaturation = (): Saturation => ({ requests: 0, failures: 0, seconds: 0, cpu: {}, triggers: new Map() });
+type Measured = { requests: number; failures: number; seconds: number; cpu: Record<string, number>; triggers: Map<string, number> };
+const nothingYet = (): Measured => ({ requests: 0, failures: 0, seconds: 0, cpu: {}, triggers: new Map() });
 
-/** One window of load at saturation, added to `into` with the CPU each part spent and the trigger functions' time. */
-async function saturate(into: Saturation, request: (n: number) => Promise<boolean>) {
+/** Runs a window of load, added to `into` with the CPU each part spent on it and the trigger functions' time. */
+async function measure<T extends { requests: number; failures: number; seconds: number }>(into: Measured, load: () => Promise<T>): Promise<T> {
   const [cpuBefore, triggersBefore] = [await readCpu(cpuParts), await triggerTimes()];
-  const result = await saturatedLoad(CONNECTIONS, SATURATION_SECONDS, request);
+  const result = await load();
   const cpu = cpuBetween(cpuBefore, await readCpu(cpuParts));
   // Backends report their function statistics at most once a second.
   await sleep(1500);
@@ -133,6 +133,7 @@ async function saturate(into: Saturation, request: (n: number) => Promise<boolea
   into.requests += result.requests;
   into.failures += result.failures;
   into.seconds += result.seconds;
+  return result;
 }
 
 async function triggerTimes(): Promise<Map<string, number>> {
@@ -147,16 +148,19 @@ await pacedLoad(WARM_UP_CLICKS, WARM_UP_RATE, (n) => warmUpLinks.click(n).then((
 await pacedLoad(WARM_UP_CLICKS, WARM_UP_RATE, (n) => bareInsert(n).then(() => undefined));
 statuses.clear();
 
-const [bare, clicks] = [noSaturation(), noSaturation()];
+const [bare, clicks, pacedClicks] = [nothingYet(), nothingYet(), nothingYet()];
 for (let round = 0; round < SATURATION_ROUNDS; round++) {
-  await saturate(bare, bareInsert);
-  await saturate(clicks, saturationLinks.click);
+  await measure(bare, () => saturatedLoad(CONNECTIONS, SATURATION_SECONDS, bareInsert));
+  await measure(clicks, () => saturatedLoad(CONNECTIONS, SATURATION_SECONDS, saturationLinks.click));
 }
 if (saturationLinks.ranOut()) console.log(`Every link of the saturated phase was clicked before its end: raise BENCH_MAX_RATE above ${MAX_RATE}.`);
 const [barePerSecond, clicksPerSecond] = [bare.requests / bare.seconds, clicks.requests / clicks.seconds];
 const halfRate = Math.floor(clicksPerSecond / 2);
 const pacedCount = Math.min(halfRate * PACED_SECONDS, (MAX_RATE / 2) * PACED_SECONDS);
-const paced = await pacedLoad(pacedCount, halfRate, (n) => pacedLinks.click(n).then(() => undefined));
+const paced = await measure(pacedClicks, async () => {
+  const result = await pacedLoad(pacedCount, halfRate, (n) => pacedLinks.click(n).then(() => undefined));
+  return { ...result, requests: result.latencies.length };
+});
 const pacedBare = await pacedLoad(pacedCount, halfRate, (n) => bareInsert(n).then(() => undefined));
 agent.destroy();
 const clickedTokens = [...saturationLinks.tokens(), ...pacedLinks.tokens()];
@@ -165,18 +169,22 @@ const responses = await db.response.count({ where: { organizationId: organizatio
 const answers = [...statuses].map(([status, count]) => `${count} × ${status}`).join(", ");
 console.log(`\nSaturation: ${CONNECTIONS} clients, the two routes in turn for ${SATURATION_SECONDS} s each, ${SATURATION_ROUNDS} rounds, ${APP_INSTANCES} app process(es), ${STORES} store(s), after ${WARM_UP_CLICKS.toLocaleString("en")} warm-up requests of each route at ${WARM_UP_RATE}/s`);
 console.log(`answers: ${answers}; ${bare.failures + clicks.failures + paced.failures + pacedBare.failures} failed; ${responses} responses recorded (a recorded click answers 303)`);
-console.log("                     requests/s   CPU ms a request: app   Postgres   load client   all");
-for (const [label, run] of [["bare INSERT route", bare], ["score click      ", clicks]] as const) {
+console.log(`${"".padEnd(28)}   requests/s   CPU ms a request: app   Postgres   load client   all`);
+const rows = [["bare INSERT route, saturated", bare], ["score click, saturated", clicks], ["score click, paced at half", pacedClicks]] as const;
+for (const [label, run] of rows) {
   const { app = NaN, postgres = NaN, client = NaN } = run.cpu;
-  console.log(`${label}    ${(run.requests / run.seconds).toFixed(0).padStart(10)}   ${perUnit(app, run.requests).padStart(21)}   ${perUnit(postgres, run.requests).padStart(8)}   ${perUnit(client, run.requests).padStart(11)}   ${perUnit(app + postgres + client, run.requests).padStart(5)}`);
+  console.log(`${label.padEnd(28)}   ${(run.requests / run.seconds).toFixed(0).padStart(10)}   ${perUnit(app, run.requests).padStart(21)}   ${perUnit(postgres, run.requests).padStart(8)}   ${perUnit(client, run.requests).padStart(11)}   ${perUnit(app + postgres + client, run.requests).padStart(5)}`);
 }
-const triggerLine = [...clicks.triggers]
-  .filter(([, ms]) => ms > 0)
-  .sort((a, b) => b[1] - a[1])
-  .slice(0, 6)
-  .map(([name, ms]) => `${name} ${perUnit(ms, clicks.requests)}`)
-  .join(", ");
-console.log(`trigger functions' own time a click (ms, wall time inside Postgres): ${triggerLine || "none recorded"}`);
+for (const [label, run] of [["at saturation", clicks], ["paced", pacedClicks]] as const) {
+  const triggerLine = [...run.triggers]
+    .filter(([, ms]) => ms > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([name, ms]) => `${name} ${perUnit(ms, run.requests)}`)
+    .join(", ");
+  // Wall time: waits for another click's row lock count in it.
+  console.log(`trigger functions' own time a click ${label} (ms, wall time inside Postgres): ${triggerLine || "none recorded"}`);
+}
 const share = clicksPerSecond / barePerSecond;
 console.log(`\nPaced at half the clicks' saturation rate, ${halfRate}/s for ${(pacedCount / Math.max(1, halfRate)).toFixed(0)} s:`);
 console.log("                          p50 ms   p99 ms   max ms   requests/s");
