@@ -9,7 +9,10 @@ import pg from "pg";
 
 const MS_PER_TICK = 10; // USER_HZ, 100 on every Linux this runs on (`getconf CLK_TCK`)
 
-export type CpuPart = { name: string } & ({ pids: () => number[]; withChildren?: boolean } | { postgres: { url: string; applicationName: string } });
+export type CpuPart = { name: string } & (
+  | { pids: () => number[]; withChildren?: boolean }
+  | { postgres: { url: string; applicationName: string } }
+);
 
 /** CPU ms of each process, by pid, for each part. */
 export type CpuReading = Map<string, Map<number, number>>;
@@ -17,7 +20,12 @@ export type CpuReading = Map<string, Map<number, number>>;
 export async function readCpu(parts: CpuPart[]): Promise<CpuReading> {
   const reading: CpuReading = new Map();
   for (const part of parts) {
-    const pids = "postgres" in part ? await backendPids(part.postgres.url, part.postgres.applicationName) : part.withChildren ? part.pids().flatMap(withDescendants) : part.pids();
+    const pids =
+      "postgres" in part
+        ? await backendPids(part.postgres.url, part.postgres.applicationName)
+        : part.withChildren
+          ? part.pids().flatMap(withDescendants)
+          : part.pids();
     reading.set(part.name, new Map(pids.map((pid) => [pid, processCpuMs(pid)])));
   }
   return reading;
@@ -67,7 +75,10 @@ async function backendPids(url: string, applicationName: string): Promise<number
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1", [applicationName]);
+    const { rows } = await client.query<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1",
+      [applicationName],
+    );
     return rows.map((row) => row.pid);
   } finally {
     await client.end();

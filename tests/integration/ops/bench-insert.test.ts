@@ -9,7 +9,8 @@ async function benchRoute(setting: string | undefined) {
   else process.env.BENCH_ROUTES = setting;
   vi.resetModules();
   const { GET } = await import("@/app/bench/insert/[token]/[score]/route");
-  return (token: string, score: string) => GET(new Request(`http://localhost:3000/bench/insert/${token}/${score}`), { params: Promise.resolve({ token, score }) });
+  return (token: string, score: string) =>
+    GET(new Request(`http://localhost:3000/bench/insert/${token}/${score}`), { params: Promise.resolve({ token, score }) });
 }
 
 const rowsOf = async (token: string) => {
