@@ -25,6 +25,7 @@ import { createBenchDatabase, ensureBuilt, startApp, stop } from "./bench/app-un
 import { cpuBetween, readCpu, withApplicationName, type CpuPart } from "./bench/cpu-meter";
 import { pacedLoad, percentile, saturatedLoad, type PacedResult } from "./bench/paced-load";
 import { perUnit, target, targetsExitCode } from "./bench/targets";
+import { trackTriggerTime, triggerTimeLine, triggerTimes } from "./bench/trigger-time";
 
 // The box's speed drifts within a run (other work on it comes and goes), so the two routes take turns: that many
 // rounds of SATURATION_SECONDS each, rather than one after the other.
@@ -50,8 +51,7 @@ const database = await createBenchDatabase(databaseName);
 const { createOrganization } = await import("../lib/organizations/organizations");
 const { newSurveyToken } = await import("../lib/sending/survey-token");
 const { db } = await import("../lib/db/client");
-// The time spent in each trigger function (pg_stat_user_functions), for the sessions the app opens from now on.
-await db.$executeRawUnsafe(`ALTER DATABASE "${databaseName}" SET track_functions = 'pl'`);
+await trackTriggerTime(database.url);
 
 const organization = await createOrganization({ name: "Bench Clicks", slug: "bench-clicks", adminEmail: "admin@bench-clicks.test" });
 // BENCH_STORES spreads the emails over that many stores (default 1, the worst case: every click of the run adds
@@ -123,22 +123,17 @@ const nothingYet = (): Measured => ({ requests: 0, failures: 0, seconds: 0, cpu:
 
 /** Runs a window of load, added to `into` with the CPU each part spent on it and the trigger functions' time. */
 async function measure<T extends { requests: number; failures: number; seconds: number }>(into: Measured, load: () => Promise<T>): Promise<T> {
-  const [cpuBefore, triggersBefore] = [await readCpu(cpuParts), await triggerTimes()];
+  const [cpuBefore, triggersBefore] = [await readCpu(cpuParts), await triggerTimes(database.url)];
   const result = await load();
   const cpu = cpuBetween(cpuBefore, await readCpu(cpuParts));
   // Backends report their function statistics at most once a second.
   await sleep(1500);
-  for (const [name, ms] of await triggerTimes()) into.triggers.set(name, (into.triggers.get(name) ?? 0) + ms - (triggersBefore.get(name) ?? 0));
+  for (const [name, ms] of await triggerTimes(database.url)) into.triggers.set(name, (into.triggers.get(name) ?? 0) + ms - (triggersBefore.get(name) ?? 0));
   for (const [part, ms] of Object.entries(cpu)) into.cpu[part] = (into.cpu[part] ?? 0) + ms;
   into.requests += result.requests;
   into.failures += result.failures;
   into.seconds += result.seconds;
   return result;
-}
-
-async function triggerTimes(): Promise<Map<string, number>> {
-  const rows = await db.$queryRawUnsafe<{ name: string; ms: number }[]>(`SELECT funcname AS "name", self_time::float8 AS "ms" FROM pg_stat_user_functions`);
-  return new Map(rows.map((row) => [row.name, row.ms]));
 }
 
 const warmUpLinks = linksToClick(0, WARM_UP_CLICKS);
@@ -176,12 +171,7 @@ for (const [label, run] of rows) {
   console.log(`${label.padEnd(28)}   ${(run.requests / run.seconds).toFixed(0).padStart(10)}   ${perUnit(app, run.requests).padStart(21)}   ${perUnit(postgres, run.requests).padStart(8)}   ${perUnit(client, run.requests).padStart(11)}   ${perUnit(app + postgres + client, run.requests).padStart(5)}`);
 }
 for (const [label, run] of [["at saturation", clicks], ["paced", pacedClicks]] as const) {
-  const triggerLine = [...run.triggers]
-    .filter(([, ms]) => ms > 0)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 6)
-    .map(([name, ms]) => `${name} ${perUnit(ms, run.requests)}`)
-    .join(", ");
+  const triggerLine = triggerTimeLine(new Map(), run.triggers, run.requests);
   // Wall time: waits for another click's row lock count in it.
   console.log(`trigger functions' own time a click ${label} (ms, wall time inside Postgres): ${triggerLine || "none recorded"}`);
 }

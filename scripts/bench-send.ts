@@ -18,6 +18,7 @@ import { SMTPServer } from "smtp-server";
 import { createBenchDatabase, ensureBuilt, startApp, startWorker, stop } from "./bench/app-under-load";
 import { cpuBetween, readCpu, withApplicationName, type CpuPart } from "./bench/cpu-meter";
 import { perUnit, target, targetsExitCode } from "./bench/targets";
+import { trackTriggerTime, triggerTimeLine, triggerTimes } from "./bench/trigger-time";
 
 const SENDS = Number(process.env.BENCH_SENDS ?? 20_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 100);
@@ -34,6 +35,7 @@ Object.assign(process.env, { SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, SMTP_POO
 
 ensureBuilt();
 const database = await createBenchDatabase(`nps_bench_send_${randomBytes(3).toString("hex")}`);
+await trackTriggerTime(database.url);
 const { createOrganization } = await import("../lib/organizations/organizations");
 const { createApiKey } = await import("../lib/api/api-keys");
 const { db } = await import("../lib/db/client");
@@ -131,7 +133,7 @@ const workerParts: CpuPart[] = [
   { name: "postgres", postgres: { url: database.url, applicationName: WORKER_DATABASE_NAME } },
   benchProcess,
 ];
-const engineCpuBefore = await readCpu(workerParts);
+const [engineCpuBefore, triggersBefore] = [await readCpu(workerParts), await triggerTimes(database.url)];
 // From the worker's first sign of work (ready, or an email, whichever came first), as the bare pool's clock starts
 // at its first message; its start-up (loading its code) is not the engine's throughput.
 started = Math.min(performance.now(), firstReceivedAt || Infinity);
@@ -152,6 +154,9 @@ for (let idle = 0; idle < 600; ) {
 await outage;
 clearInterval(timeline);
 const engine = { emails: received.size, copies: copiesReceived() };
+// Backends report their function statistics at most once a second.
+await new Promise((resolve) => setTimeout(resolve, 1500));
+const engineTriggers = triggerTimeLine(triggersBefore, await triggerTimes(database.url), engine.emails);
 outageDue = false;
 stop(worker);
 const bareAfter = await barePool(1);
@@ -167,6 +172,7 @@ console.log(`\n                                     emails   seconds   emails/s 
 console.log(`bare nodemailer pool, pre-rendered   ${String(bare.emails).padStart(6)}   ${bare.seconds.toFixed(1).padStart(7)}   ${barePerSecond.toFixed(0).padStart(8)}   ${"—".padStart(23)}   ${"—".padStart(8)}   ${perUnit(bare.cpuMs, bare.emails).padStart(12)}`);
 const { worker: workerMs = NaN, postgres: postgresMs = NaN, bench: benchMs = NaN } = engineCpu;
 console.log(`sending engine, ${OUTAGE_MS / 1000} s outage left out   ${String(engine.emails).padStart(6)}   ${engineSeconds.toFixed(1).padStart(7)}   ${enginePerSecond.toFixed(0).padStart(8)}   ${perUnit(workerMs, engine.emails).padStart(23)}   ${perUnit(postgresMs, engine.emails).padStart(8)}   ${perUnit(benchMs, engine.emails).padStart(12)}`);
+console.log(`trigger functions' own time an email (ms, wall time inside Postgres): ${engineTriggers}`);
 console.log(`Send statuses: ${statuses.map((s) => `${s.status} ${s._count._all}`).join(", ")}\n`);
 const share = enginePerSecond / barePerSecond;
 target(`the engine ≥ 70% of the bare pool's emails/s: ${enginePerSecond.toFixed(0)} / ${barePerSecond.toFixed(0)} = ${(share * 100).toFixed(0)}%`, share >= 0.7);
