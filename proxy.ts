@@ -5,11 +5,12 @@ import { appContentSecurityPolicy, SURVEY_CONTENT_SECURITY_POLICY, withSecurityH
 import { env } from "@/lib/env";
 
 // Paths the first matcher below leaves out; the second brings them here only when they carry a "%".
-const UNTOUCHED = /^\/(?:_next\/static|_next\/image|favicon\.ico|s\/)/;
+const UNTOUCHED = /^\/(?:_next\/static|_next\/image|favicon\.ico|s\/|bench\/)/;
 
-// Runs before every page and route but the survey pages (their headers are static, set in next.config.ts): a fresh
-// CSP nonce per request for Next's scripts, and the common headers. A path with a malformed escape (`/s/%ff/5`,
-// `/queue/%`), survey pages included, is answered here: Next's router would answer it with a bare 500
+// Runs before every page and route but the survey pages (their headers are static, set in next.config.ts) and the
+// bench's bare route, measured beside the score click (lib/ops/bench-insert.ts): a fresh CSP nonce per request
+// for Next's scripts, and the common headers. A path with a malformed escape (`/s/%ff/5`, `/queue/%`), survey
+// pages included, is answered here: Next's router would answer it with a bare 500
 // (lib/http/malformed-path.ts). A signed-in browser's request that changes something (a server action, the CSV
 // upload, the contact export) without our Origin is refused (lib/http/same-origin.ts); the API takes a Bearer key
 // and next-auth's routes carry its CSRF token.
@@ -47,7 +48,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    { source: "/((?!_next/static|_next/image|favicon.ico|s/).*)" },
+    { source: "/((?!_next/static|_next/image|favicon.ico|s/|bench/).*)" },
     // Any path with a "%" (Next tries a matcher on the raw and on the decoded path), survey pages included.
     { source: "/(.*%.*)" },
   ],

@@ -49,6 +49,8 @@ const envSchema = z.object({
   // the requests in progress get at most SHUTDOWN_TIMEOUT_SECONDS.
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(5),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  // "1" only for a benchmark's own app (npm run bench:clicks): turns on the bare-insert route (lib/ops/bench-insert.ts).
+  BENCH_ROUTES: z.enum(["0", "1"]).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,5 +1,5 @@
 import { addDays, addSeconds } from "date-fns";
-import { db, type Prisma } from "../db/client";
+import { db, isTransactionClient, preparedQuery, type Prisma } from "../db/client";
 import { usesOutbox } from "../env";
 import { enqueue } from "../queue/enqueue";
 import { sendMail, withSmtpConnection, type OutgoingMail } from "../mail/send-mail";
@@ -78,21 +78,28 @@ type ClaimedSend = {
   reminderAfterDays: number | null;
 };
 
-/**
- * queued → sending, and what the email needs, in one statement: the claim is the status transition itself, so
- * of two workers running the same job exactly one gets a row back. One round trip, because there are hundreds of
- * sends a second. (Timestamps are written as UTC wall-clock, as Prisma does.)
- */
-function claim(client: Client, tenant: Tenant, id: string) {
-  return client.$queryRaw<ClaimedSend[]>`
+const CLAIM_SQL = `
     WITH claimed AS (
-      UPDATE "SurveySend" SET "status" = 'sending', "claimedAt" = ${new Date().toISOString()}::timestamp(3), "attempts" = "attempts" + 1
-       WHERE "id" = ${id} AND "organizationId" = ${tenant.organizationId} AND "status" = 'queued'
+      UPDATE "SurveySend" SET "status" = 'sending', "claimedAt" = $1::timestamp(3), "attempts" = "attempts" + 1
+       WHERE "id" = $2 AND "organizationId" = $3 AND "status" = 'queued'
        RETURNING "id", "organizationId", "surveyId", "contactId", "token", "locale", "attempts", "campaignId")
     SELECT s."id", s."organizationId", s."surveyId", s."contactId", s."token", s."locale", s."attempts",
            c."email", c."name", c."unsubscribedAt", c."suppressedAt", c."erasedAt", k."reminderAfterDays"
       FROM claimed s JOIN "Contact" c ON c."id" = s."contactId" AND c."organizationId" = s."organizationId"
       LEFT JOIN "Campaign" k ON k."id" = s."campaignId" AND k."organizationId" = s."organizationId"`;
+
+/**
+ * queued → sending, and what the email needs, in one statement: the claim is the status transition itself, so
+ * of two workers running the same job exactly one gets a row back. One round trip, because there are hundreds of
+ * sends a second. (Timestamps are written as UTC wall-clock, as Prisma does.) Over SMTP it is a statement prepared
+ * on the pool's connection (lib/db/client.ts): through Prisma's $queryRaw, planned again on every call, it cost
+ * the worker and Postgres more CPU than any other part of a send (bench:send, docs/benchmarks.md). The dates it
+ * returns are only tested for presence. The outbox's claim runs in its transaction.
+ */
+function claim(client: Client, tenant: Tenant, id: string): Promise<ClaimedSend[]> {
+  const values = [new Date().toISOString(), id, tenant.organizationId];
+  if (isTransactionClient(client)) return client.$queryRawUnsafe<ClaimedSend[]>(CLAIM_SQL, ...values);
+  return preparedQuery<ClaimedSend>("claim-send", CLAIM_SQL, values);
 }
 
 // The tenant's brand and the survey's texts change rarely and are the same for thousands of sends: read once a

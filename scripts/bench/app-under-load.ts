@@ -13,6 +13,7 @@ import { APP_NODE_FLAGS } from "../app-node-flags";
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const root = process.cwd();
 
+/** A fresh, migrated database, which the bench process's own DATABASE_URL then names. */
 export async function createBenchDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: SERVER_URL });
@@ -27,6 +28,8 @@ export async function createBenchDatabase(name: string): Promise<{ url: string; 
   await admin(`CREATE DATABASE "${name}"`);
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
+  // The bench's own lib/ code (the job queue's schema below, its setup, its checks) works on this database.
+  process.env.DATABASE_URL = url.toString();
   await migrate(url.toString());
   await installJobQueue(url.toString());
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
@@ -41,13 +44,14 @@ export function ensureBuilt() {
 }
 
 // `next start` refuses to start outside demo mode without a session secret (lib/env.ts); the benches sign no one in.
+// No load balancer asks /api/ready, so a stopping app need not keep serving first.
 const BENCH_SECRET = randomBytes(32).toString("base64url");
 
 export async function startApp(port: number, env: Record<string, string>): Promise<ChildProcess> {
   // BENCH_APP_NODE_ARGS profiles the app alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles".
   const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const app = track(spawn(process.execPath, [...APP_NODE_FLAGS, ...nodeArgs, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: BENCH_SECRET, ...env },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: BENCH_SECRET, SHUTDOWN_DRAIN_SECONDS: "0", ...env },
     stdio: ["ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore", "inherit"],
   }));
   for (let i = 0; i < 120; i++) {

@@ -48,6 +48,33 @@ export async function pacedLoad(count: number, rate: number, request: (i: number
   return { latencies: latencies.sort((a, b) => a - b), slowestBySecond, failures, seconds: (performance.now() - started) / 1000, clientStallMs };
 }
 
+export type SaturatedResult = { requests: number; failures: number; seconds: number };
+
+/**
+ * A closed loop: `connections` clients, each sending its next request as soon as its last was answered, for
+ * `seconds` or until `request` returns false (it has nothing more to send). What it served a second is the route's
+ * throughput at saturation; the latencies of such a run only say how long the queue was, so none are kept.
+ */
+export async function saturatedLoad(connections: number, seconds: number, request: (i: number) => Promise<boolean>): Promise<SaturatedResult> {
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  let sent = 0;
+  let answered = 0;
+  let failures = 0;
+  const client = async () => {
+    while (performance.now() < until) {
+      try {
+        if (!(await request(sent++))) return;
+        answered += 1;
+      } catch {
+        failures += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, client));
+  return { requests: answered, failures, seconds: (performance.now() - started) / 1000 };
+}
+
 /** The p-th percentile of sorted latencies (nearest rank). */
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
