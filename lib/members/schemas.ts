@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "../i18n/locales";
 
 export const ROLES = ["admin", "cx_manager", "store_manager"] as const;
 
@@ -34,3 +35,10 @@ export const memberUpdateSchema = z
 
 export type MemberInput = z.infer<typeof memberInputSchema>;
 export type MemberUpdate = z.infer<typeof memberUpdateSchema>;
+
+/** A person's own language; empty follows their browser again. */
+export const ownLocaleSchema = z.object({
+  locale: z.union([z.enum(LOCALES, "Choose a language"), z.literal("")]).transform((value) => value || null),
+});
+
+export const staffLocaleSchema = z.object({ locale: z.enum(LOCALES, "Choose a language") });

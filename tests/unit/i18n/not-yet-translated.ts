@@ -1,0 +1,31 @@
+/**
+ * Pages still written in English, to be moved to lib/i18n/messages (docs/i18n.md). The scan in
+ * inline-strings.test.ts lets these through and fails once one of them is clean, so the list only shrinks;
+ * a new page never joins it.
+ */
+export const NOT_YET_TRANSLATED = new Set<string>([
+  "app/(app)/campaigns/page.tsx",
+  "app/(app)/comments/page.tsx",
+  "app/(app)/contacts/page.tsx",
+  "app/(app)/experiments/page.tsx",
+  "app/(app)/imports/page.tsx",
+  "app/(app)/integrations/page.tsx",
+  "app/(app)/integrations/webhooks/[id]/page.tsx",
+  "app/(app)/integrations/webhooks/page.tsx",
+  "app/(app)/jobs/page.tsx",
+  "app/(app)/loop/page.tsx",
+  "app/(app)/privacy/page.tsx",
+  "app/(app)/send/page.tsx",
+  "app/(app)/settings/sending/page.tsx",
+  "app/(app)/stores/page.tsx",
+  "app/(app)/survey/page.tsx",
+  "app/(app)/themes/page.tsx",
+  "app/(app)/users/page.tsx",
+  "app/outbox/[id]/page.tsx",
+  "app/outbox/page.tsx",
+  "components/api/api-docs.tsx",
+  "components/experiments/experiment-table.tsx",
+  "components/imports/import-upload.tsx",
+  "components/integrations/new-api-key-form.tsx",
+  "components/loop/store-loop-form.tsx",
+]);
