@@ -5,7 +5,6 @@
  */
 export const NOT_YET_TRANSLATED = new Set<string>([
   "app/(app)/campaigns/page.tsx",
-  "app/(app)/comments/page.tsx",
   "app/(app)/contacts/page.tsx",
   "app/(app)/experiments/page.tsx",
   "app/(app)/imports/page.tsx",
@@ -19,7 +18,6 @@ export const NOT_YET_TRANSLATED = new Set<string>([
   "app/(app)/settings/sending/page.tsx",
   "app/(app)/stores/page.tsx",
   "app/(app)/survey/page.tsx",
-  "app/(app)/themes/page.tsx",
   "app/(app)/users/page.tsx",
   "app/outbox/[id]/page.tsx",
   "app/outbox/page.tsx",
