@@ -3,11 +3,6 @@ import { LOCALES } from "../i18n/locales";
 
 export const ROLES = ["admin", "cx_manager", "store_manager"] as const;
 
-export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
-  admin: "Admin",
-  cx_manager: "CX manager",
-  store_manager: "Store manager",
-};
 
 const storeIds = z.preprocess(
   (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),

@@ -104,16 +104,14 @@ function RetagLine({ retag }: { retag: RetagStatus }) {
   const t = useTranslations("themesPage");
   switch (retag.state) {
     case "queued":
-      return <>{t("queued")}</>;
+      return t("queued");
     case "running":
-      return retag.total === null || retag.progress === null ? (
-        <>{t("running")}</>
-      ) : (
-        <>{t("progress", { done: retag.done, total: retag.total, percent: Math.floor(retag.progress * 100) })}</>
-      );
+      return retag.total === null || retag.progress === null
+        ? t("running")
+        : t("progress", { done: retag.done, total: retag.total, percent: Math.floor(retag.progress * 100) });
     case "failed":
-      return <>{t("failed", { error: retag.error ?? t("unknownError") })}</>;
+      return t("failed", { error: retag.error ?? t("unknownError") });
     default:
-      return <>{retag.finishedAt ? t("doneAt", { time: retag.finishedAt.toISOString().slice(0, 16).replace("T", " ") }) : t("done")}</>;
+      return retag.finishedAt ? t("doneAt", { time: retag.finishedAt.toISOString().slice(0, 16).replace("T", " ") }) : t("done");
   }
 }

@@ -18,7 +18,6 @@ export const NOT_YET_TRANSLATED = new Set<string>([
   "app/(app)/settings/sending/page.tsx",
   "app/(app)/stores/page.tsx",
   "app/(app)/survey/page.tsx",
-  "app/(app)/users/page.tsx",
   "app/outbox/[id]/page.tsx",
   "app/outbox/page.tsx",
   "components/api/api-docs.tsx",
