@@ -12,7 +12,6 @@ export const NOT_YET_TRANSLATED = new Set<string>([
   "app/(app)/integrations/webhooks/[id]/page.tsx",
   "app/(app)/integrations/webhooks/page.tsx",
   "app/(app)/jobs/page.tsx",
-  "app/(app)/loop/page.tsx",
   "app/(app)/privacy/page.tsx",
   "app/(app)/survey/page.tsx",
   "app/outbox/[id]/page.tsx",
@@ -21,5 +20,4 @@ export const NOT_YET_TRANSLATED = new Set<string>([
   "components/experiments/experiment-table.tsx",
   "components/imports/import-upload.tsx",
   "components/integrations/new-api-key-form.tsx",
-  "components/loop/store-loop-form.tsx",
 ]);
