@@ -6,7 +6,6 @@
 export const NOT_YET_TRANSLATED = new Set<string>([
   "app/(app)/campaigns/page.tsx",
   "app/(app)/contacts/page.tsx",
-  "app/(app)/experiments/page.tsx",
   "app/(app)/imports/page.tsx",
   "app/(app)/integrations/page.tsx",
   "app/(app)/integrations/webhooks/[id]/page.tsx",
@@ -17,7 +16,6 @@ export const NOT_YET_TRANSLATED = new Set<string>([
   "app/outbox/[id]/page.tsx",
   "app/outbox/page.tsx",
   "components/api/api-docs.tsx",
-  "components/experiments/experiment-table.tsx",
   "components/imports/import-upload.tsx",
   "components/integrations/new-api-key-form.tsx",
 ]);
