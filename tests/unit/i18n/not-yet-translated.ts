@@ -12,9 +12,6 @@ export const NOT_YET_TRANSLATED = new Set<string>([
   "app/(app)/integrations/webhooks/page.tsx",
   "app/(app)/jobs/page.tsx",
   "app/(app)/privacy/page.tsx",
-  "app/outbox/[id]/page.tsx",
-  "app/outbox/page.tsx",
   "components/api/api-docs.tsx",
   "components/imports/import-upload.tsx",
-  "components/integrations/new-api-key-form.tsx",
 ]);
