@@ -5,12 +5,10 @@
  */
 export const NOT_YET_TRANSLATED = new Set<string>([
   "app/(app)/campaigns/page.tsx",
-  "app/(app)/imports/page.tsx",
   "app/(app)/integrations/page.tsx",
   "app/(app)/integrations/webhooks/[id]/page.tsx",
   "app/(app)/integrations/webhooks/page.tsx",
   "app/(app)/jobs/page.tsx",
   "app/(app)/privacy/page.tsx",
   "components/api/api-docs.tsx",
-  "components/imports/import-upload.tsx",
 ]);
