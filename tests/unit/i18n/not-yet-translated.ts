@@ -8,7 +8,6 @@ export const NOT_YET_TRANSLATED = new Set<string>([
   "app/(app)/integrations/page.tsx",
   "app/(app)/integrations/webhooks/[id]/page.tsx",
   "app/(app)/integrations/webhooks/page.tsx",
-  "app/(app)/jobs/page.tsx",
   "app/(app)/privacy/page.tsx",
   "components/api/api-docs.tsx",
 ]);
