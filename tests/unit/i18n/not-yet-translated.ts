@@ -9,5 +9,10 @@ export const NOT_YET_TRANSLATED = new Set<string>([
   "app/(app)/integrations/webhooks/[id]/page.tsx",
   "app/(app)/integrations/webhooks/page.tsx",
   "app/(app)/privacy/page.tsx",
-  "components/api/api-docs.tsx",
 ]);
+
+/**
+ * Written in English on purpose: the REST API reference, beside the API's English field names and error messages
+ * that scripts depend on (docs/i18n.md).
+ */
+export const ENGLISH_ON_PURPOSE = new Set<string>(["components/api/api-docs.tsx"]);
