@@ -6,8 +6,9 @@ const VISIBLE_PROPS = new Set(["placeholder", "aria-label", "title", "alt", "lab
 // Words that are the same in every language: the product's name and symbols (NPS, CSV, UTC).
 const SAME_IN_EVERY_LANGUAGE = new Set(["NPS", "Loop", "CSV", "UTC"]);
 
-/** Text a person would read as English: a word of two letters or more (not "n", "·", "–", a number or a symbol). */
-const isWords = (text: string) => (text.match(/\p{L}{2,}/gu) ?? []).some((word) => !SAME_IN_EVERY_LANGUAGE.has(word));
+/** Text a person would read as English: a word of two letters or more (not "n", "·", "–", a number, a symbol or a URL). */
+const isWords = (text: string) =>
+  !/^\s*https?:\/\/\S*\s*$/.test(text) && (text.match(/\p{L}{2,}/gu) ?? []).some((word) => !SAME_IN_EVERY_LANGUAGE.has(word));
 
 type InlineString = { file: string; line: number; text: string };
 
