@@ -5,7 +5,6 @@
  */
 export const NOT_YET_TRANSLATED = new Set<string>([
   "app/(app)/campaigns/page.tsx",
-  "app/(app)/integrations/webhooks/[id]/page.tsx",
   "app/(app)/privacy/page.tsx",
 ]);
 
