@@ -4,7 +4,6 @@
  * a new page never joins it.
  */
 export const NOT_YET_TRANSLATED = new Set<string>([
-  "app/(app)/campaigns/page.tsx",
   "app/(app)/privacy/page.tsx",
 ]);
 
