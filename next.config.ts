@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { SURVEY_CONTENT_SECURITY_POLICY, withSecurityHeaders } from "./lib/http/security-headers";
 
 const surveyHeaders = [...withSecurityHeaders(new Headers(), SURVEY_CONTENT_SECURITY_POLICY)].map(([key, value]) => ({ key, value }));
@@ -14,4 +15,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+export default createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);

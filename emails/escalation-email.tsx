@@ -1,13 +1,18 @@
 import { Text } from "@react-email/components";
+import { translator } from "@/lib/i18n/catalog";
+import type { Locale } from "@/lib/i18n/locales";
 import { Line, StaffEmail, paragraph, textPart } from "./staff-email-layout";
 import { renderEmailHtml } from "./render-html";
 
 export type EscalationProps = {
+  /** The recipient's language (lib/alerts/recipients.ts). */
+  locale: Locale;
   score: number;
-  place: string;
+  /** The store's name, or null for an online response. */
+  place: string | null;
   region: string | null;
   contactName: string;
-  /** "3 hours ago" style, from the escalation's clock. */
+  /** "3 hours ago" style, from the escalation's clock, in the recipient's language. */
   overdueFor: string;
   dueText: string;
   assignee: string | null;
@@ -16,36 +21,48 @@ export type EscalationProps = {
   url: string;
 };
 
-const HEADING = "A follow-up is overdue";
+function wordsFor(props: EscalationProps) {
+  const t = translator(props.locale, "emails");
+  const place = props.place ?? translator(props.locale, "common")("online");
+  const values = { name: props.contactName, score: props.score, place };
+  return { t, place, values };
+}
 
 function EscalationEmail(props: EscalationProps) {
+  const { t, place, values } = wordsFor(props);
   return (
-    <StaffEmail preview={`${props.place}: ${props.contactName} is still waiting for a call-back`} heading={HEADING} buttonLabel="Open the follow-up" buttonUrl={props.url} accent="#b42318">
-      <Text style={paragraph}>
-        {props.contactName} scored {props.score}/10 at {props.place} and has not been reached. It was due {props.dueText} ({props.overdueFor}).
-      </Text>
-      {props.region && <Line label="Region">{props.region}</Line>}
-      <Line label="Assigned to">{props.assignee ?? "nobody"}</Line>
-      <Line label="Call attempts">{String(props.callAttempts)}</Line>
-      <Line label="Comment">{props.comment ?? "none"}</Line>
+    <StaffEmail
+      locale={props.locale}
+      preview={t("escalation.preview", { place, name: props.contactName })}
+      heading={t("escalation.heading")}
+      buttonLabel={t("alert.openFollowUp")}
+      buttonUrl={props.url}
+      accent="#b42318"
+    >
+      <Text style={paragraph}>{t("escalation.body", { ...values, due: props.dueText, overdueFor: props.overdueFor })}</Text>
+      {props.region && <Line label={t("lines.region")}>{props.region}</Line>}
+      <Line label={t("lines.assignedTo")}>{props.assignee ?? t("escalation.nobody")}</Line>
+      <Line label={t("lines.callAttempts")}>{String(props.callAttempts)}</Line>
+      <Line label={t("lines.comment")}>{props.comment ?? t("escalation.none")}</Line>
     </StaffEmail>
   );
 }
 
 export async function renderEscalationEmail(props: EscalationProps) {
-  const subject = `Overdue call-back: ${props.contactName} (${props.score}/10) at ${props.place}`;
+  const { t, values } = wordsFor(props);
+  const subject = t("escalation.subject", values);
   const html = renderEmailHtml(<EscalationEmail {...props} />);
   const text = textPart(
-    HEADING,
+    t("escalation.heading"),
     [
-      `${props.contactName} scored ${props.score}/10 at ${props.place} and has not been reached.`,
-      `Due: ${props.dueText} (${props.overdueFor})`,
-      props.region ? `Region: ${props.region}` : null,
-      `Assigned to: ${props.assignee ?? "nobody"}`,
-      `Call attempts: ${props.callAttempts}`,
-      `Comment: ${props.comment ?? "none"}`,
+      t("escalation.textBody", values),
+      `${t("lines.due")}: ${props.dueText} (${props.overdueFor})`,
+      props.region ? `${t("lines.region")}: ${props.region}` : null,
+      `${t("lines.assignedTo")}: ${props.assignee ?? t("escalation.nobody")}`,
+      `${t("lines.callAttempts")}: ${props.callAttempts}`,
+      `${t("lines.comment")}: ${props.comment ?? t("escalation.none")}`,
     ],
-    "Open the follow-up",
+    t("alert.openFollowUp"),
     props.url,
   );
   return { subject, html, text };

@@ -1,14 +1,19 @@
+import { Text } from "@react-email/components";
+import { translator } from "@/lib/i18n/catalog";
+import type { Locale } from "@/lib/i18n/locales";
 import { SCORE_COLORS } from "./survey-email";
 import { Line, StaffEmail, muted, paragraph, textPart } from "./staff-email-layout";
-import { Text } from "@react-email/components";
 import { renderEmailHtml } from "./render-html";
 
 export type FollowUpAlertProps = {
+  /** The recipient's language (lib/alerts/recipients.ts). */
+  locale: Locale;
   /** The second alert: what the customer wrote on the landing page after the first alert. */
   commentAdded?: boolean;
   category: "detractor" | "passive";
   score: number;
-  place: string;
+  /** The store's name, or null for an online response. */
+  place: string | null;
   contactName: string;
   contactEmail: string;
   phone: string | null;
@@ -19,54 +24,63 @@ export type FollowUpAlertProps = {
   url: string;
 };
 
-function heading(props: FollowUpAlertProps) {
-  if (props.commentAdded) return `${props.contactName} added ${props.callbackConsent ? "a call-back request" : "a comment"}`;
-  return props.category === "detractor" ? "A detractor needs a call-back" : "A passive customer responded";
+function wordsFor(props: FollowUpAlertProps) {
+  const t = translator(props.locale, "emails");
+  const place = props.place ?? translator(props.locale, "common")("online");
+  const heading = props.commentAdded
+    ? t("alert.commentAdded", { name: props.contactName, consent: props.callbackConsent ? "yes" : "no" })
+    : t(props.category === "detractor" ? "alert.detractorHeading" : "alert.passiveHeading");
+  const button = t(props.dueText ? "alert.openFollowUp" : "alert.openQueue");
+  return { t, place, heading, button };
 }
 
 function AlertEmail(props: FollowUpAlertProps) {
+  const { t, place, heading, button } = wordsFor(props);
   const colors = SCORE_COLORS[props.category];
   return (
     <StaffEmail
-      preview={`${props.score}/10 from ${props.contactName} · ${props.place}`}
-      heading={heading(props)}
-      buttonLabel={props.dueText ? "Open the follow-up" : "Open the queue"}
+      locale={props.locale}
+      preview={t("alert.preview", { score: props.score, name: props.contactName, place })}
+      heading={heading}
+      buttonLabel={button}
       buttonUrl={props.url}
       accent={colors.background}
     >
       <Text style={{ ...paragraph, fontSize: "28px", lineHeight: "36px", fontWeight: 700, color: colors.background }}>
         {props.score}/10
       </Text>
-      <Line label="Where">{props.place}</Line>
-      <Line label="Customer">
+      <Line label={t("lines.where")}>{place}</Line>
+      <Line label={t("lines.customer")}>
         {props.contactName} · {props.contactEmail}
       </Line>
-      <Line label="Phone">{props.phone ?? "not given"}</Line>
-      <Line label="Call-back">{props.callbackConsent ? "Yes, asked to be called back" : "Not asked (yet)"}</Line>
-      {props.dueText && <Line label="Call back by">{props.dueText}</Line>}
+      <Line label={t("lines.phone")}>{props.phone ?? t("alert.notGiven")}</Line>
+      <Line label={t("lines.callBack")}>{t(props.callbackConsent ? "alert.askedCallBack" : "alert.notAsked")}</Line>
+      {props.dueText && <Line label={t("lines.callBackBy")}>{props.dueText}</Line>}
       <Text style={{ ...paragraph, margin: "12px 0", padding: "10px 12px", background: "#f3f4f6", borderRadius: "4px" }}>
-        {props.comment ?? "No comment yet: the customer may still be writing it; it appears on the follow-up."}
+        {props.comment ?? t("alert.noCommentYet")}
       </Text>
-      <Text style={muted}>A phone call within the hour beats any email.</Text>
+      <Text style={muted}>{t("alert.callTip")}</Text>
     </StaffEmail>
   );
 }
 
 export async function renderFollowUpAlertEmail(props: FollowUpAlertProps) {
-  const subject = `${props.commentAdded ? "Comment · " : ""}${props.category === "detractor" ? "Detractor" : "Passive"} ${props.score}/10 · ${props.place}${props.dueText ? ` · call back by ${props.dueText}` : ""}`;
+  const { t, place, heading, button } = wordsFor(props);
+  const subjectValues = { commentAdded: props.commentAdded ? "yes" : "no", category: props.category, score: props.score, place };
+  const subject = props.dueText ? t("alert.subjectDue", { ...subjectValues, due: props.dueText }) : t("alert.subject", subjectValues);
   const html = renderEmailHtml(<AlertEmail {...props} />);
   const text = textPart(
-    heading(props),
+    heading,
     [
-      `Score: ${props.score}/10`,
-      `Where: ${props.place}`,
-      `Customer: ${props.contactName} <${props.contactEmail}>`,
-      `Phone: ${props.phone ?? "not given"}`,
-      `Call-back: ${props.callbackConsent ? "yes, asked to be called back" : "not asked (yet)"}`,
-      props.dueText ? `Call back by: ${props.dueText}` : null,
-      `Comment: ${props.comment ?? "none yet"}`,
+      `${t("lines.score")}: ${props.score}/10`,
+      `${t("lines.where")}: ${place}`,
+      `${t("lines.customer")}: ${props.contactName} <${props.contactEmail}>`,
+      `${t("lines.phone")}: ${props.phone ?? t("alert.notGiven")}`,
+      `${t("lines.callBack")}: ${t(props.callbackConsent ? "alert.textAskedCallBack" : "alert.textNotAsked")}`,
+      props.dueText ? `${t("lines.callBackBy")}: ${props.dueText}` : null,
+      `${t("lines.comment")}: ${props.comment ?? t("alert.textNoneYet")}`,
     ],
-    props.dueText ? "Open the follow-up" : "Open the queue",
+    button,
     props.url,
   );
   return { subject, html, text };

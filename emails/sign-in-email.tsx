@@ -1,25 +1,35 @@
 import { MAGIC_LINK_MINUTES } from "@/lib/auth/magic-link";
+import { translator } from "@/lib/i18n/catalog";
+import type { Locale } from "@/lib/i18n/locales";
 import { Body, Button, Container, Head, Html, Preview, Section, Text } from "@react-email/components";
 import { renderEmailHtml } from "./render-html";
 
-type SignInEmailProps = { url: string; host: string };
+type SignInEmailProps = { locale: Locale; url: string; host: string };
 
-const SUBJECT = "Sign in to NPS Loop";
-const EXPIRY_NOTE = `This link expires in ${MAGIC_LINK_MINUTES} minutes and can be used once.`;
-const IGNORE_NOTE = "If you did not request this email you can ignore it.";
 const FONT_FAMILY = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 const paragraph = { color: "#1a1a1a", fontSize: "15px", lineHeight: "22px", margin: "0 0 16px" };
 const note = { color: "#6b7280", fontSize: "13px", lineHeight: "20px", margin: "0 0 8px" };
 
-function SignInEmail({ url, host }: SignInEmailProps) {
+const wordsFor = (locale: Locale) => {
+  const t = translator(locale, "emails");
+  return {
+    t,
+    subject: t("signIn.subject"),
+    expiry: t("signIn.expiry", { minutes: MAGIC_LINK_MINUTES }),
+    ignore: t("signIn.ignore"),
+  };
+};
+
+function SignInEmail({ locale, url, host }: SignInEmailProps) {
+  const { t, subject, expiry, ignore } = wordsFor(locale);
   return (
-    <Html lang="en" dir="ltr">
+    <Html lang={locale} dir="ltr">
       <Head />
-      <Preview>{SUBJECT}</Preview>
+      <Preview>{subject}</Preview>
       <Body style={{ margin: 0, padding: "16px 0", backgroundColor: "#f3f4f6", fontFamily: FONT_FAMILY }}>
         <Container style={{ maxWidth: "480px", backgroundColor: "#ffffff", borderRadius: "6px", padding: "24px" }}>
-          <Text style={{ ...paragraph, fontSize: "20px", lineHeight: "28px", fontWeight: 700 }}>{SUBJECT}</Text>
-          <Text style={paragraph}>Click the button to sign in to {host}.</Text>
+          <Text style={{ ...paragraph, fontSize: "20px", lineHeight: "28px", fontWeight: 700 }}>{subject}</Text>
+          <Text style={paragraph}>{t("signIn.body", { host })}</Text>
           <Section style={{ margin: "8px 0 24px", textAlign: "center" }}>
             <Button
               href={url}
@@ -33,11 +43,11 @@ function SignInEmail({ url, host }: SignInEmailProps) {
                 textDecoration: "none",
               }}
             >
-              Sign in
+              {t("signIn.button")}
             </Button>
           </Section>
-          <Text style={note}>{EXPIRY_NOTE}</Text>
-          <Text style={note}>{IGNORE_NOTE}</Text>
+          <Text style={note}>{expiry}</Text>
+          <Text style={note}>{ignore}</Text>
         </Container>
       </Body>
     </Html>
@@ -47,7 +57,8 @@ function SignInEmail({ url, host }: SignInEmailProps) {
 export async function renderSignInEmail(
   props: SignInEmailProps,
 ): Promise<{ subject: string; html: string; text: string }> {
+  const { t, subject, expiry, ignore } = wordsFor(props.locale);
   const html = renderEmailHtml(<SignInEmail {...props} />);
-  const text = [`Sign in to ${props.host} with this link:`, "", props.url, "", EXPIRY_NOTE, IGNORE_NOTE, ""].join("\n");
-  return { subject: SUBJECT, html, text };
+  const text = [t("signIn.textIntro", { host: props.host }), "", props.url, "", expiry, ignore, ""].join("\n");
+  return { subject, html, text };
 }

@@ -1,5 +1,7 @@
 import { Body, Button, Container, Head, Html, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { translator } from "@/lib/i18n/catalog";
+import type { Locale } from "@/lib/i18n/locales";
 
 // The frame of the emails staff get (alerts, escalations, digests): one column, a heading, one button.
 const FONT_FAMILY = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
@@ -7,6 +9,7 @@ export const paragraph = { color: "#1a1a1a", fontSize: "15px", lineHeight: "22px
 export const muted = { color: "#6b7280", fontSize: "13px", lineHeight: "20px", margin: "0 0 8px" };
 
 export function StaffEmail(props: {
+  locale: Locale;
   preview: string;
   heading: string;
   buttonLabel: string;
@@ -16,7 +19,7 @@ export function StaffEmail(props: {
 }) {
   const accent = props.accent ?? "#1f4e79";
   return (
-    <Html lang="en" dir="ltr">
+    <Html lang={props.locale} dir="ltr">
       <Head />
       <Preview>{props.preview}</Preview>
       <Body style={{ margin: 0, padding: "16px 0", backgroundColor: "#f3f4f6", fontFamily: FONT_FAMILY }}>
@@ -31,7 +34,7 @@ export function StaffEmail(props: {
               {props.buttonLabel}
             </Button>
           </Section>
-          <Text style={muted}>NPS Loop · you get this because you look after these customers.</Text>
+          <Text style={muted}>{translator(props.locale, "emails")("footer")}</Text>
         </Container>
       </Body>
     </Html>

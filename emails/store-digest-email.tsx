@@ -1,36 +1,52 @@
 import { Column, Row, Section, Text } from "@react-email/components";
 import type { StoreDigest, WeekFigure } from "@/lib/digests/store-digest";
+import { translator } from "@/lib/i18n/catalog";
+import type { Locale } from "@/lib/i18n/locales";
 import { SCORE_COLORS } from "./survey-email";
 import { Line, StaffEmail, muted, paragraph, textPart } from "./staff-email-layout";
 import { renderEmailHtml } from "./render-html";
 
-export type StoreDigestEmailProps = { digest: StoreDigest; printableUrl: string };
+export type StoreDigestEmailProps = { locale: Locale; digest: StoreDigest; printableUrl: string };
 
-const npsText = (figure: WeekFigure) =>
+type T = ReturnType<typeof translator<"emails">>;
+
+const npsText = (t: T, figure: WeekFigure) =>
   figure.summary.nps === null
-    ? `no responses`
-    : `NPS ${Math.round(figure.summary.nps)}${figure.summary.marginOfError === null ? "" : ` ±${Math.round(figure.summary.marginOfError)}`} (n = ${figure.summary.responses})`;
+    ? t("digest.noResponses")
+    : t("digest.nps", {
+        nps: Math.round(figure.summary.nps),
+        margin: figure.summary.marginOfError === null ? "" : ` ±${Math.round(figure.summary.marginOfError)}`,
+        n: figure.summary.responses,
+      });
 
-const hoursText = (hours: number | null) => (hours === null ? "no contacts this week" : hours < 1 ? `${Math.round(hours * 60)} min` : `${hours.toFixed(1)} h`);
+const hoursText = (t: T, hours: number | null) =>
+  hours === null ? t("digest.noContacts") : hours < 1 ? `${Math.round(hours * 60)} min` : `${hours.toFixed(1)} h`;
 
-function DigestEmail({ digest, printableUrl }: StoreDigestEmailProps) {
+function DigestEmail({ locale, digest, printableUrl }: StoreDigestEmailProps) {
+  const t = translator(locale, "emails");
   const { followUps } = digest;
   return (
-    <StaffEmail preview={`${digest.store.name}: ${npsText(digest.thisWeek)}`} heading={`${digest.store.name}: week of ${digest.thisWeek.weekKey}`} buttonLabel="Printable version" buttonUrl={printableUrl}>
-      <Text style={{ ...paragraph, fontSize: "22px", fontWeight: 700 }}>{npsText(digest.thisWeek)}</Text>
-      <Text style={muted}>Previous 4 weeks</Text>
+    <StaffEmail
+      locale={locale}
+      preview={`${digest.store.name}: ${npsText(t, digest.thisWeek)}`}
+      heading={t("digest.heading", { store: digest.store.name, week: digest.thisWeek.weekKey })}
+      buttonLabel={t("digest.button")}
+      buttonUrl={printableUrl}
+    >
+      <Text style={{ ...paragraph, fontSize: "22px", fontWeight: 700 }}>{npsText(t, digest.thisWeek)}</Text>
+      <Text style={muted}>{t("digest.previousWeeks")}</Text>
       {digest.previousWeeks.map((week) => (
-        <Line key={week.weekKey} label={`Week of ${week.weekKey}`}>
-          {npsText(week)}
+        <Line key={week.weekKey} label={t("digest.weekOf", { week: week.weekKey })}>
+          {npsText(t, week)}
         </Line>
       ))}
-      <Text style={{ ...paragraph, marginTop: "16px", fontWeight: 700 }}>Call-backs</Text>
-      <Line label="Opened">{String(followUps.opened)}</Line>
-      <Line label="Closed (resolved)">{`${followUps.closed} (${followUps.resolved})`}</Line>
-      <Line label="Overdue now">{String(followUps.overdueNow)}</Line>
-      <Line label="Median time to first contact">{hoursText(followUps.medianHoursToFirstContact)}</Line>
-      <Text style={{ ...paragraph, marginTop: "16px", fontWeight: 700 }}>What customers said ({digest.comments.length})</Text>
-      {digest.comments.length === 0 && <Text style={muted}>No comments this week.</Text>}
+      <Text style={{ ...paragraph, marginTop: "16px", fontWeight: 700 }}>{t("digest.callBacks")}</Text>
+      <Line label={t("digest.opened")}>{String(followUps.opened)}</Line>
+      <Line label={t("digest.closed")}>{`${followUps.closed} (${followUps.resolved})`}</Line>
+      <Line label={t("digest.overdueNow")}>{String(followUps.overdueNow)}</Line>
+      <Line label={t("digest.medianFirstContact")}>{hoursText(t, followUps.medianHoursToFirstContact)}</Line>
+      <Text style={{ ...paragraph, marginTop: "16px", fontWeight: 700 }}>{t("digest.comments", { count: digest.comments.length })}</Text>
+      {digest.comments.length === 0 && <Text style={muted}>{t("digest.noComments")}</Text>}
       {digest.comments.map((comment) => (
         <Section key={comment.id} style={{ marginBottom: "8px" }}>
           <Row>
@@ -51,20 +67,27 @@ function DigestEmail({ digest, printableUrl }: StoreDigestEmailProps) {
 
 export async function renderStoreDigestEmail(props: StoreDigestEmailProps) {
   const { digest } = props;
-  const subject = `Weekly NPS for ${digest.store.name}: ${npsText(digest.thisWeek)}`;
+  const t = translator(props.locale, "emails");
+  const subject = t("digest.subject", { store: digest.store.name, nps: npsText(t, digest.thisWeek) });
   const html = renderEmailHtml(<DigestEmail {...props} />);
   const text = textPart(
-    `${digest.store.name}: week of ${digest.thisWeek.weekKey}`,
+    t("digest.heading", { store: digest.store.name, week: digest.thisWeek.weekKey }),
     [
-      `This week: ${npsText(digest.thisWeek)}`,
-      ...digest.previousWeeks.map((week) => `Week of ${week.weekKey}: ${npsText(week)}`),
+      t("digest.thisWeek", { nps: npsText(t, digest.thisWeek) }),
+      ...digest.previousWeeks.map((week) => `${t("digest.weekOf", { week: week.weekKey })}: ${npsText(t, week)}`),
       "",
-      `Call-backs opened ${digest.followUps.opened}, closed ${digest.followUps.closed} (resolved ${digest.followUps.resolved}), overdue now ${digest.followUps.overdueNow}, median time to first contact ${hoursText(digest.followUps.medianHoursToFirstContact)}`,
+      t("digest.textCallBacks", {
+        opened: digest.followUps.opened,
+        closed: digest.followUps.closed,
+        resolved: digest.followUps.resolved,
+        overdue: digest.followUps.overdueNow,
+        median: hoursText(t, digest.followUps.medianHoursToFirstContact),
+      }),
       "",
-      `What customers said (${digest.comments.length}):`,
+      `${t("digest.comments", { count: digest.comments.length })}:`,
       ...digest.comments.map((comment) => `[${comment.score}] ${comment.comment}`),
     ],
-    "Printable version",
+    t("digest.button"),
     props.printableUrl,
   );
   return { subject, html, text };

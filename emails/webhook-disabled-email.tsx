@@ -1,30 +1,37 @@
 import { Text } from "@react-email/components";
+import { translator } from "@/lib/i18n/catalog";
+import type { Locale } from "@/lib/i18n/locales";
 import { Line, StaffEmail, paragraph, textPart } from "./staff-email-layout";
 import { renderEmailHtml } from "./render-html";
 
-export type WebhookDisabledProps = { endpointUrl: string; failingSince: string; lastError: string; url: string };
-
-const HEADING = "A webhook endpoint was switched off";
+export type WebhookDisabledProps = { locale: Locale; endpointUrl: string; failingSince: string; lastError: string; url: string };
 
 function WebhookDisabledEmail(props: WebhookDisabledProps) {
+  const t = translator(props.locale, "emails");
   return (
-    <StaffEmail preview={`${props.endpointUrl} has failed for a day`} heading={HEADING} buttonLabel="Open the webhooks" buttonUrl={props.url} accent="#b42318">
-      <Text style={paragraph}>
-        Every delivery to this endpoint has failed since {props.failingSince}, so it gets no more events until you switch it on again.
-      </Text>
-      <Line label="Endpoint">{props.endpointUrl}</Line>
-      <Line label="Last error">{props.lastError}</Line>
+    <StaffEmail
+      locale={props.locale}
+      preview={t("webhook.preview", { endpoint: props.endpointUrl })}
+      heading={t("webhook.heading")}
+      buttonLabel={t("webhook.button")}
+      buttonUrl={props.url}
+      accent="#b42318"
+    >
+      <Text style={paragraph}>{t("webhook.body", { since: props.failingSince })}</Text>
+      <Line label={t("webhook.endpoint")}>{props.endpointUrl}</Line>
+      <Line label={t("webhook.lastError")}>{props.lastError}</Line>
     </StaffEmail>
   );
 }
 
 export async function renderWebhookDisabledEmail(props: WebhookDisabledProps) {
+  const t = translator(props.locale, "emails");
   const html = renderEmailHtml(<WebhookDisabledEmail {...props} />);
   const text = textPart(
-    HEADING,
-    [`Every delivery to ${props.endpointUrl} has failed since ${props.failingSince}.`, `Last error: ${props.lastError}`],
-    "Open the webhooks",
+    t("webhook.heading"),
+    [t("webhook.textBody", { endpoint: props.endpointUrl, since: props.failingSince }), `${t("webhook.lastError")}: ${props.lastError}`],
+    t("webhook.button"),
     props.url,
   );
-  return { subject: `Webhook switched off: ${props.endpointUrl}`, html, text };
+  return { subject: t("webhook.subject", { endpoint: props.endpointUrl }), html, text };
 }

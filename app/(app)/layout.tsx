@@ -1,10 +1,10 @@
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/layout/demo-banner";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { getSignedInUser, requireMember } from "@/lib/auth/session";
 import { usesOutbox } from "@/lib/env";
 import { hasRole } from "@/lib/members/members";
-import { ROLE_LABELS } from "@/lib/members/schemas";
 import { getOrganization } from "@/lib/organizations/organizations";
 import { tenantOf } from "@/lib/tenancy/tenant";
 
@@ -12,7 +12,12 @@ export const dynamic = "force-dynamic";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const member = await requireMember();
-  const [organization, user] = await Promise.all([getOrganization(tenantOf(member)), getSignedInUser()]);
+  const [organization, user, t, roles] = await Promise.all([
+    getOrganization(tenantOf(member)),
+    getSignedInUser(),
+    getTranslations("nav"),
+    getTranslations("roles"),
+  ]);
   const isCx = hasRole(member, "cx_manager");
   return (
     <div className="shell">
@@ -20,30 +25,31 @@ export default async function SignedInLayout({ children }: { children: ReactNode
       <aside className="sidebar">
         <div className="logo">NPS Loop</div>
         <div className="tenant">{organization.name}</div>
-        <nav>
-          <a href="/dashboard">Dashboard</a>
-          <a href="/comments">Comments</a>
-          <a href="/themes">Themes</a>
-          <a href="/queue">Call-back queue</a>
-          <a href="/digest">Weekly digests</a>
-          {isCx && <a href="/experiments">Loop results</a>}
-          {isCx && <a href="/loop">Loop settings</a>}
-          {hasRole(member, "admin") && <a href="/jobs">Background jobs</a>}
-          {isCx && <a href="/send">Send survey</a>}
-          {isCx && <a href="/campaigns">Campaigns</a>}
-          {isCx && <a href="/contacts">Contacts</a>}
-          {isCx && <a href="/settings/sending">Sending rules</a>}
-          {hasRole(member, "admin") && <a href="/integrations">Integrations</a>}
-          {hasRole(member, "admin") && <a href="/privacy">Privacy &amp; audit log</a>}
-          {isCx && <a href="/stores">Stores &amp; regions</a>}
-          {isCx && <a href="/survey">Survey &amp; branding</a>}
-          {isCx && <a href="/users">Users</a>}
-          {usesOutbox() && <a href="/outbox">Outbox (demo)</a>}
+        <nav aria-label={t("navigation")}>
+          <a href="/dashboard">{t("dashboard")}</a>
+          <a href="/comments">{t("comments")}</a>
+          <a href="/themes">{t("themes")}</a>
+          <a href="/queue">{t("queue")}</a>
+          <a href="/digest">{t("digest")}</a>
+          {isCx && <a href="/experiments">{t("experiments")}</a>}
+          {isCx && <a href="/loop">{t("loop")}</a>}
+          {hasRole(member, "admin") && <a href="/jobs">{t("jobs")}</a>}
+          {isCx && <a href="/send">{t("send")}</a>}
+          {isCx && <a href="/campaigns">{t("campaigns")}</a>}
+          {isCx && <a href="/contacts">{t("contacts")}</a>}
+          {isCx && <a href="/settings/sending">{t("sending")}</a>}
+          {hasRole(member, "admin") && <a href="/integrations">{t("integrations")}</a>}
+          {hasRole(member, "admin") && <a href="/privacy">{t("privacy")}</a>}
+          {isCx && <a href="/stores">{t("stores")}</a>}
+          {isCx && <a href="/survey">{t("survey")}</a>}
+          {isCx && <a href="/users">{t("users")}</a>}
+          <a href="/settings/profile">{t("profile")}</a>
+          {usesOutbox() && <a href="/outbox">{t("outbox")}</a>}
         </nav>
         <div className="who">
           {user?.email}
           <br />
-          {ROLE_LABELS[member.role]}
+          {roles(member.role)}
           <br />
           <SignOutButton />
         </div>

@@ -1,3 +1,4 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { usesOutbox } from "@/lib/env";
 import { listOutboxMessages } from "@/lib/mail/outbox";
@@ -7,15 +8,15 @@ export const dynamic = "force-dynamic";
 /** Demo only (no SMTP_URL): every mail the app "sent", so a visitor can open a survey or a sign-in link. */
 export default async function OutboxPage() {
   if (!usesOutbox()) notFound();
-  const messages = await listOutboxMessages();
+  const [messages, t, format] = await Promise.all([listOutboxMessages(), getTranslations("outbox"), getFormatter()]);
   return (
     <main className="content">
-      <h1>Outbox</h1>
+      <h1>{t("title")}</h1>
       <p className="muted">
-        Demo mode: without <code>SMTP_URL</code>, mail is kept here instead of being sent. <a href="/signin">Sign in</a>
+        {t.rich("intro", { code: (chunks) => <code>{chunks}</code>, signin: (chunks) => <a href="/signin">{chunks}</a> })}
       </p>
       <section className="card">
-        {messages.length === 0 && <p className="empty">No mail yet. Send a survey or ask for a sign-in link.</p>}
+        {messages.length === 0 && <p className="empty">{t("empty")}</p>}
         <table>
           <tbody>
             {messages.map((message) => (
@@ -24,7 +25,7 @@ export default async function OutboxPage() {
                   <a href={`/outbox/${message.id}`}>{message.subject}</a>
                 </td>
                 <td>{message.to}</td>
-                <td className="muted">{message.createdAt.toLocaleString("en-GB")}</td>
+                <td className="muted">{format.dateTime(message.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,5 @@
-import { PERIOD_LABELS, PERIODS, type AnalyticsQuery } from "@/lib/analytics/schemas";
+import { useTranslations } from "next-intl";
+import { PERIODS, type AnalyticsQuery } from "@/lib/analytics/schemas";
 import type { DateRange } from "@/lib/analytics/date-range";
 
 export type FilterOptions = {
@@ -22,6 +23,8 @@ export function FilterBar({ query, range, options, error, keep = {}, showTrend =
   keep?: Record<string, string | undefined>;
   showTrend?: boolean;
 }) {
+  const t = useTranslations("filters");
+  const periods = useTranslations("periods");
   const custom = Boolean(query.from || query.to);
   const select = (name: string, label: string, value: string | undefined, choices: { value: string; label: string }[], all: string) => (
     <label>
@@ -39,23 +42,23 @@ export function FilterBar({ query, range, options, error, keep = {}, showTrend =
   return (
     <form className="filters card" method="get" data-testid="filters">
       {Object.entries(keep).map(([name, value]) => value && <input key={name} type="hidden" name={name} value={value} />)}
-      {select("period", "Period", custom ? "" : (query.period ?? "90d"), PERIODS.map((p) => ({ value: p, label: PERIOD_LABELS[p] })), "Custom dates")}
+      {select("period", t("period"), custom ? "" : (query.period ?? "90d"), PERIODS.map((p) => ({ value: p, label: periods(p) })), t("customDates"))}
       <label>
-        From
+        {t("from")}
         <input type="date" name="from" defaultValue={custom ? day(range.from) : ""} />
       </label>
       <label>
-        To
+        {t("to")}
         <input type="date" name="to" defaultValue={custom ? day(new Date(range.to.getTime() - 86_400_000)) : ""} />
       </label>
-      {options.regions.length > 0 && select("region", "Region", query.region, options.regions.map((r) => ({ value: r.id, label: r.name })), "All regions")}
-      {select("store", "Store", query.store, options.stores.map((s) => ({ value: s.id, label: s.name })), "All stores")}
-      {select("channel", "Channel", query.channel, [{ value: "store", label: "In store" }, { value: "online", label: "Online" }], "All channels")}
-      {options.surveys.length > 1 && select("survey", "Survey", query.survey, options.surveys.map((s) => ({ value: s.id, label: s.name })), "All surveys")}
-      {options.segments.length > 0 && select("segment", "Segment", query.segment, options.segments.map((s) => ({ value: s, label: s })), "All segments")}
-      {showTrend && select("trend", "Trend by", query.trend, [{ value: "week", label: "Week" }, { value: "month", label: "Month" }], "Automatic")}
+      {options.regions.length > 0 && select("region", t("region"), query.region, options.regions.map((r) => ({ value: r.id, label: r.name })), t("allRegions"))}
+      {select("store", t("store"), query.store, options.stores.map((s) => ({ value: s.id, label: s.name })), t("allStores"))}
+      {select("channel", t("channel"), query.channel, [{ value: "store", label: t("inStore") }, { value: "online", label: t("online") }], t("allChannels"))}
+      {options.surveys.length > 1 && select("survey", t("survey"), query.survey, options.surveys.map((s) => ({ value: s.id, label: s.name })), t("allSurveys"))}
+      {options.segments.length > 0 && select("segment", t("segment"), query.segment, options.segments.map((s) => ({ value: s, label: s })), t("allSegments"))}
+      {showTrend && select("trend", t("trendBy"), query.trend, [{ value: "week", label: t("week") }, { value: "month", label: t("month") }], t("automatic"))}
       <button className="button" type="submit">
-        Apply
+        {t("apply")}
       </button>
       {error && <p className="field-error filters-error">{error}</p>}
     </form>

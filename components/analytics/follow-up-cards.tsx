@@ -1,31 +1,35 @@
+import { useTranslations } from "next-intl";
 import type { FollowUpFigures } from "@/lib/analytics/follow-up-figures";
-import { OUTCOME_LABELS } from "@/lib/followups/schemas";
+import type { OUTCOMES } from "@/lib/followups/schemas";
 
 /** How fast and how well the loop was closed, and why customers were unhappy (root causes recorded by staff). */
 export function FollowUpCards({ figures }: { figures: FollowUpFigures }) {
-  const outcomes = Object.entries(figures.outcomes) as [keyof typeof OUTCOME_LABELS, number][];
+  const t = useTranslations("loopFigures");
+  const outcomeLabel = useTranslations("outcomes");
+  const common = useTranslations("common");
+  const outcomes = Object.entries(figures.outcomes) as [(typeof OUTCOMES)[number], number][];
   return (
     <div className="grid kpis" data-testid="follow-up-figures">
-      <Card label="Open now" value={figures.open} sub={`${figures.overdue} overdue`} />
-      <Card label="Opened in period" value={figures.opened} sub={`${figures.contacted} contacted`} />
-      <Card label="Median time to first contact" value={duration(figures.medianMinutesToFirstContact)} sub="opened in period" />
+      <Card label={t("openNow")} value={figures.open} sub={t("overdue", { count: figures.overdue })} />
+      <Card label={t("openedInPeriod")} value={figures.opened} sub={t("contacted", { count: figures.contacted })} />
+      <Card label={t("medianFirstContact")} value={duration(figures.medianMinutesToFirstContact, common)} sub={t("openedInPeriodSub")} />
       <Card
-        label="Contacted within SLA"
+        label={t("withinSla")}
         value={figures.withinSla === null ? "–" : `${Math.round(figures.withinSla * 100)}%`}
-        sub={`of ${figures.slaDecided} due or contacted`}
+        sub={t("ofDecided", { count: figures.slaDecided })}
       />
       <div className="card kpi">
-        <div className="label">Outcomes</div>
+        <div className="label">{t("outcomes")}</div>
         <ul className="outcomes">
           {outcomes.map(([outcome, count]) => (
             <li key={outcome}>
-              {OUTCOME_LABELS[outcome] ?? outcome}: <strong>{count}</strong>
+              {outcomeLabel(outcome)}: <strong>{count}</strong>
             </li>
           ))}
         </ul>
       </div>
       <div className="card kpi" data-testid="root-causes">
-        <div className="label">Root causes</div>
+        <div className="label">{t("rootCauses")}</div>
         <ul className="outcomes">
           {figures.rootCauses.map((cause) => (
             <li key={cause.rootCauseId ?? "none"}>
@@ -33,7 +37,7 @@ export function FollowUpCards({ figures }: { figures: FollowUpFigures }) {
             </li>
           ))}
         </ul>
-        <div className="sub">opened in period</div>
+        <div className="sub">{t("openedInPeriodSub")}</div>
       </div>
     </div>
   );
@@ -49,9 +53,11 @@ function Card({ label, value, sub }: { label: string; value: string | number; su
   );
 }
 
-export function duration(minutes: number | null): string {
+type CommonWords = ReturnType<typeof useTranslations<"common">>;
+
+export function duration(minutes: number | null, common: CommonWords): string {
   if (minutes === null) return "–";
-  if (minutes < 60) return `${Math.round(minutes)} min`;
-  if (minutes < 48 * 60) return `${(minutes / 60).toFixed(1)} h`;
-  return `${(minutes / 1440).toFixed(1)} days`;
+  if (minutes < 60) return common("minutes", { minutes: Math.round(minutes) });
+  if (minutes < 48 * 60) return common("hours", { hours: Number((minutes / 60).toFixed(1)) });
+  return common("days", { days: Number((minutes / 1440).toFixed(1)) });
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { BoardRow } from "@/lib/analytics/dashboard";
 import { NpsFigure } from "../dashboard/nps-figure";
 import { ChangeMark } from "./change-mark";
@@ -12,7 +13,9 @@ export function Leaderboard({ rows, label, previousLabel, extra = [], testId }: 
   extra?: Extra[];
   testId?: string;
 }) {
-  if (rows.length === 0) return <p className="empty">No responses in this view.</p>;
+  const t = useTranslations("leaderboard");
+  const nps = useTranslations("nps");
+  if (rows.length === 0) return <p className="empty">{t("empty")}</p>;
   return (
     <table data-testid={testId}>
       <thead>
@@ -23,8 +26,14 @@ export function Leaderboard({ rows, label, previousLabel, extra = [], testId }: 
           ))}
           <th className="num">NPS</th>
           <th className="num">n</th>
-          {previousLabel && <th className="num" title={`Change against ${previousLabel}`}>Trend</th>}
-          <th className="num" title="Against everyone else in this view">vs rest</th>
+          {previousLabel && (
+            <th className="num" title={t("changeAgainst", { against: previousLabel })}>
+              {t("trend")}
+            </th>
+          )}
+          <th className="num" title={t("vsRestTitle")}>
+            {t("vsRest")}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -44,7 +53,7 @@ export function Leaderboard({ rows, label, previousLabel, extra = [], testId }: 
               </td>
             )}
             <td className="num">
-              <ChangeMark change={row.vsRest} against="the rest" />
+              <ChangeMark change={row.vsRest} against={nps("theRest")} />
             </td>
           </tr>
         ))}

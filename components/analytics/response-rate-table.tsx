@@ -1,16 +1,18 @@
+import { useTranslations } from "next-intl";
 import type { BoardRow } from "@/lib/analytics/dashboard";
 
 /** Surveys sent, responses received and their ratio, per store or survey. */
 export function ResponseRateTable({ rows, label }: { rows: BoardRow[]; label: string }) {
-  if (rows.length === 0) return <p className="empty">No surveys sent in this view.</p>;
+  const t = useTranslations("responseRate");
+  if (rows.length === 0) return <p className="empty">{t("empty")}</p>;
   return (
     <table>
       <thead>
         <tr>
           <th>{label}</th>
-          <th className="num">Sent</th>
-          <th className="num">Responded</th>
-          <th className="num">Rate</th>
+          <th className="num">{t("sent")}</th>
+          <th className="num">{t("responded")}</th>
+          <th className="num">{t("rate")}</th>
         </tr>
       </thead>
       <tbody>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { ActionForm, Field, TextAreaField } from "@/components/form/action-form";
 import type { ActionState } from "@/lib/forms/action-state";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
@@ -9,10 +10,11 @@ export function ThemeEditor({ action, theme, submitLabel }: {
   theme?: { id: string; name: string; keywords: ThemeKeywords };
   submitLabel: string;
 }) {
+  const t = useTranslations("themeEditor");
   return (
     <ActionForm action={action} submitLabel={submitLabel} className="form wide">
       {theme && <input type="hidden" name="themeId" value={theme.id} />}
-      <Field name="name" label="Name" defaultValue={theme?.name} />
+      <Field name="name" label={t("name")} defaultValue={theme?.name} />
       <div className="keywords">
         {LOCALES.map((locale) => (
           <TextAreaField
@@ -23,7 +25,7 @@ export function ThemeEditor({ action, theme, submitLabel }: {
           />
         ))}
       </div>
-      <p className="hint">Comma-separated. &quot;wait*&quot; matches every word starting with wait; case and accents are ignored.</p>
+      <p className="hint">{t("keywordsHint")}</p>
     </ActionForm>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ThemeFigure } from "@/lib/analytics/theme-figures";
 import { NpsFigure } from "../dashboard/nps-figure";
 import { ChangeMark } from "./change-mark";
@@ -8,16 +9,18 @@ export function ThemeTable({ themes, commentsHref, hasPrevious }: {
   commentsHref: (themeId: string) => string;
   hasPrevious: boolean;
 }) {
+  const t = useTranslations("themeTable");
+  const dashboard = useTranslations("dashboard");
   return (
     <table data-testid="theme-table">
       <thead>
         <tr>
-          <th>Theme</th>
-          <th className="num">Mentions</th>
-          <th className="num">Share of comments</th>
-          <th className="num">NPS of those responses</th>
-          {hasPrevious && <th className="num">Mentions before</th>}
-          {hasPrevious && <th className="num">NPS trend</th>}
+          <th>{t("theme")}</th>
+          <th className="num">{t("mentions")}</th>
+          <th className="num">{t("share")}</th>
+          <th className="num">{t("nps")}</th>
+          {hasPrevious && <th className="num">{t("mentionsBefore")}</th>}
+          {hasPrevious && <th className="num">{t("npsTrend")}</th>}
         </tr>
       </thead>
       <tbody>
@@ -34,7 +37,7 @@ export function ThemeTable({ themes, commentsHref, hasPrevious }: {
             {hasPrevious && <td className="num">{theme.previousMentions ?? "–"}</td>}
             {hasPrevious && (
               <td className="num">
-                <ChangeMark change={theme.change} against="the previous period" />
+                <ChangeMark change={theme.change} against={dashboard("previousPeriod")} />
               </td>
             )}
           </tr>

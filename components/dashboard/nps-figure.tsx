@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { NpsFigure as Figure } from "@/lib/analytics/nps-figures";
 import type { NpsSummary } from "@/lib/responses/nps";
 
@@ -6,8 +7,9 @@ import type { NpsSummary } from "@/lib/responses/nps";
  * that would mislead, and with none it says so instead of showing 0.
  */
 export function NpsFigure({ summary }: { summary: NpsSummary | Figure }) {
-  if (summary.nps === null) return <span className="muted">no responses</span>;
-  if ("tooFew" in summary && summary.tooFew) return <span className="muted too-few">too few responses</span>;
+  const t = useTranslations("nps");
+  if (summary.nps === null) return <span className="muted">{t("noResponses")}</span>;
+  if ("tooFew" in summary && summary.tooFew) return <span className="muted too-few">{t("tooFew")}</span>;
   return (
     <span>
       {formatNps(summary.nps)}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { MIN_RESPONSES } from "@/lib/analytics/nps-figures";
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
@@ -8,11 +9,11 @@ export type TrendPoint = { period: string; nps: number | null; low: number | nul
 
 /** NPS per week or month with its 95% margin of error as a band, so a period on few responses does not look like news. */
 export function NpsTrendChart({ points }: { points: TrendPoint[] }) {
+  const t = useTranslations("charts");
   if (points.length > 0 && points.every((point) => point.nps === null)) {
     return (
       <p className="empty chart-note">
-        Every period here has fewer than {MIN_RESPONSES} responses, too few for an NPS. Choose a longer period, a trend by
-        month, or fewer filters.
+        {t("allTooFew", { min: MIN_RESPONSES })}
       </p>
     );
   }
@@ -29,8 +30,8 @@ export function NpsTrendChart({ points }: { points: TrendPoint[] }) {
         <Tooltip
           formatter={(value, name) =>
             name === "band" && Array.isArray(value)
-              ? [`${Math.round(Number(value[0]))} to ${Math.round(Number(value[1]))}`, "95% range"]
-              : [value === null ? "too few responses" : Math.round(Number(value)), name === "nps" ? "NPS" : name === "responses" ? "n" : String(name)]
+              ? [t("range", { low: Math.round(Number(value[0])), high: Math.round(Number(value[1])) }), t("rangeLabel")]
+              : [value === null ? t("tooFew") : Math.round(Number(value)), name === "nps" ? "NPS" : name === "responses" ? "n" : String(name)]
           }
         />
         <Area dataKey="band" stroke="none" fill="#1f4e79" fillOpacity={0.12} isAnimationActive={false} />

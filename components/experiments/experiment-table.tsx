@@ -1,12 +1,14 @@
+import { useTranslations } from "next-intl";
 import type { Difference, Interval } from "@/lib/experiments/confidence";
 import type { ExperimentResults, GroupFigures } from "@/lib/experiments/results";
 
 const pct = (value: number | null) => (value === null ? "–" : `${(value * 100).toFixed(1)}%`);
 const interval = (value: Interval | null) => (value ? `${pct(value.low)} – ${pct(value.high)}` : "–");
-const points = (value: number) => `${value >= 0 ? "+" : ""}${(value * 100).toFixed(1)} pts`;
+const signed = (value: number) => `${value >= 0 ? "+" : ""}${(value * 100).toFixed(1)}`;
 
 /** Contacted versus holdout detractors, side by side, for one measure of recovery. */
 export function ExperimentTable({ results, measure }: { results: ExperimentResults; measure: "higher" | "movedUp" }) {
+  const t = useTranslations("experimentTable");
   const rate = (g: GroupFigures) => (measure === "higher" ? g.higherRate : g.movedUpRate);
   const count = (g: GroupFigures) => (measure === "higher" ? g.higher : g.movedUp);
   const ci = (g: GroupFigures) => (measure === "higher" ? g.higherInterval : g.movedUpInterval);
@@ -16,19 +18,19 @@ export function ExperimentTable({ results, measure }: { results: ExperimentResul
       <table data-testid={`experiment-${measure}`}>
         <thead>
           <tr>
-            <th>Group</th>
-            <th className="num">Detractors</th>
-            <th className="num">Re-surveyed</th>
-            <th className="num">Answered (n)</th>
-            <th className="num">{measure === "higher" ? "Scored higher" : "Now passive or promoter"}</th>
-            <th className="num">Rate</th>
-            <th className="num">95% interval</th>
+            <th>{t("group")}</th>
+            <th className="num">{t("detractors")}</th>
+            <th className="num">{t("resurveyed")}</th>
+            <th className="num">{t("answered")}</th>
+            <th className="num">{t(measure === "higher" ? "scoredHigher" : "movedUp")}</th>
+            <th className="num">{t("rate")}</th>
+            <th className="num">{t("interval")}</th>
           </tr>
         </thead>
         <tbody>
           {[results.contacted, results.holdout].map((g) => (
             <tr key={g.group}>
-              <td>{g.group === "contacted" ? "Contacted (follow-up)" : "Holdout (no follow-up)"}</td>
+              <td>{t(g.group === "contacted" ? "contacted" : "holdout")}</td>
               <td className="num">{g.assigned}</td>
               <td className="num">{g.resurveyed}</td>
               <td className="num">{g.answered}</td>
@@ -45,15 +47,17 @@ export function ExperimentTable({ results, measure }: { results: ExperimentResul
 }
 
 function Verdict({ difference }: { difference: Difference | null }) {
-  if (!difference) return <p className="verdict not-yet">Not enough answers yet: both groups need answered re-surveys.</p>;
-  const range = `95% interval ${points(difference.low)} to ${points(difference.high)}`;
+  const t = useTranslations("experimentTable");
+  if (!difference) return <p className="verdict not-yet">{t("notEnough")}</p>;
+  const points = (value: number) => t("points", { value: signed(value) });
+  const values = { difference: points(difference.difference), range: t("range", { low: points(difference.low), high: points(difference.high) }) };
   return difference.significant ? (
     <p className="verdict significant" data-testid="verdict">
-      Difference {points(difference.difference)} ({range}): the follow-up {difference.difference > 0 ? "works" : "does harm"}.
+      {t(difference.difference > 0 ? "works" : "harms", values)}
     </p>
   ) : (
     <p className="verdict not-yet" data-testid="verdict">
-      Difference {points(difference.difference)} ({range}): not significant yet, the interval includes 0.
+      {t("notSignificant", values)}
     </p>
   );
 }

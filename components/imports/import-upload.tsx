@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
@@ -11,6 +12,7 @@ type Progress = { processedRows: number; createdRows: number; updatedRows: numbe
  */
 export function ImportUpload() {
   const router = useRouter();
+  const t = useTranslations("importUpload");
   const [progress, setProgress] = useState<Progress | null>(null);
   const [state, setState] = useState<"idle" | "running" | "done" | "error">("idle");
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +21,7 @@ export function ImportUpload() {
     event.preventDefault();
     const file = new FormData(event.currentTarget).get("file");
     if (!(file instanceof File) || file.size === 0) {
-      setError("Choose a CSV file");
+      setError(t("chooseFile"));
       return;
     }
     setState("running");
@@ -28,7 +30,7 @@ export function ImportUpload() {
     const response = await fetch("/imports/upload", { method: "POST", body: file, headers: { "content-type": "text/csv", "x-file-name": encodeURIComponent(file.name) } });
     if (!response.ok || !response.body) {
       setState("error");
-      setError(`The upload failed (${response.status})`);
+      setError(t("failed", { status: response.status }));
       return;
     }
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -45,21 +47,23 @@ export function ImportUpload() {
     router.refresh();
   }
 
+  const counts = (p: Progress) =>
+    t("progress", { processed: p.processedRows, created: p.createdRows, updated: p.updatedRows, rejected: p.rejectedRows });
+
   return (
     <form onSubmit={upload} className="form" noValidate>
       <div className="field">
-        <label htmlFor="file">CSV file</label>
+        <label htmlFor="file">{t("file")}</label>
         <input id="file" name="file" type="file" accept=".csv,text/csv" />
         {error && <p className="field-error">{error}</p>}
       </div>
       <div className="form-actions">
         <button type="submit" className="button" disabled={state === "running"}>
-          {state === "running" ? "Importing…" : "Import contacts"}
+          {state === "running" ? t("importing") : t("submit")}
         </button>
         {progress && (
           <span className={state === "done" ? "form-ok" : "muted"} role="status" data-testid="import-progress">
-            {state === "done" ? "Done: " : ""}
-            {progress.processedRows} rows · {progress.createdRows} new · {progress.updatedRows} updated · {progress.rejectedRows} refused
+            {state === "done" ? t("done", { progress: counts(progress) }) : counts(progress)}
           </span>
         )}
       </div>

@@ -1,22 +1,25 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ActionForm, Field } from "@/components/form/action-form";
 import type { ActionState } from "@/lib/forms/action-state";
 
 /** Creates a key and shows it this once: it is stored only as a digest, nobody can see it again. */
 export function NewApiKeyForm({ action }: { action: (state: ActionState, formData: FormData) => Promise<ActionState> }) {
+  const t = useTranslations("apiKeyForm");
   return (
-    <ActionForm action={action} submitLabel="Create key" className="form inline" success={(key) => <NewKey value={key} />}>
-      <Field name="name" label="Name" placeholder="e.g. Shop checkout" />
+    <ActionForm action={action} submitLabel={t("create")} className="form inline" success={(key) => <NewKey value={key} />}>
+      <Field name="name" label={t("name")} placeholder={t("placeholder")} />
     </ActionForm>
   );
 }
 
 function NewKey({ value }: { value: string }) {
+  const t = useTranslations("apiKeyForm");
   return (
     <div className="new-key" role="status" style={{ flexBasis: "100%" }}>
       <p style={{ margin: "8px 0 4px" }}>
-        <strong>Copy this key now.</strong> It is shown only once.
+        {t.rich("copy", { strong: (chunks) => <strong>{chunks}</strong> })}
       </p>
       <code data-testid="new-api-key" style={{ display: "block", padding: "10px 12px", background: "#f3f4f6", borderRadius: 6, wordBreak: "break-all" }}>
         {value}

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { isDemoMode, usesOutbox } from "@/lib/env";
 
 /**
@@ -6,18 +7,13 @@ import { isDemoMode, usesOutbox } from "@/lib/env";
  * the outbox, which says demo mode already.
  */
 export function DemoBanner() {
+  const t = useTranslations("demo");
   if (!isDemoMode()) return null;
   return (
-    <aside className="demo-banner" aria-label="Demo mode">
-      <strong>Demo mode:</strong> sample data,{" "}
-      {usesOutbox() ? (
-        <>
-          mail goes to the <a href="/outbox">outbox</a>
-        </>
-      ) : (
-        "anyone can sign in as a demo user"
-      )}{" "}
-      — not for production
+    <aside className="demo-banner" aria-label={t("label")}>
+      {usesOutbox()
+        ? t.rich("outbox", { strong: (chunks) => <strong>{chunks}</strong>, outbox: (chunks) => <a href="/outbox">{chunks}</a> })
+        : t.rich("anyone", { strong: (chunks) => <strong>{chunks}</strong> })}
     </aside>
   );
 }

@@ -1,9 +1,11 @@
+import { useTranslations } from "next-intl";
 export function NotFoundCard() {
+  const t = useTranslations("notFound");
   return (
     <div className="card">
-      <h1>Not found</h1>
-      <p>This page does not exist, or it is not part of your account.</p>
-      <a href="/dashboard">Back to the dashboard</a>
+      <h1>{t("title")}</h1>
+      <p>{t("body")}</p>
+      <a href="/dashboard">{t("back")}</a>
     </div>
   );
 }

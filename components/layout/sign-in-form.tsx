@@ -1,18 +1,21 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { z } from "zod";
 
-const emailSchema = z.email("Enter a valid email address");
+const emailSchema = z.email();
 
 export function SignInForm() {
+  const t = useTranslations("signin");
+  const forms = useTranslations("forms");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
   async function submit(formData: FormData) {
     const parsed = emailSchema.safeParse(String(formData.get("email") ?? "").trim().toLowerCase());
-    if (!parsed.success) return setError(parsed.error.issues[0].message);
+    if (!parsed.success) return setError(forms("enterValidEmail"));
     setError(null);
     setPending(true);
     await signIn("email", { email: parsed.data, callbackUrl: "/dashboard" });
@@ -21,13 +24,13 @@ export function SignInForm() {
   return (
     <form action={submit} className="form" noValidate>
       <div className="field">
-        <label htmlFor="email">Work email</label>
+        <label htmlFor="email">{t("workEmail")}</label>
         <input id="email" name="email" type="email" autoComplete="email" aria-invalid={Boolean(error)} />
         {error && <p className="field-error">{error}</p>}
       </div>
       <div className="form-actions">
         <button className="button" type="submit" disabled={pending}>
-          {pending ? "Sending…" : "Email me a sign-in link"}
+          {pending ? t("sending") : t("emailMe")}
         </button>
       </div>
     </form>

@@ -1,7 +1,7 @@
+import { useFormatter, useTranslations } from "next-intl";
 import { ActionForm, CheckboxList, Field } from "@/components/form/action-form";
 import type { ActionState } from "@/lib/forms/action-state";
 
-const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map((label, i) => ({ value: String(i + 1), label }));
 const clock = (minutes: number | null) =>
   minutes === null ? "" : `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
@@ -21,22 +21,31 @@ export function StoreLoopForm({ store, surveySlaHours, action }: {
   surveySlaHours: number;
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 }) {
+  const t = useTranslations("storeLoop");
+  const format = useFormatter();
+  // 1 January 2024 was a Monday: the days' short names in the reader's language, Monday = "1" as stored.
+  const days = [1, 2, 3, 4, 5, 6, 7].map((day) => ({
+    value: String(day),
+    label: format.dateTime(new Date(Date.UTC(2024, 0, day)), { weekday: "short", timeZone: "UTC" }),
+  }));
+  const hours = store.followUpSlaHours ?? surveySlaHours;
   return (
     <details className="card">
       <summary>
         <strong>{store.name}</strong>{" "}
         <span className="muted">
-          · call back within {store.followUpSlaHours ?? surveySlaHours} h
-          {store.opensAt !== null ? ` of business hours (${clock(store.opensAt)}–${clock(store.closesAt)}, ${store.timeZone})` : `, ${store.timeZone}`}
+          {store.opensAt !== null
+            ? t("summaryBusiness", { hours, opens: clock(store.opensAt), closes: clock(store.closesAt), timeZone: store.timeZone })
+            : t("summary", { hours, timeZone: store.timeZone })}
         </span>
       </summary>
-      <ActionForm action={action} submitLabel={`Save ${store.name}`} className="form wide">
-        <Field name="followUpSlaHours" label="Call back within (hours)" type="number" defaultValue={store.followUpSlaHours ?? ""} hint={`Empty: the survey's ${surveySlaHours} h.`} />
-        <Field name="timeZone" label="Time zone" defaultValue={store.timeZone} hint="IANA name, e.g. Europe/Berlin" />
-        <Field name="opensAt" label="Opens" type="time" defaultValue={clock(store.opensAt)} hint="Empty: the SLA runs around the clock." />
-        <Field name="closesAt" label="Closes" type="time" defaultValue={clock(store.closesAt)} />
-        <CheckboxList name="openDays" label="Open on" options={DAYS} defaultValues={store.openDays.split("")} />
-        <Field name="reviewUrl" label="Review page for this store's promoters" defaultValue={store.reviewUrl ?? ""} hint="Empty: the survey's review link." />
+      <ActionForm action={action} submitLabel={t("save", { name: store.name })} className="form wide">
+        <Field name="followUpSlaHours" label={t("sla")} type="number" defaultValue={store.followUpSlaHours ?? ""} hint={t("slaHint", { hours: surveySlaHours })} />
+        <Field name="timeZone" label={t("timeZone")} defaultValue={store.timeZone} hint={t("timeZoneHint")} />
+        <Field name="opensAt" label={t("opens")} type="time" defaultValue={clock(store.opensAt)} hint={t("opensHint")} />
+        <Field name="closesAt" label={t("closes")} type="time" defaultValue={clock(store.closesAt)} />
+        <CheckboxList name="openDays" label={t("openOn")} options={days} defaultValues={store.openDays.split("")} />
+        <Field name="reviewUrl" label={t("review")} defaultValue={store.reviewUrl ?? ""} hint={t("reviewHint")} />
       </ActionForm>
     </details>
   );

@@ -1,25 +1,27 @@
+import { useTranslations } from "next-intl";
 import type { PromoterFunnel } from "@/lib/promoters/promoter-clicks";
 
 const share = (part: number, whole: number) => (whole === 0 ? "–" : `${((part / whole) * 100).toFixed(1)}%`);
 
 /** Promoters invited to review and refer, and how many clicked through (tracked redirects). */
 export function PromoterFunnelFigures({ funnel }: { funnel: PromoterFunnel }) {
+  const t = useTranslations("promoterFunnel");
   return (
     <div className="funnel" data-testid="promoter-funnel">
       <div className="kpi">
-        <div className="label">Promoters asked</div>
+        <div className="label">{t("asked")}</div>
         <div className="value">{funnel.asked}</div>
-        <div className="sub">shown a review or referral link</div>
+        <div className="sub">{t("askedSub")}</div>
       </div>
       <div className="kpi">
-        <div className="label">Clicked review</div>
+        <div className="label">{t("clickedReview")}</div>
         <div className="value">{funnel.clickedReview}</div>
-        <div className="sub">{share(funnel.clickedReview, funnel.asked)} of asked</div>
+        <div className="sub">{t("ofAsked", { share: share(funnel.clickedReview, funnel.asked) })}</div>
       </div>
       <div className="kpi">
-        <div className="label">Clicked referral</div>
+        <div className="label">{t("clickedReferral")}</div>
         <div className="value">{funnel.clickedReferral}</div>
-        <div className="sub">{share(funnel.clickedReferral, funnel.asked)} of asked</div>
+        <div className="sub">{t("ofAsked", { share: share(funnel.clickedReferral, funnel.asked) })}</div>
       </div>
     </div>
   );

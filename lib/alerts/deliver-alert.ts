@@ -5,6 +5,7 @@ import { localTimeText } from "../followups/local-time";
 import { sendMailOnce } from "../mail/send-once";
 import type { Tenant } from "../tenancy/tenant";
 import { alertRecipients } from "./recipients";
+import { perLocale } from "../i18n/per-locale";
 
 const alertKey = (responseId: string, userId: string) => `alert:${responseId}:${userId}`;
 const commentKey = (responseId: string, userId: string) => `alert-comment:${responseId}:${userId}`;
@@ -16,7 +17,7 @@ const commentKey = (responseId: string, userId: string) => `alert-comment:${resp
  *
  * The first alert goes out at the click, before the customer has written anything; `commentAdded` sends the
  * comment and call-back wish afterwards, once, to those who got the first alert (the others' first alert is still
- * to come and will carry it).
+ * to come and will carry it). Each recipient reads it in their own language.
  */
 export async function deliverFollowUpAlert(
   tenant: Tenant,
@@ -28,19 +29,20 @@ export async function deliverFollowUpAlert(
   const alerts = (response.category === "detractor" && response.followUpId !== null) || (response.category === "passive" && response.alertPassives);
   if (!alerts) return { sent: 0 };
 
-  const mail = await renderFollowUpAlertEmail({
+  const mailIn = perLocale((locale) => renderFollowUpAlertEmail({
+    locale,
     commentAdded,
     category: response.category as "detractor" | "passive",
     score: response.score,
-    place: response.storeName ?? "Online",
+    place: response.storeName,
     contactName: response.contactName ?? response.contactEmail,
     contactEmail: response.contactEmail,
     phone: response.callbackPhone ?? response.contactPhone,
     callbackConsent: response.callbackConsent,
     comment: response.comment,
-    dueText: response.followUpDueAt !== null ? localTimeText(new Date(response.followUpDueAt), response.storeTimeZone) : null,
+    dueText: response.followUpDueAt !== null ? localTimeText(new Date(response.followUpDueAt), response.storeTimeZone, { locale }) : null,
     url: `${env().APP_URL}/queue${response.followUpId ? `/${response.followUpId}` : ""}`,
-  });
+  }));
   let recipients = await alertRecipients(tenant, response.storeId);
   if (commentAdded) {
     const alerted = await db.mailDelivery.findMany({
@@ -53,7 +55,7 @@ export async function deliverFollowUpAlert(
   let sent = 0;
   for (const recipient of recipients) {
     const result = await sendMailOnce({
-      ...mail,
+      ...(await mailIn(recipient.locale)),
       to: recipient.email,
       organizationId: tenant.organizationId,
       key: (commentAdded ? commentKey : alertKey)(response.id, recipient.userId),

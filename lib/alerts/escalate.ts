@@ -1,13 +1,14 @@
-import { formatDistanceStrict } from "date-fns";
 import { renderEscalationEmail } from "@/emails/escalation-email";
 import { db } from "../db/client";
 import { env } from "../env";
+import { formatter } from "../i18n/catalog";
 import { recordEvent } from "../followups/events";
 import { localTimeText } from "../followups/local-time";
 import { isOverdue } from "../followups/overdue";
 import { sendMailOnce } from "../mail/send-once";
 import type { Tenant } from "../tenancy/tenant";
 import { escalationRecipients } from "./recipients";
+import { perLocale } from "../i18n/per-locale";
 
 /**
  * When a detractor's follow-up becomes overdue (past due, nobody has reached the customer), the region's
@@ -27,23 +28,24 @@ export async function escalateFollowUp(tenant: Tenant, followUpId: string, now =
     return { sent: 0 };
   }
   const contact = followUp.response.contact;
-  const mail = await renderEscalationEmail({
+  const mailIn = perLocale((locale) => renderEscalationEmail({
+    locale,
     score: followUp.response.score,
-    place: followUp.store?.name ?? "Online",
+    place: followUp.store?.name ?? null,
     region: followUp.store?.region?.name ?? null,
     contactName: contact.name ?? contact.email,
-    overdueFor: formatDistanceStrict(followUp.dueAt, now, { addSuffix: true }),
-    dueText: localTimeText(followUp.dueAt, followUp.store?.timeZone),
+    overdueFor: formatter(locale, now).relativeTime(followUp.dueAt, now),
+    dueText: localTimeText(followUp.dueAt, followUp.store?.timeZone, { locale }),
     assignee: followUp.assignee ? (followUp.assignee.user.name ?? followUp.assignee.user.email) : null,
     callAttempts: followUp.callAttempts,
     comment: followUp.response.comment,
     url: `${env().APP_URL}/queue/${followUp.id}`,
-  });
+  }));
   const recipients = await escalationRecipients(tenant, followUp.storeId);
   let sent = 0;
   for (const recipient of recipients) {
     const key = `escalation:${followUp.id}:${recipient.userId}`;
-    const result = await sendMailOnce({ ...mail, to: recipient.email, organizationId: tenant.organizationId, key, kind: "escalation" }, now);
+    const result = await sendMailOnce({ ...(await mailIn(recipient.locale)), to: recipient.email, organizationId: tenant.organizationId, key, kind: "escalation" }, now);
     if (result === "sent") sent += 1;
   }
   await db.$transaction(async (tx) => {

@@ -5,12 +5,6 @@ import { z } from "zod";
 
 export const PERIODS = ["30d", "90d", "365d", "all"] as const;
 export type Period = (typeof PERIODS)[number];
-export const PERIOD_LABELS: Record<Period, string> = {
-  "30d": "Last 30 days",
-  "90d": "Last 90 days",
-  "365d": "Last 12 months",
-  all: "All time",
-};
 export const TREND_GRAINS = ["week", "month"] as const;
 export type TrendGrain = (typeof TREND_GRAINS)[number];
 export const CHANNELS = ["store", "online"] as const;

@@ -9,7 +9,8 @@ export type AuditAction =
   | "export"
   | "contact_exported"
   | "contact_erased"
-  | "retention_applied";
+  | "retention_applied"
+  | "staff_locale_changed";
 
 /**
  * The acting person, when the tenant handle is a signed-in member; system work (jobs) has none. Any member may be

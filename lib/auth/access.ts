@@ -30,6 +30,7 @@ export const ACCESS = {
   "/integrations/webhooks": "admin",
   "/integrations/webhooks/[id]": "admin",
   "/privacy": "admin",
+  "/settings/profile": "store_manager",
 
   // Route handlers.
   "/exports/responses.csv": "store_manager",
@@ -74,6 +75,8 @@ export const ACCESS = {
   deleteWebhookAction: "admin",
   saveRetentionAction: "admin",
   applyRetentionAction: "admin",
+  saveOwnLocaleAction: "store_manager",
+  saveStaffLocaleAction: "admin",
 } as const satisfies Record<string, Role>;
 
 export type Access = keyof typeof ACCESS;

@@ -7,7 +7,7 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { sendMail } from "../mail/send-mail";
 import { recordAuditEvent } from "../audit/audit-events";
-import { isKnownUserEmail, listMembershipsOfUser } from "../members/members";
+import { listMembershipsOfUser, signInLocaleOf } from "../members/members";
 import type { Tenant } from "../tenancy/tenant";
 import { MAGIC_LINK_MINUTES } from "./magic-link";
 
@@ -24,8 +24,9 @@ export const authOptions: NextAuthOptions = {
       // Only people a tenant has invited get a link; everyone else sees the same "check your email" page,
       // so the form does not reveal who has an account.
       async sendVerificationRequest({ identifier, url }) {
-        if (!(await isKnownUserEmail(identifier))) return;
-        const { subject, html, text } = await renderSignInEmail({ url, host: new URL(env().APP_URL).host });
+        const locale = await signInLocaleOf(identifier);
+        if (!locale) return;
+        const { subject, html, text } = await renderSignInEmail({ locale, url, host: new URL(env().APP_URL).host });
         await sendMail({ to: identifier, subject, html, text, kind: "sign-in" });
       },
     }),
@@ -38,8 +39,9 @@ export const authOptions: NextAuthOptions = {
     },
   },
   callbacks: {
+    // The adapter reads the whole User row for the session anyway: its language comes along without another query.
     session({ session, user }) {
-      return { ...session, user: { ...session.user, id: user.id } };
+      return { ...session, user: { ...session.user, id: user.id, locale: (user as { locale?: string | null }).locale ?? null } };
     },
   },
 };

@@ -7,10 +7,10 @@ import type { MemberWithRole } from "../tenancy/tenant";
 import { authOptions } from "./options";
 
 /** The only place that reads the session: swap the auth library here and nowhere else. */
-export const getSignedInUser = cache(async (): Promise<{ id: string; email: string } | null> => {
+export const getSignedInUser = cache(async (): Promise<{ id: string; email: string; locale: string | null } | null> => {
   const session = await getServerSession(authOptions);
-  const user = session?.user as { id?: string; email?: string | null } | undefined;
-  return user?.id && user.email ? { id: user.id, email: user.email } : null;
+  const user = session?.user as { id?: string; email?: string | null; locale?: string | null } | undefined;
+  return user?.id && user.email ? { id: user.id, email: user.email, locale: user.locale ?? null } : null;
 });
 
 /**

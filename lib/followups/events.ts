@@ -25,14 +25,3 @@ export function recordEvent(tx: Prisma.TransactionClient, event: FollowUpEventIn
   });
 }
 
-export const EVENT_LABELS: Record<FollowUpEventType, string> = {
-  opened: "Opened",
-  assigned: "Assigned",
-  call_attempt: "Call attempt, no answer",
-  contacted: "Reached the customer",
-  note: "Added a note",
-  root_cause: "Set the root cause",
-  closed: "Closed",
-  escalated: "Escalated (overdue)",
-  resurvey_sent: "Re-survey sent",
-};

@@ -2,12 +2,6 @@ import { z } from "zod";
 
 export const OUTCOMES = ["resolved", "not_resolved", "unreachable"] as const;
 
-export const OUTCOME_LABELS: Record<(typeof OUTCOMES)[number], string> = {
-  resolved: "Resolved",
-  not_resolved: "Not resolved",
-  unreachable: "Unreachable",
-};
-
 const optionalText = (max: number) =>
   z.string().trim().max(max, `At most ${max} characters`).optional().transform((v) => v || null);
 const optionalId = z.string().trim().max(64).optional().transform((v) => v || null);

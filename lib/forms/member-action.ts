@@ -5,12 +5,15 @@ import { ACCESS, type ActionName } from "../auth/access";
 import { requireMember } from "../auth/session";
 import type { MemberWithRole } from "../tenancy/tenant";
 import { handleForm, type ActionState } from "./action-state";
+import { localizeActionState } from "../i18n/form-messages";
+import { getRequestLocale } from "../i18n/request-locale";
 
 const NO_INPUT = { safeParse: () => ({ success: true, data: {} }) } as unknown as z.ZodType<Record<string, never>>;
 
 /**
  * The body of every signed-in form action: guard the role the action has in ACCESS (by its own name), parse the
- * form with its zod schema, do the work as the member, refresh the pages that show the result.
+ * form with its zod schema, do the work as the member, refresh the pages that show the result; answer in the
+ * member's language.
  */
 export async function runMemberAction<S extends z.ZodType, A extends ActionName>(
   formData: FormData,
@@ -23,5 +26,5 @@ export async function runMemberAction<S extends z.ZodType, A extends ActionName>
   const schema = (options.schema ?? NO_INPUT) as S;
   const state = await handleForm(schema, formData, (input) => work(member, input));
   for (const path of options.revalidate) revalidatePath(path);
-  return state;
+  return localizeActionState(state, await getRequestLocale());
 }

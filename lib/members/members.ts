@@ -2,6 +2,7 @@ import { recordAuditEvent } from "../audit/audit-events";
 import { db } from "../db/client";
 import type { Role } from "../generated/prisma/enums";
 import { InputError } from "../forms/input-error";
+import { resolveStaffLocale, type Locale } from "../i18n/locales";
 import { assertStoresOfTenant } from "../stores/stores";
 import { orNotFound } from "../tenancy/scoped-write";
 import { NotFoundError, type Member, type MemberWithRole, type Tenant } from "../tenancy/tenant";
@@ -120,9 +121,18 @@ export function hasRole<R extends Role>(member: Member, minRole: R): member is M
   return RANK[member.role] >= RANK[minRole];
 }
 
-export async function isKnownUserEmail(email: string): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { email: email.toLowerCase() }, select: { memberships: { take: 1 } } });
-  return Boolean(user && user.memberships.length > 0);
+/**
+ * The language a person's sign-in email is written in (their own choice, else their first tenant's default for
+ * staff), or null when no tenant knows the address: they get no email at all.
+ */
+export async function signInLocaleOf(email: string): Promise<Locale | null> {
+  const user = await db.user.findUnique({
+    where: { email: email.toLowerCase() },
+    select: { locale: true, memberships: { take: 1, orderBy: { createdAt: "asc" }, select: { organization: { select: { staffLocale: true } } } } },
+  });
+  const [membership] = user?.memberships ?? [];
+  if (!membership) return null;
+  return resolveStaffLocale({ userLocale: user!.locale, acceptLanguage: null, tenantDefault: membership.organization.staffLocale });
 }
 
 /** The tenants a user belongs to (for the sign-in audit entry). */

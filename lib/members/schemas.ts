@@ -1,12 +1,8 @@
 import { z } from "zod";
+import { LOCALES } from "../i18n/locales";
 
 export const ROLES = ["admin", "cx_manager", "store_manager"] as const;
 
-export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
-  admin: "Admin",
-  cx_manager: "CX manager",
-  store_manager: "Store manager",
-};
 
 const storeIds = z.preprocess(
   (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
@@ -34,3 +30,10 @@ export const memberUpdateSchema = z
 
 export type MemberInput = z.infer<typeof memberInputSchema>;
 export type MemberUpdate = z.infer<typeof memberUpdateSchema>;
+
+/** A person's own language; empty follows their browser again. */
+export const ownLocaleSchema = z.object({
+  locale: z.union([z.enum(LOCALES, "Choose a language"), z.literal("")]).transform((value) => value || null),
+});
+
+export const staffLocaleSchema = z.object({ locale: z.enum(LOCALES, "Choose a language") });

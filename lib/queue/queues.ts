@@ -36,18 +36,3 @@ export type JobData = {
   webhookDelivery: { organizationId: string; deliveryId: string };
   sendingSweep: Record<string, never>;
 };
-
-export const QUEUE_LABELS: Record<string, string> = {
-  [QUEUES.alert]: "Detractor alert",
-  [QUEUES.escalation]: "Overdue escalation",
-  [QUEUES.resurvey]: "Re-survey",
-  [QUEUES.storeDigest]: "Weekly store digest",
-  [QUEUES.weeklyDigests]: "Weekly digests (all stores)",
-  [QUEUES.sweep]: "Due-work sweep",
-  [QUEUES.themeRetag]: "Tagging past comments with a theme",
-  [QUEUES.surveySend]: "Survey email",
-  [QUEUES.surveyReminder]: "Survey reminder",
-  [QUEUES.campaign]: "Campaign",
-  [QUEUES.webhookDelivery]: "Webhook delivery",
-  [QUEUES.sendingSweep]: "Sending sweep",
-};

@@ -2,6 +2,8 @@ import { renderWebhookDisabledEmail } from "@/emails/webhook-disabled-email";
 import { addSeconds, subHours } from "date-fns";
 import { db } from "../db/client";
 import { env } from "../env";
+import { resolveStaffLocale } from "../i18n/locales";
+import { perLocale } from "../i18n/per-locale";
 import { enqueue } from "../queue/enqueue";
 import { sendMail } from "../mail/send-mail";
 import type { Tenant } from "../tenancy/tenant";
@@ -94,13 +96,17 @@ async function disableEndpoint(tenant: Tenant, endpoint: { id: string; url: stri
   if (count === 0) return;
   const admins = await db.membership.findMany({
     where: { organizationId: tenant.organizationId, role: "admin" },
-    select: { user: { select: { email: true } } },
+    select: { user: { select: { email: true, locale: true } }, organization: { select: { staffLocale: true } } },
   });
-  const mail = await renderWebhookDisabledEmail({
+  const mailIn = perLocale((locale) => renderWebhookDisabledEmail({
+    locale,
     endpointUrl: endpoint.url,
     failingSince: failingSince.toISOString().replace("T", " ").slice(0, 16) + " UTC",
     lastError: lastError ?? "no answer",
     url: `${env().APP_URL}/integrations/webhooks`,
-  });
-  for (const admin of admins) await sendMail({ ...mail, to: admin.user.email, organizationId: tenant.organizationId, kind: "webhook-disabled" });
+  }));
+  for (const admin of admins) {
+    const locale = resolveStaffLocale({ userLocale: admin.user.locale, acceptLanguage: null, tenantDefault: admin.organization.staffLocale });
+    await sendMail({ ...(await mailIn(locale)), to: admin.user.email, organizationId: tenant.organizationId, kind: "webhook-disabled" });
+  }
 }

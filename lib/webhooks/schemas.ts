@@ -3,13 +3,6 @@ import { z } from "zod";
 export const WEBHOOK_EVENTS = ["response.created", "response.updated", "followup.created", "followup.closed"] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
-export const WEBHOOK_EVENT_LABELS: Record<WebhookEvent, string> = {
-  "response.created": "A customer answered (response.created)",
-  "response.updated": "A score or comment changed (response.updated)",
-  "followup.created": "A follow-up opened (followup.created)",
-  "followup.closed": "A follow-up was closed (followup.closed)",
-};
-
 const asList = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 export const webhookEndpointInputSchema = z.object({

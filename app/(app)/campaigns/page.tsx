@@ -1,3 +1,4 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AutoRefresh } from "@/components/campaigns/auto-refresh";
 import { ActionForm } from "@/components/form/action-form";
 import { TableCard } from "@/components/layout/table-card";
@@ -37,7 +38,13 @@ export default async function CampaignsPage({ searchParams }: Props) {
     (typeof FIELDS)[number],
     string
   >;
-  const [stores, surveys, campaigns] = await Promise.all([listStores(member), listSurveys(member), listCampaigns(member)]);
+  const [stores, surveys, campaigns, t, format] = await Promise.all([
+    listStores(member),
+    listSurveys(member),
+    listCampaigns(member),
+    getTranslations("campaignsPage"),
+    getFormatter(),
+  ]);
   const previewing = params.preview !== undefined;
   const parsed = previewing ? campaignInputSchema.safeParse(values) : null;
   const [count, previews] = parsed?.success
@@ -48,21 +55,18 @@ export default async function CampaignsPage({ searchParams }: Props) {
   const running = campaigns.some((c) => !c.finishedAt || c.progress.queued > 0);
   return (
     <>
-      <h1>Campaigns</h1>
+      <h1>{t("title")}</h1>
       {running && <AutoRefresh />}
       <section className="card">
-        <h2 className="card-title">New campaign</h2>
-        <p className="muted">
-          Every email passes the <a href="/settings/sending">sending rules</a>: recently surveyed customers are skipped, opted-out
-          and bounced addresses are never mailed.
-        </p>
+        <h2 className="card-title">{t("new")}</h2>
+        <p className="muted">{t.rich("rules", { link: (chunks) => <a href="/settings/sending">{chunks}</a> })}</p>
         <form method="get" className="form wide">
           <input type="hidden" name="preview" value="1" />
           <div className="form-row">
-            <Input name="name" label="Name" value={values.name} />
+            <Input name="name" label={t("name")} value={values.name} />
             <Select
               name="surveyId"
-              label="Survey"
+              label={t("survey")}
               value={values.surveyId}
               options={surveys.map((s) => ({ value: s.id, label: s.name }))}
             />
@@ -70,22 +74,22 @@ export default async function CampaignsPage({ searchParams }: Props) {
           <div className="form-row">
             <Select
               name="storeId"
-              label="Store"
+              label={t("store")}
               value={values.storeId}
-              options={[{ value: "", label: "Any store" }, ...stores.map((s) => ({ value: s.id, label: s.name }))]}
+              options={[{ value: "", label: t("anyStore") }, ...stores.map((s) => ({ value: s.id, label: s.name }))]}
             />
-            <Input name="segment" label="Segment" value={values.segment} placeholder="e.g. gold" />
-            <Input name="attributeName" label="Attribute" value={values.attributeName} placeholder="e.g. city" />
-            <Input name="attributeValue" label="equals" value={values.attributeValue} />
+            <Input name="segment" label={t("segment")} value={values.segment} placeholder={t("segmentPlaceholder")} />
+            <Input name="attributeName" label={t("attribute")} value={values.attributeName} placeholder={t("attributePlaceholder")} />
+            <Input name="attributeValue" label={t("equals")} value={values.attributeValue} />
             <Input
               name="purchasedWithinDays"
-              label="Bought in the last (days)"
+              label={t("boughtWithin")}
               value={values.purchasedWithinDays}
               type="number"
             />
             <Input
               name="reminderAfterDays"
-              label="Reminder after (days, optional)"
+              label={t("reminder")}
               value={values.reminderAfterDays}
               type="number"
             />
@@ -95,23 +99,26 @@ export default async function CampaignsPage({ searchParams }: Props) {
           )}
           <div className="form-actions">
             <button type="submit" className="button secondary">
-              Count and preview
+              {t("preview")}
             </button>
           </div>
         </form>
         {count && parsed?.success && (
           <div data-testid="campaign-preview" style={{ marginTop: 16 }}>
             <p>
-              <strong data-testid="audience-count">{count.total}</strong> contacts in this segment,{" "}
-              <strong>{count.mailable}</strong> of them may be mailed (the rest opted out or bounced). Recently surveyed ones will
-              be skipped when it runs.
+              {t.rich("audience", {
+                total: count.total,
+                mailable: count.mailable,
+                count: (chunks) => <strong data-testid="audience-count">{chunks}</strong>,
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
             </p>
-            <ActionForm action={startCampaignAction} submitLabel={`Start campaign to ${count.mailable} contacts`}>
+            <ActionForm action={startCampaignAction} submitLabel={t("start", { count: count.mailable })}>
               {FIELDS.map((field) => (
                 <input key={field} type="hidden" name={field} value={values[field]} />
               ))}
             </ActionForm>
-            <h3>The email in each language</h3>
+            <h3>{t("emails")}</h3>
             <div className="grid" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(320px, 1fr))" }}>
               {previews.map((preview) => (
                 <figure key={preview.locale} style={{ margin: 0 }}>
@@ -119,7 +126,7 @@ export default async function CampaignsPage({ searchParams }: Props) {
                     <strong>{isLocale(preview.locale) ? LOCALE_NAMES[preview.locale] : preview.locale}</strong>: {preview.subject}
                   </figcaption>
                   <iframe
-                    title={`Email in ${preview.locale}`}
+                    title={t("emailIn", { language: isLocale(preview.locale) ? LOCALE_NAMES[preview.locale] : preview.locale })}
                     srcDoc={preview.html}
                     sandbox=""
                     loading="eager"
@@ -132,15 +139,15 @@ export default async function CampaignsPage({ searchParams }: Props) {
         )}
       </section>
       <TableCard
-        title="Campaigns"
+        title={t("campaigns")}
         testId="campaigns"
         columns={[
-          "Campaign",
-          { label: "Contacts", numeric: true },
-          "Progress",
-          ...["Sent", "Waiting", "Skipped", "Failed"].map((label) => ({ label, numeric: true })),
+          t("campaign"),
+          { label: t("contacts"), numeric: true },
+          t("progress"),
+          ...[t("sent"), t("waiting"), t("skipped"), t("failed")].map((label) => ({ label, numeric: true })),
         ]}
-        empty="No campaigns yet."
+        empty={t("empty")}
         isEmpty={campaigns.length === 0}
       >
         {campaigns.map((campaign) => {
@@ -150,15 +157,15 @@ export default async function CampaignsPage({ searchParams }: Props) {
               <td>
                 {campaign.name}
                 <div className="muted">
-                  {campaign.createdAt.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
-                  {campaign.reminderAfterDays ? ` · reminder after ${campaign.reminderAfterDays} days` : ""}
+                  {format.dateTime(campaign.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  {campaign.reminderAfterDays ? t("reminderAfter", { days: campaign.reminderAfterDays }) : ""}
                 </div>
               </td>
               <td className="num">{campaign.audienceSize}</td>
               <td style={{ minWidth: 160 }}>
                 <progress max={campaign.audienceSize || 1} value={done} style={{ width: "100%" }} />
                 <div className="muted">
-                  {campaign.finishedAt && campaign.progress.queued === 0 ? "done" : `${done} of ${campaign.audienceSize}`}
+                  {campaign.finishedAt && campaign.progress.queued === 0 ? t("done") : t("of", { done, total: campaign.audienceSize })}
                 </div>
               </td>
               <td className="num">{campaign.progress.sent}</td>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { CommentList } from "@/components/analytics/comment-list";
 import { FilterBar } from "@/components/analytics/filter-bar";
 import { listComments } from "@/lib/analytics/comments";
@@ -17,9 +18,11 @@ export default async function CommentsPage({ searchParams }: Props) {
   const view = await loadAnalyticsView(member, params).catch(notFoundOnForeignId);
   const parsed = commentQuerySchema.safeParse(params);
   const comments: CommentQuery = parsed.success ? parsed.data : {};
-  const [page, themes] = await Promise.all([
+  const [page, themes, t, dashboard] = await Promise.all([
     listComments(member, view.filters, comments).catch(notFoundOnForeignId),
     listThemes(tenantOf(member)),
+    getTranslations("commentsPage"),
+    getTranslations("dashboard"),
   ]);
   const own = { q: comments.q, category: comments.category, theme: comments.theme };
   const error = view.error ?? (parsed.success ? undefined : parsed.error.issues[0].message);
@@ -27,11 +30,11 @@ export default async function CommentsPage({ searchParams }: Props) {
   return (
     <>
       <div className="page-head">
-        <h1>Comments</h1>
+        <h1>{t("title")}</h1>
         <div className="actions">
-          <a className="button secondary" href={`/dashboard${queryString(view.query)}`}>Dashboard</a>
+          <a className="button secondary" href={`/dashboard${queryString(view.query)}`}>{dashboard("title")}</a>
           <a className="button secondary" href={`/exports/responses.csv${queryString(view.query)}`} download>
-            Export responses (CSV)
+            {dashboard("exportResponses")}
           </a>
         </div>
       </div>
@@ -39,22 +42,22 @@ export default async function CommentsPage({ searchParams }: Props) {
       <form className="filters card" method="get" role="search">
         {Object.entries(view.query).map(([name, value]) => value && <input key={name} type="hidden" name={name} value={value} />)}
         <label>
-          Search
-          <input type="search" name="q" defaultValue={comments.q ?? ""} placeholder="e.g. queue, Kasse, wacht" />
+          {t("search")}
+          <input type="search" name="q" defaultValue={comments.q ?? ""} placeholder={t("searchPlaceholder")} />
         </label>
         <label>
-          Category
+          {t("category")}
           <select name="category" defaultValue={comments.category ?? ""}>
-            <option value="">All</option>
-            <option value="detractor">Detractors (0–6)</option>
-            <option value="passive">Passives (7–8)</option>
-            <option value="promoter">Promoters (9–10)</option>
+            <option value="">{t("all")}</option>
+            <option value="detractor">{dashboard("detractors")}</option>
+            <option value="passive">{dashboard("passives")}</option>
+            <option value="promoter">{dashboard("promoters")}</option>
           </select>
         </label>
         <label>
-          Theme
+          {t("theme")}
           <select name="theme" defaultValue={comments.theme ?? ""}>
-            <option value="">All themes</option>
+            <option value="">{t("allThemes")}</option>
             {themes.map((theme) => (
               <option key={theme.id} value={theme.id}>
                 {theme.name}
@@ -63,17 +66,17 @@ export default async function CommentsPage({ searchParams }: Props) {
           </select>
         </label>
         <button className="button" type="submit">
-          Search
+          {t("submit")}
         </button>
       </form>
       <section className="card">
-        <p className="hint">Newest first. Search finds words starting with what you type, in any language.</p>
+        <p className="hint">{t("hint")}</p>
         <CommentList comments={page.comments} />
         <div className="pager">
-          {comments.after && <a href={`/comments${queryString(view.query, own)}`}>Newest comments</a>}
+          {comments.after && <a href={`/comments${queryString(view.query, own)}`}>{t("newest")}</a>}
           {page.next && (
             <a href={`/comments${queryString(view.query, { ...own, after: encodeCursor(page.next) })}`} rel="next">
-              Older comments →
+              {t("older")}
             </a>
           )}
         </div>

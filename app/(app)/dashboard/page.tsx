@@ -8,6 +8,7 @@ import { DistributionChart } from "@/components/dashboard/distribution-chart";
 import { NpsFigure, percent } from "@/components/dashboard/nps-figure";
 import { NpsTrendChart } from "@/components/dashboard/nps-trend-chart";
 import { PromoterFunnelCard } from "@/components/promoters/promoter-funnel-card";
+import { getTranslations } from "next-intl/server";
 import { getDashboard } from "@/lib/analytics/dashboard";
 import { MIN_RESPONSES } from "@/lib/analytics/nps-figures";
 import { queryString } from "@/lib/analytics/schemas";
@@ -24,52 +25,53 @@ export default async function DashboardPage({ searchParams }: Props) {
   const { query, filters, options, error } = view;
   const dashboard = await getDashboard(member, filters);
   const { figure } = dashboard;
-  const previousLabel = filters.previous ? "the previous period" : null;
+  const t = await getTranslations("dashboard");
+  const previousLabel = filters.previous ? t("previousPeriod") : null;
   const keep = queryString(query);
 
   return (
     <>
       <div className="page-head">
-        <h1>Dashboard</h1>
+        <h1>{t("title")}</h1>
         <div className="actions">
-          <a className="button secondary" href={`/comments${keep}`}>Comments</a>
-          <a className="button secondary" href={`/themes${keep}`}>Themes</a>
-          <a className="button secondary" href={`/exports/responses.csv${keep}`} download>Export responses (CSV)</a>
-          <a className="button secondary" href={`/exports/follow-ups.csv${keep}`} download>Export follow-ups (CSV)</a>
+          <a className="button secondary" href={`/comments${keep}`}>{t("comments")}</a>
+          <a className="button secondary" href={`/themes${keep}`}>{t("themes")}</a>
+          <a className="button secondary" href={`/exports/responses.csv${keep}`} download>{t("exportResponses")}</a>
+          <a className="button secondary" href={`/exports/follow-ups.csv${keep}`} download>{t("exportFollowUps")}</a>
         </div>
       </div>
       <FilterBar query={query} range={filters.range} options={options} error={error} />
 
       <div className="grid kpis">
         <div className="card kpi" data-testid="kpi-nps">
-          <div className="label">NPS</div>
+          <div className="label">{t("nps")}</div>
           <div className="value">
             <NpsFigure summary={figure} />
           </div>
           <div className="sub">
-            95% margin of error, n = {figure.responses}
+            {t("margin", { n: figure.responses })}
             {previousLabel && (
               <>
                 {" · "}
-                <ChangeMark change={dashboard.change} against={previousLabel} /> vs previous period
+                <ChangeMark change={dashboard.change} against={previousLabel} /> {t("vsPrevious")}
               </>
             )}
           </div>
         </div>
         <Kpi
           testId="kpi-responses"
-          label="Responses"
+          label={t("responses")}
           value={figure.responses}
-          sub={`${dashboard.responseRate === null ? "–" : `${Math.round(dashboard.responseRate * 100)}%`} of ${dashboard.sent} sent`}
+          sub={t("ofSent", { rate: dashboard.responseRate === null ? "–" : `${Math.round(dashboard.responseRate * 100)}%`, sent: dashboard.sent })}
         />
-        <Kpi testId="kpi-promoters" label="Promoters (9–10)" value={figure.promoters} sub={percent(figure.promoters, figure.responses)} />
-        <Kpi testId="kpi-passives" label="Passives (7–8)" value={figure.passives} sub={percent(figure.passives, figure.responses)} />
-        <Kpi testId="kpi-detractors" label="Detractors (0–6)" value={figure.detractors} sub={percent(figure.detractors, figure.responses)} />
+        <Kpi testId="kpi-promoters" label={t("promoters")} value={figure.promoters} sub={percent(figure.promoters, figure.responses)} />
+        <Kpi testId="kpi-passives" label={t("passives")} value={figure.passives} sub={percent(figure.passives, figure.responses)} />
+        <Kpi testId="kpi-detractors" label={t("detractors")} value={figure.detractors} sub={percent(figure.detractors, figure.responses)} />
       </div>
 
       <div className="grid two">
         <section className="card">
-          <h2 className="card-title">NPS by {filters.trend}</h2>
+          <h2 className="card-title">{t("npsBy", { grain: filters.trend })}</h2>
           <NpsTrendChart
             points={dashboard.trend.map(({ period, figure: point }) => {
               const shown = !point.tooFew && point.nps !== null;
@@ -83,16 +85,16 @@ export default async function DashboardPage({ searchParams }: Props) {
               };
             })}
           />
-          <p className="hint">Shaded: 95% margin of error. Periods under {MIN_RESPONSES} responses are left out.</p>
+          <p className="hint">{t("bandHint", { min: MIN_RESPONSES })}</p>
         </section>
         <section className="card">
-          <h2 className="card-title">Score distribution</h2>
+          <h2 className="card-title">{t("distribution")}</h2>
           <DistributionChart distribution={dashboard.distribution} />
         </section>
       </div>
 
       <section className="card">
-        <h2 className="card-title">Promoters, passives and detractors by {filters.trend}</h2>
+        <h2 className="card-title">{t("sharesBy", { grain: filters.trend })}</h2>
         <CategoryShareChart
           points={dashboard.trend.map(({ period, figure: point }) => ({
             period,
@@ -104,16 +106,16 @@ export default async function DashboardPage({ searchParams }: Props) {
       </section>
 
       <section className="card">
-        <h2 className="card-title">Stores</h2>
+        <h2 className="card-title">{t("stores")}</h2>
         <Leaderboard
           testId="store-leaderboard"
           rows={dashboard.stores}
-          label="Store"
+          label={t("store")}
           previousLabel={previousLabel}
           extra={[
-            { header: "Region", cell: (row) => dashboard.stores.find((store) => store.key === row.key)?.region ?? "–" },
+            { header: t("region"), cell: (row) => dashboard.stores.find((store) => store.key === row.key)?.region ?? "–" },
             {
-              header: "Open / overdue",
+              header: t("openOverdue"),
               cell: (row) => {
                 const store = dashboard.stores.find((candidate) => candidate.key === row.key);
                 return (
@@ -131,34 +133,33 @@ export default async function DashboardPage({ searchParams }: Props) {
 
       <div className="grid halves">
         <section className="card">
-          <h2 className="card-title">Regions</h2>
-          <Leaderboard testId="region-leaderboard" rows={dashboard.regions} label="Region" previousLabel={previousLabel} />
+          <h2 className="card-title">{t("regions")}</h2>
+          <Leaderboard testId="region-leaderboard" rows={dashboard.regions} label={t("region")} previousLabel={previousLabel} />
         </section>
         <section className="card">
-          <h2 className="card-title">Channels</h2>
-          <Leaderboard testId="channel-leaderboard" rows={dashboard.channels} label="Channel" previousLabel={previousLabel} />
+          <h2 className="card-title">{t("channels")}</h2>
+          <Leaderboard testId="channel-leaderboard" rows={dashboard.channels} label={t("channel")} previousLabel={previousLabel} />
         </section>
         <section className="card">
-          <h2 className="card-title">Customer segments</h2>
-          <Leaderboard testId="segment-leaderboard" rows={dashboard.segments} label="Segment" previousLabel={previousLabel} />
+          <h2 className="card-title">{t("segments")}</h2>
+          <Leaderboard testId="segment-leaderboard" rows={dashboard.segments} label={t("segment")} previousLabel={previousLabel} />
         </section>
         <section className="card">
-          <h2 className="card-title">Response rate by survey</h2>
-          <ResponseRateTable rows={dashboard.surveys} label="Survey" />
+          <h2 className="card-title">{t("rateBySurvey")}</h2>
+          <ResponseRateTable rows={dashboard.surveys} label={t("survey")} />
         </section>
       </div>
 
       <section className="card">
-        <h2 className="card-title">Response rate by store</h2>
-        <ResponseRateTable rows={dashboard.stores} label="Store" />
+        <h2 className="card-title">{t("rateByStore")}</h2>
+        <ResponseRateTable rows={dashboard.stores} label={t("store")} />
       </section>
 
-      <h2>Closing the loop</h2>
+      <h2>{t("closingTheLoop")}</h2>
       <FollowUpCards figures={dashboard.followUps} />
       <PromoterFunnelCard member={member} range={filters.range} />
       <p className="hint">
-        ▲▼ significant change (95%); ≈ within the margin of error; – too few responses (under {MIN_RESPONSES}) to compare.
-        Days are UTC.
+        {t("legend", { min: MIN_RESPONSES })}
       </p>
     </>
   );

@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { createApiKey, revokeApiKey } from "@/lib/api/api-keys";
 import { apiKeyInputSchema } from "@/lib/api/schemas-admin";
 import type { ActionState } from "@/lib/forms/action-state";
@@ -23,7 +24,7 @@ export async function revokeApiKeyAction(keyId: string, _state: ActionState, for
 export async function createWebhookAction(_state: ActionState, formData: FormData) {
   return runMemberAction(formData, { ...ADMIN, action: "createWebhookAction", schema: webhookEndpointInputSchema }, async (member, input) => {
     await createWebhookEndpoint(member, input);
-    return `Endpoint ${input.url} added`;
+    return (await getTranslations("webhooksPage"))("added", { url: input.url });
   });
 }
 

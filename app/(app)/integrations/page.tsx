@@ -1,3 +1,4 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/form/action-form";
 import { NewApiKeyForm } from "@/components/integrations/new-api-key-form";
 import { TableCard } from "@/components/layout/table-card";
@@ -6,31 +7,30 @@ import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
-const when = (date: Date | null) => (date ? date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "never");
-
 /** For admins: the keys of the public API, and where to read about it. */
 export default async function IntegrationsPage() {
   const member = await requireMember(ACCESS["/integrations"]);
-  const keys = await listApiKeys(member);
+  const [keys, t, format] = await Promise.all([listApiKeys(member), getTranslations("integrationsPage"), getFormatter()]);
+  const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : t("never"));
   return (
     <>
-      <h1>Integrations</h1>
+      <h1>{t("title")}</h1>
       <p className="muted">
-        Your shop, POS or CRM triggers surveys and reads results through the <a href="/api/v1/docs">REST API</a> (
-        <a href="/api/v1/openapi.json">OpenAPI</a>); <a href="/integrations/webhooks">webhooks</a> tell your systems when
-        customers answer and follow-ups open or close.
+        {t.rich("intro", {
+          api: (chunks) => <a href="/api/v1/docs">{chunks}</a>,
+          openapi: (chunks) => <a href="/api/v1/openapi.json">{chunks}</a>,
+          webhooks: (chunks) => <a href="/integrations/webhooks">{chunks}</a>,
+        })}
       </p>
       <section className="card">
-        <h2 className="card-title">API keys</h2>
-        <p className="muted">
-          Each key acts for {"this company"} only. Give every system its own key, so you can revoke one without the others.
-        </p>
+        <h2 className="card-title">{t("keys")}</h2>
+        <p className="muted">{t("keysIntro")}</p>
         <NewApiKeyForm action={createApiKeyAction} />
       </section>
       <TableCard
         testId="api-keys"
-        columns={["Name", "Key", "Created", "Last used", ""]}
-        empty="No keys yet."
+        columns={[t("name"), t("key"), t("created"), t("lastUsed"), ""]}
+        empty={t("empty")}
         isEmpty={keys.length === 0}
       >
         {keys.map((key) => (
@@ -43,9 +43,9 @@ export default async function IntegrationsPage() {
             <td>{when(key.lastUsedAt)}</td>
             <td>
               {key.revokedAt ? (
-                <span className="badge overdue">revoked {when(key.revokedAt)}</span>
+                <span className="badge overdue">{t("revoked", { time: when(key.revokedAt) })}</span>
               ) : (
-                <ActionForm action={revokeApiKeyAction.bind(null, key.id)} submitLabel="Revoke" danger />
+                <ActionForm action={revokeApiKeyAction.bind(null, key.id)} submitLabel={t("revoke")} danger />
               )}
             </td>
           </tr>

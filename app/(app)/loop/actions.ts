@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import type { ActionState } from "@/lib/forms/action-state";
 import { runMemberAction } from "@/lib/forms/member-action";
 import { setCustomerServiceTeam, setRegionManager, updateStoreLoopSettings, updateSurveyLoopSettings } from "@/lib/followups/loop-settings";
@@ -40,7 +41,7 @@ export async function setCustomerServiceTeamAction(_state: ActionState, formData
 
 export async function addRootCauseAction(_state: ActionState, formData: FormData) {
   return runMemberAction(formData, { ...loop, action: "addRootCauseAction", schema: rootCauseInputSchema }, (member, input) =>
-    createRootCause(member, input).then(() => `${input.label} added`),
+    createRootCause(member, input).then(async () => (await getTranslations("loopPage"))("added", { label: input.label })),
   );
 }
 

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { ActionForm, CheckboxList, Field, SelectField } from "@/components/form/action-form";
 import { StoreLoopForm } from "@/components/loop/store-loop-form";
 import { ACCESS } from "@/lib/auth/access";
@@ -22,66 +23,68 @@ type Props = { searchParams: Promise<{ survey?: string }> };
 export default async function LoopSettingsPage({ searchParams }: Props) {
   const member = await requireMember(ACCESS["/loop"]);
   const { survey: surveyId } = await searchParams;
-  const [{ survey, stores, regions, members }, surveys, rootCauses] = await Promise.all([
+  const [{ survey, stores, regions, members }, surveys, rootCauses, t, roles] = await Promise.all([
     getLoopSettings(member, surveyId).catch(notFoundOnForeignId),
     listSurveys(member),
     listRootCauses(member, { includeArchived: true }),
+    getTranslations("loopPage"),
+    getTranslations("roles"),
   ]);
-  const memberOptions = [{ value: "", label: "Nobody (CX managers)" }, ...members.map((m) => ({ value: m.id, label: m.user.name ?? m.user.email }))];
+  const memberOptions = [{ value: "", label: t("nobodyCx") }, ...members.map((m) => ({ value: m.id, label: m.user.name ?? m.user.email }))];
   return (
     <>
-      <h1>Loop settings</h1>
+      <h1>{t("title")}</h1>
       <SurveyPicker surveys={surveys} currentId={survey.id} path="/loop" />
       <div className="grid two">
         <section className="card">
-          <h2 style={{ marginTop: 0 }}>Survey “{survey.name}”</h2>
-          <ActionForm action={saveSurveyLoopAction.bind(null, survey.id)} submitLabel="Save loop settings">
+          <h2 style={{ marginTop: 0 }}>{t("survey", { name: survey.name })}</h2>
+          <ActionForm action={saveSurveyLoopAction.bind(null, survey.id)} submitLabel={t("save")}>
             <label className="check">
-              <input type="checkbox" name="alertPassives" defaultChecked={survey.alertPassives} /> Alert the store for passives (7–8) too
+              <input type="checkbox" name="alertPassives" defaultChecked={survey.alertPassives} /> {t("alertPassives")}
             </label>
             <label className="check">
-              <input type="checkbox" name="passiveFollowUps" defaultChecked={survey.passiveFollowUps} /> Open lower-priority follow-ups for passives
+              <input type="checkbox" name="passiveFollowUps" defaultChecked={survey.passiveFollowUps} /> {t("passiveFollowUps")}
             </label>
-            <Field name="passiveSlaHours" label="Passives: call back within (hours)" type="number" defaultValue={survey.passiveSlaHours} />
+            <Field name="passiveSlaHours" label={t("passiveSla")} type="number" defaultValue={survey.passiveSlaHours} />
             <Field
               name="resurveyAfterDays"
-              label="Re-survey after (days)"
+              label={t("resurveyAfter")}
               type="number"
               defaultValue={survey.resurveyAfterDays}
-              hint="Days after a follow-up is closed that the customer gets a new survey. 0 = right away."
+              hint={t("resurveyHint")}
             />
             <Field
               name="holdoutPercent"
-              label="Holdout share (%)"
+              label={t("holdout")}
               type="number"
               defaultValue={survey.holdoutPercent}
-              hint="Detractors drawn at random to get no follow-up, only the re-survey, to measure the effect. 0 = off."
+              hint={t("holdoutHint")}
             />
-            <Field name="referralUrl" label="Referral programme page" defaultValue={survey.referralUrl ?? ""} hint="Promoters share it with their code as ?ref=CODE." />
+            <Field name="referralUrl" label={t("referral")} defaultValue={survey.referralUrl ?? ""} hint={t("referralHint")} />
           </ActionForm>
           <p className="muted" style={{ fontSize: 13 }}>
-            Detractors (0–6) always alert their store&apos;s managers at once. Call-back time for detractors and the review link: <a href={`/survey?survey=${survey.id}`}>Survey &amp; branding</a>.
+            {t.rich("detractorsNote", { link: (chunks) => <a href={`/survey?survey=${survey.id}`}>{chunks}</a> })}
           </p>
         </section>
         <div>
           <section className="card">
-            <h2 style={{ marginTop: 0 }}>Escalation: region managers</h2>
-            <p className="muted">When a follow-up becomes overdue, its region&apos;s manager gets an email; without one, the CX managers do.</p>
-            {regions.length === 0 && <p className="empty">No regions yet.</p>}
+            <h2 style={{ marginTop: 0 }}>{t("escalation")}</h2>
+            <p className="muted">{t("escalationIntro")}</p>
+            {regions.length === 0 && <p className="empty">{t("noRegions")}</p>}
             {regions.map((region) => (
-              <ActionForm key={region.id} action={setRegionManagerAction.bind(null, region.id)} submitLabel={`Save ${region.name}`}>
+              <ActionForm key={region.id} action={setRegionManagerAction.bind(null, region.id)} submitLabel={t("saveRegion", { name: region.name })}>
                 <SelectField name="membershipId" label={region.name} options={memberOptions} defaultValue={region.managerId ?? ""} />
               </ActionForm>
             ))}
           </section>
           <section className="card">
-            <h2 style={{ marginTop: 0 }}>Customer-service team</h2>
-            <p className="muted">Alerted about online responses (no store). Without a team, the CX managers are.</p>
-            <ActionForm action={setCustomerServiceTeamAction} submitLabel="Save team">
+            <h2 style={{ marginTop: 0 }}>{t("team")}</h2>
+            <p className="muted">{t("teamIntro")}</p>
+            <ActionForm action={setCustomerServiceTeamAction} submitLabel={t("saveTeam")}>
               <CheckboxList
                 name="membershipIds"
-                label="Members"
-                options={members.map((m) => ({ value: m.id, label: `${m.user.name ?? m.user.email} (${m.role.replace("_", " ")})` }))}
+                label={t("members")}
+                options={members.map((m) => ({ value: m.id, label: `${m.user.name ?? m.user.email} (${roles(m.role)})` }))}
                 defaultValues={members.filter((m) => m.customerService).map((m) => m.id)}
               />
             </ActionForm>
@@ -89,27 +92,27 @@ export default async function LoopSettingsPage({ searchParams }: Props) {
         </div>
       </div>
 
-      <h2>Stores: call-back time, business hours, review page</h2>
+      <h2>{t("storesTitle")}</h2>
       {stores.map((store) => (
         <StoreLoopForm key={store.id} store={store} surveySlaHours={survey.followUpSlaHours} action={saveStoreLoopAction.bind(null, store.id)} />
       ))}
 
       <section className="card">
-        <h2 style={{ marginTop: 0 }}>Root causes</h2>
+        <h2 style={{ marginTop: 0 }}>{t("rootCauses")}</h2>
         <table>
           <tbody>
             {rootCauses.map((cause) => (
               <tr key={cause.id}>
-                <td>{cause.archivedAt ? <span className="muted">{cause.label} (archived)</span> : cause.label}</td>
+                <td>{cause.archivedAt ? <span className="muted">{t("archived", { label: cause.label })}</span> : cause.label}</td>
                 <td className="compact">
-                  <ActionForm action={archiveRootCauseAction.bind(null, cause.id, !cause.archivedAt)} submitLabel={cause.archivedAt ? "Restore" : "Archive"} />
+                  <ActionForm action={archiveRootCauseAction.bind(null, cause.id, !cause.archivedAt)} submitLabel={t(cause.archivedAt ? "restore" : "archive")} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        <ActionForm action={addRootCauseAction} submitLabel="Add root cause" className="form inline">
-          <Field name="label" label="New root cause" />
+        <ActionForm action={addRootCauseAction} submitLabel={t("addRootCause")} className="form inline">
+          <Field name="label" label={t("newRootCause")} />
         </ActionForm>
       </section>
     </>

@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import type { ActionState } from "@/lib/forms/action-state";
 import { runMemberAction } from "@/lib/forms/member-action";
 import { applyRetention, retentionSchema, setRetention } from "@/lib/privacy/retention";
@@ -15,6 +16,6 @@ export async function saveRetentionAction(_state: ActionState, formData: FormDat
 export async function applyRetentionAction(_state: ActionState, formData: FormData) {
   return runMemberAction(formData, { ...privacy, action: "applyRetentionAction" }, async (member) => {
     const { comments, contacts } = await applyRetention(member);
-    return `Anonymised ${comments} comments and ${contacts} contacts`;
+    return (await getTranslations("privacyPage"))("anonymised", { comments, contacts });
   });
 }

@@ -1,3 +1,4 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm, Field } from "@/components/form/action-form";
 import { listAuditEvents } from "@/lib/audit/audit-events";
 import { ACCESS } from "@/lib/auth/access";
@@ -10,57 +11,53 @@ type Props = { searchParams: Promise<{ before?: string }> };
 export default async function PrivacyPage({ searchParams }: Props) {
   const member = await requireMember(ACCESS["/privacy"]);
   const { before } = await searchParams;
-  const [organization, audit] = await Promise.all([
+  const [organization, audit, t, format] = await Promise.all([
     getOrganization(member),
     listAuditEvents(member, { cursor: before || undefined }),
+    getTranslations("privacyPage"),
+    getFormatter(),
   ]);
   return (
     <>
-      <h1>Privacy &amp; audit log</h1>
+      <h1>{t("title")}</h1>
       <div className="grid two">
         <section className="card">
-          <h2 style={{ marginTop: 0 }}>Retention</h2>
-          <p className="muted">
-            Comments older than this are removed and contacts not surveyed within it are erased. Scores stay in the
-            figures. Empty keeps everything.
-          </p>
-          <ActionForm action={saveRetentionAction} submitLabel="Save retention">
-            <Field name="retentionMonths" label="Keep for (months)" type="number" defaultValue={organization.retentionMonths ?? ""} />
+          <h2 style={{ marginTop: 0 }}>{t("retention")}</h2>
+          <p className="muted">{t("retentionIntro")}</p>
+          <ActionForm action={saveRetentionAction} submitLabel={t("saveRetention")}>
+            <Field name="retentionMonths" label={t("keepFor")} type="number" defaultValue={organization.retentionMonths ?? ""} />
           </ActionForm>
-          {organization.retentionMonths && <ActionForm action={applyRetentionAction} submitLabel="Apply now" />}
+          {organization.retentionMonths && <ActionForm action={applyRetentionAction} submitLabel={t("applyNow")} />}
         </section>
         <section className="card">
-          <h2 style={{ marginTop: 0 }}>A contact's data</h2>
-          <p className="muted">
-            Open a contact under Contacts to export everything held on them as JSON, or to erase them. Both are recorded
-            below.
-          </p>
+          <h2 style={{ marginTop: 0 }}>{t("contactData")}</h2>
+          <p className="muted">{t("contactDataIntro")}</p>
         </section>
       </div>
       <section className="card">
-        <h2 style={{ marginTop: 0 }}>Audit log</h2>
+        <h2 style={{ marginTop: 0 }}>{t("audit")}</h2>
         <table>
           <thead>
             <tr>
-              <th>When</th>
-              <th>Who</th>
-              <th>What</th>
-              <th>Subject</th>
+              <th>{t("when")}</th>
+              <th>{t("who")}</th>
+              <th>{t("what")}</th>
+              <th>{t("subject")}</th>
             </tr>
           </thead>
           <tbody>
             {audit.events.map((event) => (
               <tr key={event.id}>
-                <td>{event.createdAt.toLocaleString("en-GB")}</td>
-                <td>{event.actorEmail ?? "System"}</td>
+                <td>{format.dateTime(event.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+                <td>{event.actorEmail ?? t("system")}</td>
                 <td>{event.action.replaceAll("_", " ")}</td>
                 <td className="muted">{event.subject ?? (event.detail ? JSON.stringify(event.detail) : "–")}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        {audit.events.length === 0 && <p className="empty">Nothing recorded yet.</p>}
-        {audit.nextCursor && <a href={`/privacy?before=${audit.nextCursor}`}>Older entries →</a>}
+        {audit.events.length === 0 && <p className="empty">{t("empty")}</p>}
+        {audit.nextCursor && <a href={`/privacy?before=${audit.nextCursor}`}>{t("older")}</a>}
       </section>
     </>
   );

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { ActionForm, Field, SelectField } from "@/components/form/action-form";
 import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
@@ -8,28 +9,28 @@ import { sendSurveyAction } from "./actions";
 
 export default async function SendSurveyPage() {
   const member = await requireMember(ACCESS["/send"]);
-  const [stores, surveys] = await Promise.all([listStores(member), listSurveys(member)]);
+  const [stores, surveys, t] = await Promise.all([listStores(member), listSurveys(member), getTranslations("sendPage")]);
   return (
     <>
-      <h1>Send a survey</h1>
+      <h1>{t("title")}</h1>
       <section className="card">
-        <p className="muted">One email with the 0–10 question. One click records the score.</p>
-        <ActionForm action={sendSurveyAction} submitLabel="Send survey">
-          <Field name="email" label="Customer email" type="email" />
-          <Field name="name" label="Name" />
-          <Field name="phone" label="Phone" type="tel" hint="Lets the store call a detractor back." />
+        <p className="muted">{t("intro")}</p>
+        <ActionForm action={sendSurveyAction} submitLabel={t("submit")}>
+          <Field name="email" label={t("email")} type="email" />
+          <Field name="name" label={t("name")} />
+          <Field name="phone" label={t("phone")} type="tel" hint={t("phoneHint")} />
           <SelectField
             name="locale"
-            label="Language"
+            label={t("language")}
             options={LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale] }))}
           />
           <SelectField
             name="storeId"
-            label="Store"
-            options={[{ value: "", label: "Online (no store)" }, ...stores.map((s) => ({ value: s.id, label: s.name }))]}
+            label={t("store")}
+            options={[{ value: "", label: t("online") }, ...stores.map((s) => ({ value: s.id, label: s.name }))]}
           />
           {surveys.length > 1 && (
-            <SelectField name="surveyId" label="Survey" options={surveys.map((s) => ({ value: s.id, label: s.name }))} />
+            <SelectField name="surveyId" label={t("survey")} options={surveys.map((s) => ({ value: s.id, label: s.name }))} />
           )}
         </ActionForm>
       </section>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { ActionForm, Field, SelectField } from "@/components/form/action-form";
 import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
@@ -6,20 +7,20 @@ import { createRegionAction, createStoreAction } from "./actions";
 
 export default async function StoresPage() {
   const member = await requireMember(ACCESS["/stores"]);
-  const [stores, regions] = await Promise.all([listStores(member), listRegions(member)]);
+  const [stores, regions, t] = await Promise.all([listStores(member), listRegions(member), getTranslations("storesPage")]);
   return (
     <>
-      <h1>Stores &amp; regions</h1>
+      <h1>{t("title")}</h1>
       <div className="grid two">
         <section className="card">
-          <h2 style={{ marginTop: 0 }}>Stores</h2>
+          <h2 style={{ marginTop: 0 }}>{t("stores")}</h2>
           <table>
             <thead>
               <tr>
-                <th>Code</th>
-                <th>Name</th>
-                <th>City</th>
-                <th>Region</th>
+                <th>{t("code")}</th>
+                <th>{t("name")}</th>
+                <th>{t("city")}</th>
+                <th>{t("region")}</th>
               </tr>
             </thead>
             <tbody>
@@ -36,23 +37,23 @@ export default async function StoresPage() {
         </section>
         <div>
           <section className="card">
-            <h2 style={{ marginTop: 0 }}>New store</h2>
-            <ActionForm action={createStoreAction} submitLabel="Create store">
-              <Field name="name" label="Name" />
-              <Field name="code" label="Code" hint="Short and unique, e.g. NW-013" />
-              <Field name="city" label="City" />
+            <h2 style={{ marginTop: 0 }}>{t("newStore")}</h2>
+            <ActionForm action={createStoreAction} submitLabel={t("createStore")}>
+              <Field name="name" label={t("name")} />
+              <Field name="code" label={t("code")} hint={t("codeHint")} />
+              <Field name="city" label={t("city")} />
               <SelectField
                 name="regionId"
-                label="Region"
-                options={[{ value: "", label: "No region" }, ...regions.map((r) => ({ value: r.id, label: r.name }))]}
+                label={t("region")}
+                options={[{ value: "", label: t("noRegion") }, ...regions.map((r) => ({ value: r.id, label: r.name }))]}
               />
             </ActionForm>
           </section>
           <section className="card">
-            <h2 style={{ marginTop: 0 }}>Regions</h2>
-            <p className="muted">{regions.map((region) => region.name).join(", ") || "None yet."}</p>
-            <ActionForm action={createRegionAction} submitLabel="Create region">
-              <Field name="name" label="Region name" />
+            <h2 style={{ marginTop: 0 }}>{t("regions")}</h2>
+            <p className="muted">{regions.map((region) => region.name).join(", ") || t("noneYet")}</p>
+            <ActionForm action={createRegionAction} submitLabel={t("createRegion")}>
+              <Field name="name" label={t("regionName")} />
             </ActionForm>
           </section>
         </div>

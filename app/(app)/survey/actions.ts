@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import type { ActionState } from "@/lib/forms/action-state";
 import { runMemberAction } from "@/lib/forms/member-action";
 import { updateBranding } from "@/lib/organizations/organizations";
@@ -29,6 +30,6 @@ export async function saveBrandingAction(_state: ActionState, formData: FormData
 
 export async function addSurveyAction(_state: ActionState, formData: FormData) {
   return runMemberAction(formData, { ...survey, action: "addSurveyAction", schema: surveySettingsSchema }, (member, input) =>
-    addSurvey(member, input).then((created) => `${created.name} added: pick it above to edit its texts`),
+    addSurvey(member, input).then(async (created) => (await getTranslations("surveyPage"))("added", { name: created.name })),
   );
 }

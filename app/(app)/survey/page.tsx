@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { ActionForm, Field, SelectField } from "@/components/form/action-form";
 import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
@@ -9,75 +10,70 @@ import { chooseSurvey, listSurveys } from "@/lib/surveys/surveys";
 import { SurveyPicker } from "@/components/surveys/survey-picker";
 import { addSurveyAction, saveBrandingAction, saveSurveySettingsAction, saveSurveyTextAction } from "./actions";
 
-const TEXT_FIELDS = [
-  ["emailSubject", "Email subject"],
-  ["question", "Question"],
-  ["detractorPrompt", "Question for detractors (0–6)"],
-  ["passivePrompt", "Question for passives (7–8)"],
-  ["promoterPrompt", "Question for promoters (9–10)"],
-  ["thankYou", "Thank-you text"],
-] as const;
+const TEXT_FIELDS = ["emailSubject", "question", "detractorPrompt", "passivePrompt", "promoterPrompt", "thankYou"] as const;
 
 type Props = { searchParams: Promise<{ survey?: string }> };
 
 export default async function SurveyPage({ searchParams }: Props) {
   const member = await requireMember(ACCESS["/survey"]);
   const { survey: surveyId } = await searchParams;
-  const [survey, surveys, organization] = await Promise.all([
+  const [survey, surveys, organization, t] = await Promise.all([
     chooseSurvey(member, surveyId).catch(notFoundOnForeignId),
     listSurveys(member),
     getOrganization(member),
+    getTranslations("surveyPage"),
   ]);
   const localeOptions = LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale] }));
   return (
     <>
-      <h1>Survey &amp; branding</h1>
+      <h1>{t("title")}</h1>
       <SurveyPicker surveys={surveys} currentId={survey.id} path="/survey" />
       <div className="grid two">
         <section className="card">
-          <h2 style={{ marginTop: 0 }}>Survey “{survey.name}”</h2>
-          <ActionForm action={saveSurveySettingsAction.bind(null, survey.id)} submitLabel="Save survey">
-            <Field name="name" label="Name" defaultValue={survey.name} />
+          <h2 style={{ marginTop: 0 }}>{t("survey", { name: survey.name })}</h2>
+          <ActionForm action={saveSurveySettingsAction.bind(null, survey.id)} submitLabel={t("saveSurvey")}>
+            <Field name="name" label={t("name")} defaultValue={survey.name} />
             <Field
               name="followUpSlaHours"
-              label="Call-back within (hours)"
+              label={t("sla")}
               type="number"
               defaultValue={survey.followUpSlaHours}
-              hint="A detractor's follow-up is due this long after the response."
+              hint={t("slaHint")}
             />
-            <Field name="reviewUrl" label="Public review link for promoters" defaultValue={survey.reviewUrl ?? ""} />
+            <Field name="reviewUrl" label={t("reviewUrl")} defaultValue={survey.reviewUrl ?? ""} />
           </ActionForm>
         </section>
         <section className="card">
-          <h2 style={{ marginTop: 0 }}>Branding</h2>
-          <ActionForm action={saveBrandingAction} submitLabel="Save branding">
-            <Field name="name" id="brand-name" label="Brand name" defaultValue={organization.name} />
-            <Field name="brandColor" label="Brand colour" type="color" defaultValue={organization.brandColor} />
-            <SelectField name="defaultLocale" label="Default language" options={localeOptions} defaultValue={organization.defaultLocale} />
+          <h2 style={{ marginTop: 0 }}>{t("branding")}</h2>
+          <ActionForm action={saveBrandingAction} submitLabel={t("saveBranding")}>
+            <Field name="name" id="brand-name" label={t("brandName")} defaultValue={organization.name} />
+            <Field name="brandColor" label={t("brandColour")} type="color" defaultValue={organization.brandColor} />
+            <SelectField name="defaultLocale" label={t("defaultLanguage")} options={localeOptions} defaultValue={organization.defaultLocale} />
+            <p className="hint">{t("defaultLanguageHint")}</p>
           </ActionForm>
         </section>
         <section className="card">
-          <h2 style={{ marginTop: 0 }}>Add a survey</h2>
-          <p className="muted">For another moment, e.g. after a support case: its own texts, call-back time and loop settings.</p>
-          <ActionForm action={addSurveyAction} submitLabel="Add survey">
-            <Field name="name" id="new-survey-name" label="Name" />
-            <Field name="followUpSlaHours" id="new-survey-sla" label="Call-back within (hours)" type="number" defaultValue={24} />
+          <h2 style={{ marginTop: 0 }}>{t("addSurvey")}</h2>
+          <p className="muted">{t("addSurveyIntro")}</p>
+          <ActionForm action={addSurveyAction} submitLabel={t("addSubmit")}>
+            <Field name="name" id="new-survey-name" label={t("name")} />
+            <Field name="followUpSlaHours" id="new-survey-sla" label={t("sla")} type="number" defaultValue={24} />
           </ActionForm>
         </section>
       </div>
-      <h2>Texts per language</h2>
-      <p className="muted">Write {"{brand}"} where the brand name belongs.</p>
+      <h2>{t("texts")}</h2>
+      <p className="muted">{t("brandHint")}</p>
       {LOCALES.map((locale) => {
-        const texts = survey.texts.find((t) => t.locale === locale) ?? DEFAULT_SURVEY_TEXTS[locale];
+        const texts = survey.texts.find((text) => text.locale === locale) ?? DEFAULT_SURVEY_TEXTS[locale];
         return (
           <details key={locale} className="card">
             <summary>
               <strong>{LOCALE_NAMES[locale]}</strong>
             </summary>
-            <ActionForm action={saveSurveyTextAction.bind(null, survey.id)} submitLabel={`Save ${LOCALE_NAMES[locale]}`}>
+            <ActionForm action={saveSurveyTextAction.bind(null, survey.id)} submitLabel={t("saveTexts", { language: LOCALE_NAMES[locale] })}>
               <input type="hidden" name="locale" value={locale} />
-              {TEXT_FIELDS.map(([name, label]) => (
-                <Field key={name} name={name} label={label} defaultValue={texts[name]} />
+              {TEXT_FIELDS.map((name) => (
+                <Field key={name} name={name} label={t(name)} defaultValue={texts[name]} />
               ))}
             </ActionForm>
           </details>

@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { FilterBar } from "@/components/analytics/filter-bar";
 import { RefreshWhile } from "@/components/analytics/refresh-while";
 import { ThemeEditor } from "@/components/analytics/theme-editor";
@@ -21,7 +23,13 @@ export default async function ThemesPage({ searchParams }: Props) {
   const member = await requireMember(ACCESS["/themes"]);
   const params = await searchParams;
   const view = await loadAnalyticsView(member, params).catch(notFoundOnForeignId);
-  const [figures, themes, retags] = await Promise.all([getThemeFigures(member, view.filters), listThemes(tenantOf(member)), listRetagStatus(tenantOf(member))]);
+  const [figures, themes, retags, t, dashboard] = await Promise.all([
+    getThemeFigures(member, view.filters),
+    listThemes(tenantOf(member)),
+    listRetagStatus(tenantOf(member)),
+    getTranslations("themesPage"),
+    getTranslations("dashboard"),
+  ]);
   const retagOf = (themeId: string) => retags.find((retag) => retag.themeId === themeId);
   const pending = retags.filter((retag) => retag.state !== "done");
   const canEdit = hasRole(member, "cx_manager");
@@ -32,10 +40,10 @@ export default async function ThemesPage({ searchParams }: Props) {
   return (
     <>
       <div className="page-head">
-        <h1>Themes</h1>
+        <h1>{t("title")}</h1>
         <div className="actions">
-          <a className="button secondary" href={`/dashboard${queryString(view.query)}`}>Dashboard</a>
-          <a className="button secondary" href={`/comments${queryString(view.query)}`}>Comments</a>
+          <a className="button secondary" href={`/dashboard${queryString(view.query)}`}>{dashboard("title")}</a>
+          <a className="button secondary" href={`/comments${queryString(view.query)}`}>{dashboard("comments")}</a>
         </div>
       </div>
       <FilterBar query={view.query} range={view.filters.range} options={view.options} error={view.error} />
@@ -46,27 +54,27 @@ export default async function ThemesPage({ searchParams }: Props) {
               <strong>{themes.find((theme) => theme.id === retag.themeId)?.name}</strong>: <RetagLine retag={retag} />
             </p>
           ))}
-          <p className="hint">Until it is done, the figures of that theme mix comments tagged by its old and its new keywords.</p>
+          <p className="hint">{t("mixHint")}</p>
           <RefreshWhile active={pending.some((retag) => retag.state !== "failed")} />
         </div>
       )}
       <section className="card">
-        <h2 className="card-title">What {figures.comments} comments talk about</h2>
+        <h2 className="card-title">{t("whatTheyTalkAbout", { count: figures.comments })}</h2>
         <ThemeTable
           themes={figures.themes}
           hasPrevious={view.filters.previous !== null}
           commentsHref={(themeId) => `/comments${queryString(view.query, { theme: themeId })}`}
         />
-        <p className="hint">A comment can mention several themes. Tagged when the comment arrives, from the keywords below.</p>
+        <p className="hint">{t("tagHint")}</p>
       </section>
       <section className="card">
-        <h2 className="card-title">Mentions by {view.filters.trend} (most mentioned themes)</h2>
+        <h2 className="card-title">{t("mentionsBy", { grain: view.filters.trend })}</h2>
         <ThemeTrendChart points={figures.trend.map(({ period, mentions }) => ({ period, mentions }))} themes={top} />
       </section>
       {canEdit && (
         <section className="card" id="keywords">
-          <h2 className="card-title">Keywords</h2>
-          <p className="hint">Each theme tags a comment when one of its keywords, in the comment&apos;s language, occurs in it.</p>
+          <h2 className="card-title">{t("keywords")}</h2>
+          <p className="hint">{t("keywordsHint")}</p>
           <ul className="theme-list">
             {themes.map((theme) => (
               <li key={theme.id}>
@@ -80,11 +88,11 @@ export default async function ThemesPage({ searchParams }: Props) {
               </li>
             ))}
             <li>
-              <a href="/themes?edit=new#keywords">Add a theme</a>
+              <a href="/themes?edit=new#keywords">{t("addTheme")}</a>
             </li>
           </ul>
-          {editing && <ThemeEditor key={editing.id} action={updateThemeAction} theme={editing} submitLabel="Save theme" />}
-          {params.edit === "new" && <ThemeEditor action={createThemeAction} submitLabel="Create theme" />}
+          {editing && <ThemeEditor key={editing.id} action={updateThemeAction} theme={editing} submitLabel={t("saveTheme")} />}
+          {params.edit === "new" && <ThemeEditor action={createThemeAction} submitLabel={t("createTheme")} />}
         </section>
       )}
     </>
@@ -93,21 +101,17 @@ export default async function ThemesPage({ searchParams }: Props) {
 
 /** Where tagging a theme's past comments stands: waiting for the worker, how far, done, or failed (retried). */
 function RetagLine({ retag }: { retag: RetagStatus }) {
-  const count = (value: number) => value.toLocaleString("en");
+  const t = useTranslations("themesPage");
   switch (retag.state) {
     case "queued":
-      return <>waiting to tag past comments</>;
+      return t("queued");
     case "running":
-      return retag.total === null || retag.progress === null ? (
-        <>tagging past comments…</>
-      ) : (
-        <>
-          tagging past comments: {count(retag.done)} of {count(retag.total)} ({Math.floor(retag.progress * 100)}%)
-        </>
-      );
+      return retag.total === null || retag.progress === null
+        ? t("running")
+        : t("progress", { done: retag.done, total: retag.total, percent: Math.floor(retag.progress * 100) });
     case "failed":
-      return <>tagging past comments failed ({retag.error ?? "unknown error"}); it is tried again automatically (see Jobs)</>;
+      return t("failed", { error: retag.error ?? t("unknownError") });
     default:
-      return <>past comments tagged{retag.finishedAt ? ` ${retag.finishedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : ""}</>;
+      return retag.finishedAt ? t("doneAt", { time: retag.finishedAt.toISOString().slice(0, 16).replace("T", " ") }) : t("done");
   }
 }

@@ -1,9 +1,11 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import type { ActionState } from "@/lib/forms/action-state";
 import { InputError } from "@/lib/forms/input-error";
 import { runMemberAction } from "@/lib/forms/member-action";
 import { hasRole, inviteMember, removeMember, updateMember } from "@/lib/members/members";
+import { sendInvitation } from "@/lib/members/invitation";
 import { memberInputSchema, memberUpdateSchema } from "@/lib/members/schemas";
 
 // CX managers may invite staff; only admins hand out the admin role or change and remove members.
@@ -12,8 +14,9 @@ export async function inviteMemberAction(_state: ActionState, formData: FormData
   const options = { action: "inviteMemberAction", schema: memberInputSchema, revalidate: ["/users"] } as const;
   return runMemberAction(formData, options, async (member, input) => {
     if (input.role === "admin" && !hasRole(member, "admin")) throw new InputError({ role: "Only admins can add admins" });
-    await inviteMember(member, input);
-    return `${input.email} can now sign in`;
+    const membership = await inviteMember(member, input);
+    await sendInvitation(member, membership.id);
+    return (await getTranslations("forms"))("canNowSignIn", { email: input.email });
   });
 }
 

@@ -1,42 +1,43 @@
+import { getTranslations } from "next-intl/server";
 import { ActionForm, CheckboxList, Field, SelectField } from "@/components/form/action-form";
 import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { hasRole, listMembers } from "@/lib/members/members";
-import { ROLES, ROLE_LABELS } from "@/lib/members/schemas";
+import { ROLES } from "@/lib/members/schemas";
 import { listStores } from "@/lib/stores/stores";
 import { inviteMemberAction, removeMemberAction, updateMemberAction } from "./actions";
 
 export default async function UsersPage() {
   const member = await requireMember(ACCESS["/users"]);
   const isAdmin = hasRole(member, "admin");
-  const [members, stores] = await Promise.all([listMembers(member), listStores(member)]);
+  const [members, stores, t, roles] = await Promise.all([listMembers(member), listStores(member), getTranslations("usersPage"), getTranslations("roles")]);
   const storeOptions = stores.map((store) => ({ value: store.id, label: store.name }));
   const roleOptions = ROLES.filter((role) => isAdmin || role !== "admin").map((role) => ({
     value: role,
-    label: ROLE_LABELS[role],
+    label: roles(role),
   }));
   return (
     <>
-      <h1>Users</h1>
+      <h1>{t("title")}</h1>
       <section className="card">
-        <h2 style={{ marginTop: 0 }}>Invite someone</h2>
-        <p className="muted">They sign in with a link sent to their email. Store managers see only their stores.</p>
-        <ActionForm action={inviteMemberAction} submitLabel="Invite">
-          <Field name="email" label="Email" type="email" />
-          <Field name="name" label="Name" />
-          <SelectField name="role" label="Role" options={roleOptions} defaultValue="store_manager" />
-          <CheckboxList name="storeIds" label="Stores (for store managers)" options={storeOptions} />
+        <h2 style={{ marginTop: 0 }}>{t("invite")}</h2>
+        <p className="muted">{t("inviteIntro")}</p>
+        <ActionForm action={inviteMemberAction} submitLabel={t("inviteSubmit")}>
+          <Field name="email" label={t("email")} type="email" />
+          <Field name="name" label={t("name")} />
+          <SelectField name="role" label={t("role")} options={roleOptions} defaultValue="store_manager" />
+          <CheckboxList name="storeIds" label={t("storesForManagers")} options={storeOptions} />
         </ActionForm>
       </section>
       <section className="card">
-        <h2 style={{ marginTop: 0 }}>Members</h2>
+        <h2 style={{ marginTop: 0 }}>{t("members")}</h2>
         <table>
           <thead>
             <tr>
-              <th>Person</th>
-              <th>Role</th>
-              <th>Stores</th>
-              {isAdmin && <th>Change</th>}
+              <th>{t("person")}</th>
+              <th>{t("role")}</th>
+              <th>{t("stores")}</th>
+              {isAdmin && <th>{t("change")}</th>}
             </tr>
           </thead>
           <tbody>
@@ -46,22 +47,22 @@ export default async function UsersPage() {
                   {m.user.name ?? "–"}
                   <div className="muted">{m.user.email}</div>
                 </td>
-                <td>{ROLE_LABELS[m.role]}</td>
-                <td>{m.role === "store_manager" ? m.stores.map((s) => s.store.name).join(", ") : "All"}</td>
+                <td>{roles(m.role)}</td>
+                <td>{m.role === "store_manager" ? m.stores.map((s) => s.store.name).join(", ") : t("all")}</td>
                 {isAdmin && (
                   <td>
                     <details>
-                      <summary>Edit</summary>
-                      <ActionForm action={updateMemberAction.bind(null, m.id)} submitLabel="Save">
-                        <SelectField name="role" label="Role" options={roleOptions} defaultValue={m.role} />
+                      <summary>{t("edit")}</summary>
+                      <ActionForm action={updateMemberAction.bind(null, m.id)} submitLabel={t("save")}>
+                        <SelectField name="role" label={t("role")} options={roleOptions} defaultValue={m.role} />
                         <CheckboxList
                           name="storeIds"
-                          label="Stores"
+                          label={t("stores")}
                           options={storeOptions}
                           defaultValues={m.stores.map((s) => s.store.id)}
                         />
                       </ActionForm>
-                      <ActionForm action={removeMemberAction.bind(null, m.id)} submitLabel="Remove" danger />
+                      <ActionForm action={removeMemberAction.bind(null, m.id)} submitLabel={t("remove")} danger />
                     </details>
                   </td>
                 )}

@@ -1,3 +1,4 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { usesOutbox } from "@/lib/env";
 import { getOutboxMessage } from "@/lib/mail/outbox";
@@ -10,7 +11,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function OutboxMessagePage({ params }: Props) {
   if (!usesOutbox()) notFound();
   const { id } = await params;
-  const message = await getOutboxMessage(id).catch(notFoundOnForeignId);
+  const [message, t, format] = await Promise.all([getOutboxMessage(id).catch(notFoundOnForeignId), getTranslations("outbox"), getFormatter()]);
   // Links in the mail open in this window, as they would from a mail client; the frame runs no scripts.
   const html = message.html
     .replace(/<head([^>]*)>/i, '<head$1><base target="_top">')
@@ -18,14 +19,14 @@ export default async function OutboxMessagePage({ params }: Props) {
   return (
     <main className="content">
       <p>
-        <a href="/outbox">← Outbox</a>
+        <a href="/outbox">{t("back")}</a>
       </p>
       <h1>{message.subject}</h1>
       <p className="muted">
-        To {message.to} · {message.createdAt.toLocaleString("en-GB")}
+        {t("to", { to: message.to, time: format.dateTime(message.createdAt, { dateStyle: "short", timeStyle: "medium" }) })}
       </p>
-      <iframe className="mail" title="Email" srcDoc={html} sandbox="allow-top-navigation-by-user-activation allow-popups" />
-      <h2>Plain-text part</h2>
+      <iframe className="mail" title={t("frame")} srcDoc={html} sandbox="allow-top-navigation-by-user-activation allow-popups" />
+      <h2>{t("textPart")}</h2>
       <pre className="card" style={{ whiteSpace: "pre-wrap" }}>
         {message.text}
       </pre>

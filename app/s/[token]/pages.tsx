@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { htmlResponse } from "@/lib/http/html-response";
 import { limitSurveyRequest } from "@/lib/http/rate-limit";
 import { logger } from "@/lib/logging/logger";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale, negotiateLocale, type Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { categoryOf } from "@/lib/responses/nps";
 import { textsFor, type SurveyLink } from "@/lib/responses/survey-link";
@@ -27,8 +27,7 @@ export function brandingOf(link: PageLink) {
 }
 
 function browserLocale(request: Request): Locale {
-  const preferred = request.headers.get("accept-language")?.slice(0, 2).toLowerCase();
-  return isLocale(preferred) ? preferred : "en";
+  return negotiateLocale(request.headers.get("accept-language")) ?? "en";
 }
 
 /** A survey form posted from another site (CSRF): browsers tell us through Origin and Sec-Fetch-Site. */
@@ -62,7 +61,10 @@ export function invalidLinkPage(request: Request) {
  * and foreign tokens all get the same friendly 404.
  */
 export async function withSurveyLink(request: Request, token: string, work: () => Promise<Response>): Promise<Response> {
-  if (isCrossSitePost(request)) return htmlResponse(<MessagePage lang="en" title="Forbidden" body="This form was sent from another site." />, 403);
+  if (isCrossSitePost(request)) {
+    const messages = MESSAGES[browserLocale(request)];
+    return htmlResponse(<MessagePage lang={browserLocale(request)} title={messages.forbiddenTitle} body={messages.forbiddenBody} />, 403);
+  }
   const verdict = await limitSurveyRequest(request, token);
   if (!verdict.allowed) return tooManyRequestsPage(request, verdict.retryAfterSeconds);
   try {

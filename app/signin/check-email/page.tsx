@@ -1,17 +1,17 @@
+import { useTranslations } from "next-intl";
 import { usesOutbox } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
 export default function CheckEmailPage() {
+  const t = useTranslations("signin");
   return (
     <div className="centered">
       <div className="card">
-        <h1>Check your email</h1>
-        <p>If this address belongs to an account, a sign-in link is on its way. It works once.</p>
+        <h1>{t("checkTitle")}</h1>
+        <p>{t("checkBody")}</p>
         {usesOutbox() && (
-          <p>
-            Demo mode: open the <a href="/outbox">outbox</a> to find the link.
-          </p>
+          <p>{t.rich("checkDemo", { outbox: (chunks) => <a href="/outbox">{chunks}</a> })}</p>
         )}
       </div>
     </div>

@@ -56,6 +56,25 @@ describe("the instant detractor alert", () => {
     expect(smtp.to(await emailOf(cx.userId))).toEqual([]);
   });
 
+  it("speaks each manager's language: their own choice, else the tenant's default for staff", async () => {
+    const { tenant, store, manager } = await chain();
+    const colleague = await createMember(tenant, "store_manager", [store.id]);
+    await db.user.update({ where: { id: manager.userId }, data: { locale: "de" } });
+    await db.organization.update({ where: { id: tenant.organizationId }, data: { staffLocale: "pl" } });
+    const { response, followUp } = await respond(tenant, 2, { storeId: store.id });
+
+    expect(await deliverFollowUpAlert(tenant, response.id)).toEqual({ sent: 2 });
+
+    const { timeZone } = await db.store.findUniqueOrThrow({ where: { id: store.id } });
+    const [german] = await smtp.waitFor(await emailOf(manager.userId));
+    expect(german!.subject).toBe(`Detraktor 2/10 · Harbour Road · zurückrufen bis ${localTimeText(followUp!.dueAt, timeZone, { locale: "de" })}`);
+    expect(german!.text).toContain("Ein Detraktor wartet auf Ihren Rückruf");
+    expect(String(german!.html)).toContain('lang="de"');
+    const [polish] = await smtp.waitFor(await emailOf(colleague.userId));
+    expect(polish!.subject).toMatch(/^Krytyk 2\/10 · Harbour Road · oddzwoń do /);
+    expect(polish!.text).toContain("Krytyk czeka na oddzwonienie");
+  });
+
   it("is sent once per manager however often the job runs", async () => {
     const { tenant, store, manager } = await chain();
     const { response } = await respond(tenant, 4, { storeId: store.id });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { findMemberForUser, hasRole, inviteMember, isKnownUserEmail, listMembers } from "@/lib/members/members";
+import { findMemberForUser, hasRole, inviteMember, signInLocaleOf, listMembers } from "@/lib/members/members";
 import type { Member } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore } from "@/tests/support/factories";
 
@@ -65,8 +65,8 @@ describe("who may request a sign-in link", () => {
     const email = `known-${randomUUID()}@example.test`;
     await inviteMember(tenant, { email, name: null, role: "cx_manager", storeIds: [] });
 
-    expect(await isKnownUserEmail(email.toUpperCase())).toBe(true);
-    expect(await isKnownUserEmail(`unknown-${randomUUID()}@example.test`)).toBe(false);
+    expect(await signInLocaleOf(email.toUpperCase())).toBe("en");
+    expect(await signInLocaleOf(`unknown-${randomUUID()}@example.test`)).toBeNull();
   });
 });
 

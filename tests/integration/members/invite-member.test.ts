@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { InputError } from "@/lib/forms/input-error";
-import { findMemberForUser, inviteMember, isKnownUserEmail } from "@/lib/members/members";
+import { findMemberForUser, inviteMember, signInLocaleOf } from "@/lib/members/members";
 import { memberInputSchema, type MemberInput } from "@/lib/members/schemas";
 import { NotFoundError, type Tenant } from "@/lib/tenancy/tenant";
 import { createTenant, createTestStore } from "@/tests/support/factories";
@@ -29,13 +29,13 @@ const storesOf = async (membershipId: string) =>
 describe("inviting a member", () => {
   it("adds a CX manager who can then sign in with their email", async () => {
     const input = invitation();
-    expect(await isKnownUserEmail(input.email)).toBe(false);
+    expect(await signInLocaleOf(input.email)).toBeNull();
 
     const membership = await inviteMember(tenant, input);
 
     expect(membership).toMatchObject({ organizationId: tenant.organizationId, role: "cx_manager" });
     expect(await db.user.findUniqueOrThrow({ where: { id: membership.userId } })).toMatchObject({ email: input.email, name: "Ines Invitee" });
-    expect(await isKnownUserEmail(input.email)).toBe(true);
+    expect(await signInLocaleOf(input.email)).toBe("en");
   });
 
   it("gives a store manager the stores they will work", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { InputError } from "@/lib/forms/input-error";
-import { findMemberForUser, isKnownUserEmail, removeMember, updateMember } from "@/lib/members/members";
+import { findMemberForUser, signInLocaleOf, removeMember, updateMember } from "@/lib/members/members";
 import type { Member } from "@/lib/tenancy/tenant";
 import { createMember, createTenant, createTestStore } from "@/tests/support/factories";
 
@@ -63,7 +63,7 @@ describe("removing a member", () => {
     await removeMember(tenant, (await membershipOf(member)).id);
 
     expect(await findMemberForUser(member.userId, tenant.organizationId)).toBeNull();
-    expect(await isKnownUserEmail(email)).toBe(false);
+    expect(await signInLocaleOf(email)).toBeNull();
     expect(await db.user.count({ where: { id: member.userId } })).toBe(1);
   });
 

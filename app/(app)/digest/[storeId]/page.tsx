@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { StoreDigestView } from "@/components/digests/store-digest-view";
 import { ACCESS } from "@/lib/auth/access";
@@ -22,11 +23,12 @@ export default async function StoreDigestPage({ params, searchParams }: Props) {
   const digest = await getStoreDigest(tenantOf(member), store.id, week);
   if (!digest) notFound();
   const earlier = weeksBefore(week, 1, store.timeZone)[0]!;
+  const t = await getTranslations("digest");
   return (
     <>
       <p className="no-print">
-        <a href="/digest">← Weekly digests</a> · <a href={`/digest/${store.id}?week=${weekKey(earlier, store.timeZone)}`}>Week before</a>
-        {!query.success && <span className="field-error"> {query.error.issues[0]!.message}; showing the last complete week.</span>}
+        <a href="/digest">{t("back")}</a> · <a href={`/digest/${store.id}?week=${weekKey(earlier, store.timeZone)}`}>{t("weekBefore")}</a>
+        {!query.success && <span className="field-error"> {t("badWeek", { error: query.error.issues[0]!.message })}</span>}
       </p>
       <StoreDigestView digest={digest} />
     </>

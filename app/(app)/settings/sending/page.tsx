@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { ActionForm, Field } from "@/components/form/action-form";
 import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
@@ -8,20 +9,17 @@ import { saveSendingPolicyAction } from "./actions";
 /** The rules every survey email passes, whichever way it was asked for (form, API, campaign). */
 export default async function SendingRulesPage() {
   const member = await requireMember(ACCESS["/settings/sending"]);
-  const policy = await getSendingPolicy(member);
+  const [policy, t] = await Promise.all([getSendingPolicy(member), getTranslations("sendingPage")]);
   return (
     <>
-      <h1>Sending rules</h1>
+      <h1>{t("title")}</h1>
       <section className="card">
-        <p className="muted">
-          These apply to every survey email: from the send form, the API and campaigns. Opted-out customers, bounced and complained addresses
-          are never mailed; every email has an unsubscribe link and one-click unsubscribe headers.
-        </p>
-        <ActionForm action={saveSendingPolicyAction} submitLabel="Save rules">
-          <Field name="throttleDays" label="Do not survey a customer again within (days)" type="number" defaultValue={policy.throttleDays} hint="0 switches the throttle off. Default 30." />
-          <Field name="quietHoursStart" label="Quiet hours from" type="time" defaultValue={clockText(policy.quietHoursStart)} hint="No survey mail at night; leave both empty for none." />
-          <Field name="quietHoursEnd" label="Quiet hours until" type="time" defaultValue={clockText(policy.quietHoursEnd)} />
-          <Field name="timeZone" label="Time zone for online purchases" defaultValue={policy.timeZone} hint="Store purchases use the store's time zone." />
+        <p className="muted">{t("intro")}</p>
+        <ActionForm action={saveSendingPolicyAction} submitLabel={t("save")}>
+          <Field name="throttleDays" label={t("throttle")} type="number" defaultValue={policy.throttleDays} hint={t("throttleHint")} />
+          <Field name="quietHoursStart" label={t("quietFrom")} type="time" defaultValue={clockText(policy.quietHoursStart)} hint={t("quietFromHint")} />
+          <Field name="quietHoursEnd" label={t("quietUntil")} type="time" defaultValue={clockText(policy.quietHoursEnd)} />
+          <Field name="timeZone" label={t("timeZone")} defaultValue={policy.timeZone} hint={t("timeZoneHint")} />
         </ActionForm>
       </section>
     </>

@@ -1,3 +1,4 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/form/action-form";
 import { TableCard } from "@/components/layout/table-card";
 import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
@@ -8,8 +9,6 @@ import { deleteWebhookAction, enableWebhookAction } from "../../actions";
 
 type Props = { params: Promise<{ id: string }> };
 
-const when = (date: Date | null) => (date ? date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium" }) : "–");
-
 /** One endpoint: its secret, its state and its delivery log (status, attempts, last error). */
 export default async function WebhookEndpointPage({ params }: Props) {
   const member = await requireMember(ACCESS["/integrations/webhooks/[id]"]);
@@ -17,39 +16,39 @@ export default async function WebhookEndpointPage({ params }: Props) {
   const [endpoint, deliveries] = await Promise.all([getWebhookEndpoint(member, id), listWebhookDeliveries(member, id)]).catch(
     notFoundOnForeignId,
   );
+  const [t, format] = await Promise.all([getTranslations("webhookPage"), getFormatter()]);
+  const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" }) : "–");
   return (
     <>
       <p>
-        <a href="/integrations/webhooks">← Webhooks</a>
+        <a href="/integrations/webhooks">{t("back")}</a>
       </p>
       <h1 style={{ wordBreak: "break-all" }}>{endpoint.url}</h1>
       <section className="card">
         <p>
-          Events: {(endpoint.events as string[]).join(", ")}
+          {t("events", { events: (endpoint.events as string[]).join(", ") })}
           <br />
-          Signing secret: <code data-testid="webhook-secret">{endpoint.secret}</code>
+          {t("secret")} <code data-testid="webhook-secret">{endpoint.secret}</code>
         </p>
         {endpoint.disabledAt && (
           <>
-            <p className="field-error">
-              Switched off {when(endpoint.disabledAt)}: {endpoint.disabledReason}
-            </p>
-            <ActionForm action={enableWebhookAction.bind(null, endpoint.id)} submitLabel="Switch on again" />
+            <p className="field-error">{t("switchedOff", { time: when(endpoint.disabledAt), reason: endpoint.disabledReason ?? "" })}</p>
+            <ActionForm action={enableWebhookAction.bind(null, endpoint.id)} submitLabel={t("switchOn")} />
           </>
         )}
         {!endpoint.disabledAt && endpoint.failingSince && (
-          <p className="field-error">Failing since {when(endpoint.failingSince)}.</p>
+          <p className="field-error">{t("failingSince", { time: when(endpoint.failingSince) })}</p>
         )}
         <details style={{ marginTop: 12 }}>
-          <summary>Delete this endpoint</summary>
-          <ActionForm action={deleteWebhookAction.bind(null, endpoint.id)} submitLabel="Delete" danger />
+          <summary>{t("delete")}</summary>
+          <ActionForm action={deleteWebhookAction.bind(null, endpoint.id)} submitLabel={t("deleteSubmit")} danger />
         </details>
       </section>
       <TableCard
-        title="Deliveries"
+        title={t("deliveries")}
         testId="webhook-deliveries"
-        columns={["Event", "Created", "Status", { label: "Attempts", numeric: true }, "Last answer", "Next attempt"]}
-        empty="Nothing delivered yet."
+        columns={[t("event"), t("created"), t("status"), { label: t("attempts"), numeric: true }, t("lastAnswer"), t("nextAttempt")]}
+        empty={t("empty")}
         isEmpty={deliveries.length === 0}
       >
         {deliveries.map((delivery) => (
@@ -60,7 +59,7 @@ export default async function WebhookEndpointPage({ params }: Props) {
               <span
                 className={`badge ${delivery.status === "delivered" ? "closed" : delivery.status === "failed" ? "overdue" : "due"}`}
               >
-                {delivery.status}
+                {t("state", { status: delivery.status })}
               </span>
             </td>
             <td className="num">{delivery.attempts}</td>
