@@ -1,4 +1,4 @@
-import { SCORE_COLORS } from "./survey-email";
+import { CATEGORY_COLORS } from "@/lib/responses/category-colors";
 import { Line, StaffEmail, muted, paragraph, textPart } from "./staff-email-layout";
 import { Text } from "@react-email/components";
 import { renderEmailHtml } from "./render-html";
@@ -25,16 +25,16 @@ function heading(props: FollowUpAlertProps) {
 }
 
 function AlertEmail(props: FollowUpAlertProps) {
-  const colors = SCORE_COLORS[props.category];
+  const colors = CATEGORY_COLORS[props.category];
   return (
     <StaffEmail
       preview={`${props.score}/10 from ${props.contactName} · ${props.place}`}
       heading={heading(props)}
       buttonLabel={props.dueText ? "Open the follow-up" : "Open the queue"}
       buttonUrl={props.url}
-      accent={colors.background}
+      accent={colors.mark}
     >
-      <Text style={{ ...paragraph, fontSize: "28px", lineHeight: "36px", fontWeight: 700, color: colors.background }}>
+      <Text style={{ ...paragraph, fontSize: "28px", lineHeight: "36px", fontWeight: 700, color: colors.mark }}>
         {props.score}/10
       </Text>
       <Line label="Where">{props.place}</Line>

@@ -27,6 +27,8 @@ export type SurveyMessages = {
   tryAgainBody: string;
   confirmTitle: string;
   confirmButton: (score: number) => string;
+  /** The accessible name of a score button in the email, where the button shows only the number. */
+  scoreOutOfTen: (score: number) => string;
   burstTitle: string;
   burstBody: string;
 };
@@ -57,6 +59,7 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     tryAgainBody: "Something went wrong on our side and your answer was not saved. Please click again in a moment.",
     confirmTitle: "Please confirm your answer",
     confirmButton: (score) => `My answer is ${score}`,
+    scoreOutOfTen: (score) => `${score} out of 10`,
     burstTitle: "Which score do you mean?",
     burstBody: "We received several different answers at once. Please choose one.",
   },
@@ -85,6 +88,7 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     tryAgainBody: "Bei uns ist etwas schiefgelaufen, Ihre Antwort wurde nicht gespeichert. Bitte klicken Sie gleich noch einmal.",
     confirmTitle: "Bitte bestätigen Sie Ihre Antwort",
     confirmButton: (score) => `Meine Antwort ist ${score}`,
+    scoreOutOfTen: (score) => `${score} von 10`,
     burstTitle: "Welche Bewertung meinen Sie?",
     burstBody: "Wir haben mehrere verschiedene Antworten gleichzeitig erhalten. Bitte wählen Sie eine.",
   },
@@ -113,6 +117,7 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     tryAgainBody: "Er ging bij ons iets mis en uw antwoord is niet opgeslagen. Klik zo dadelijk nog eens.",
     confirmTitle: "Bevestig uw antwoord",
     confirmButton: (score) => `Mijn antwoord is ${score}`,
+    scoreOutOfTen: (score) => `${score} van de 10`,
     burstTitle: "Welke score bedoelt u?",
     burstBody: "We ontvingen meerdere verschillende antwoorden tegelijk. Kies er één.",
   },
@@ -141,6 +146,7 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     tryAgainBody: "Coś poszło nie tak po naszej stronie i odpowiedź nie została zapisana. Kliknij ponownie za chwilę.",
     confirmTitle: "Potwierdź swoją odpowiedź",
     confirmButton: (score) => `Moja odpowiedź to ${score}`,
+    scoreOutOfTen: (score) => `${score} na 10`,
     burstTitle: "Którą ocenę masz na myśli?",
     burstBody: "Otrzymaliśmy kilka różnych odpowiedzi naraz. Wybierz jedną.",
   },
@@ -169,6 +175,7 @@ export const MESSAGES: Record<Locale, SurveyMessages> = {
     tryAgainBody: "Un problème est survenu de notre côté et votre réponse n'a pas été enregistrée. Cliquez à nouveau dans un instant.",
     confirmTitle: "Veuillez confirmer votre réponse",
     confirmButton: (score) => `Ma réponse est ${score}`,
+    scoreOutOfTen: (score) => `${score} sur 10`,
     burstTitle: "Quelle note voulez-vous donner ?",
     burstBody: "Nous avons reçu plusieurs réponses différentes en même temps. Veuillez en choisir une.",
   },
