@@ -2,6 +2,7 @@ import { Body, Column, Container, Head, Html, Link, Preview, Row, Section, Text 
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { scoreColor } from "@/lib/responses/category-colors";
+import { textColorOn } from "@/lib/surveys/brand-color";
 import { renderEmailHtml } from "./render-html";
 
 export type SurveyEmailProps = {
@@ -32,12 +33,6 @@ const FONT_FAMILY = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-s
 // The brand colour is tenant input that ends up inside a style attribute: only a plain hex colour gets through.
 function safeBrandColor(color: string): string {
   return /^#[0-9a-f]{6}$/i.test(color) ? color : FALLBACK_BRAND_COLOR;
-}
-
-// A light brand colour would make white header text unreadable, so pick the text colour by luminance.
-function textColorOn(hex: string): string {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  return 0.299 * r + 0.587 * g + 0.114 * b > 160 ? "#1a1a1a" : "#ffffff";
 }
 
 function greeting(locale: Locale, name: string | null): string {

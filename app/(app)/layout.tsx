@@ -16,39 +16,46 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const isCx = hasRole(member, "cx_manager");
   return (
     <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <DemoBanner />
-      <aside className="sidebar">
+      <header className="sidebar">
         <div className="logo">NPS Loop</div>
         <div className="tenant">{organization.name}</div>
-        <nav>
-          <a href="/dashboard">Dashboard</a>
-          <a href="/comments">Comments</a>
-          <a href="/themes">Themes</a>
-          <a href="/queue">Call-back queue</a>
-          <a href="/digest">Weekly digests</a>
-          {isCx && <a href="/experiments">Loop results</a>}
-          {isCx && <a href="/loop">Loop settings</a>}
-          {hasRole(member, "admin") && <a href="/jobs">Background jobs</a>}
-          {isCx && <a href="/send">Send survey</a>}
-          {isCx && <a href="/campaigns">Campaigns</a>}
-          {isCx && <a href="/contacts">Contacts</a>}
-          {isCx && <a href="/settings/sending">Sending rules</a>}
-          {hasRole(member, "admin") && <a href="/integrations">Integrations</a>}
-          {hasRole(member, "admin") && <a href="/privacy">Privacy &amp; audit log</a>}
-          {isCx && <a href="/stores">Stores &amp; regions</a>}
-          {isCx && <a href="/survey">Survey &amp; branding</a>}
-          {isCx && <a href="/users">Users</a>}
-          {usesOutbox() && <a href="/outbox">Outbox (demo)</a>}
-        </nav>
-        <div className="who">
-          {user?.email}
-          <br />
-          {ROLE_LABELS[member.role]}
-          <br />
-          <SignOutButton />
-        </div>
-      </aside>
-      <main className="content">{children}</main>
+        {/* A disclosure on phones (no script needed); on wider screens the CSS keeps it open and hides its button. */}
+        <details className="nav-menu">
+          <summary>Menu</summary>
+          <nav>
+            <a href="/dashboard">Dashboard</a>
+            <a href="/comments">Comments</a>
+            <a href="/themes">Themes</a>
+            <a href="/queue">Call-back queue</a>
+            <a href="/digest">Weekly digests</a>
+            {isCx && <a href="/experiments">Loop results</a>}
+            {isCx && <a href="/loop">Loop settings</a>}
+            {hasRole(member, "admin") && <a href="/jobs">Background jobs</a>}
+            {isCx && <a href="/send">Send survey</a>}
+            {isCx && <a href="/campaigns">Campaigns</a>}
+            {isCx && <a href="/contacts">Contacts</a>}
+            {isCx && <a href="/settings/sending">Sending rules</a>}
+            {hasRole(member, "admin") && <a href="/integrations">Integrations</a>}
+            {hasRole(member, "admin") && <a href="/privacy">Privacy &amp; audit log</a>}
+            {isCx && <a href="/stores">Stores &amp; regions</a>}
+            {isCx && <a href="/survey">Survey &amp; branding</a>}
+            {isCx && <a href="/users">Users</a>}
+            {usesOutbox() && <a href="/outbox">Outbox (demo)</a>}
+          </nav>
+          <div className="who">
+            {user?.email}
+            <br />
+            {ROLE_LABELS[member.role]}
+            <br />
+            <SignOutButton />
+          </div>
+        </details>
+      </header>
+      <main id="main" className="content">{children}</main>
     </div>
   );
 }
