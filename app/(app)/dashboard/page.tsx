@@ -71,6 +71,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         <section className="card">
           <h2 className="card-title">NPS by {filters.trend}</h2>
           <NpsTrendChart
+            name={`NPS by ${filters.trend}`}
             points={dashboard.trend.map(({ period, figure: point }) => {
               const shown = !point.tooFew && point.nps !== null;
               const margin = point.marginOfError ?? 0;
@@ -87,13 +88,14 @@ export default async function DashboardPage({ searchParams }: Props) {
         </section>
         <section className="card">
           <h2 className="card-title">Score distribution</h2>
-          <DistributionChart distribution={dashboard.distribution} />
+          <DistributionChart name="Score distribution" distribution={dashboard.distribution} />
         </section>
       </div>
 
       <section className="card">
         <h2 className="card-title">Promoters, passives and detractors by {filters.trend}</h2>
         <CategoryShareChart
+          name={`Promoters, passives and detractors by ${filters.trend}`}
           points={dashboard.trend.map(({ period, figure: point }) => ({
             period,
             promoters: point.promoters,

@@ -61,7 +61,7 @@ export default async function ThemesPage({ searchParams }: Props) {
       </section>
       <section className="card">
         <h2 className="card-title">Mentions by {view.filters.trend} (most mentioned themes)</h2>
-        <ThemeTrendChart points={figures.trend.map(({ period, mentions }) => ({ period, mentions }))} themes={top} />
+        <ThemeTrendChart name={`Mentions by ${view.filters.trend}`} points={figures.trend.map(({ period, mentions }) => ({ period, mentions }))} themes={top} />
       </section>
       {canEdit && (
         <section className="card" id="keywords">
