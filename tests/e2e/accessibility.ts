@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
-const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+export const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /**
  * Runs axe on the page at WCAG 2.1 A and AA, notes the result per page in test-results/e2e/axe-results.jsonl (for
