@@ -88,3 +88,20 @@ test("the axe check fails a page with a violation (so that a pass means somethin
   const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
   expect(results.violations.map((violation) => violation.id)).toEqual(expect.arrayContaining(["html-has-lang", "image-alt", "color-contrast"]));
 });
+
+test("every chart has a name and its figures as a table a screen reader can read", async ({ page }) => {
+  await signIn(page, "cx@northwind.demo", "axe-charts");
+  for (const route of ["/dashboard", "/themes"]) {
+    await page.goto(route);
+    const charts = page.locator("figure.chart");
+    expect(await charts.count(), `${route} has charts`).toBeGreaterThan(0);
+    for (const chart of await charts.all()) {
+      const name = await chart.getByRole("img").getAttribute("aria-label");
+      expect(name).toBeTruthy();
+      await chart.getByText("Show the figures as a table").click();
+      const table = chart.getByRole("table", { name: name! });
+      await expect(table).toBeVisible();
+      expect(await table.locator("tbody tr").count()).toBeGreaterThan(0);
+    }
+  }
+});

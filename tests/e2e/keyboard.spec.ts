@@ -81,3 +81,15 @@ test("the store manager goes from the queue to a follow-up and closes it with th
   await page.keyboard.press("Enter");
   await expect(page.getByText("Closed · Resolved")).toBeVisible();
 });
+
+test("on a phone the menu opens and leads to the queue with the keyboard alone", async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await signIn(page, "manager.nw-001@northwind.demo", "keys-phone-manager");
+  await expect(page.getByRole("link", { name: "Call-back queue" })).toBeHidden();
+  await tabTo(page, (element) => element.tag === "summary");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("link", { name: "Call-back queue" })).toBeVisible();
+  await tabTo(page, (element) => element.tag === "a" && element.name === "Call-back queue");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/queue$/);
+});
