@@ -96,7 +96,7 @@ test("every chart has a name and its figures as a table a screen reader can read
     const charts = page.locator("figure.chart");
     expect(await charts.count(), `${route} has charts`).toBeGreaterThan(0);
     for (const chart of await charts.all()) {
-      const name = await chart.getByRole("img").getAttribute("aria-label");
+      const name = await chart.locator(":scope > [role=img]").getAttribute("aria-label");
       expect(name).toBeTruthy();
       await chart.getByText("Show the figures as a table").click();
       const table = chart.getByRole("table", { name: name! });
