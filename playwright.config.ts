@@ -33,6 +33,12 @@ export default defineConfig({
       ],
     },
   },
+  // The store manager's walk also runs on a phone and on a tablet, with touch (store-manager-on-a-phone.spec.ts).
+  projects: [
+    { name: "desktop", testIgnore: /store-manager-on-a-phone/ },
+    { name: "phone", testMatch: /store-manager-on-a-phone/, use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
+    { name: "tablet", testMatch: /store-manager-on-a-phone/, use: { viewport: { width: 820, height: 1180 }, isMobile: true, hasTouch: true } },
+  ],
   webServer: {
     // A fresh embedded Postgres with the demo seed, exactly what `npm start` gives a new user (it builds first when
     // the sources differ from .next/'s build).

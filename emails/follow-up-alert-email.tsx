@@ -1,7 +1,7 @@
 import { Text } from "@react-email/components";
 import { translator } from "@/lib/i18n/catalog";
 import type { Locale } from "@/lib/i18n/locales";
-import { SCORE_COLORS } from "./survey-email";
+import { CATEGORY_COLORS } from "@/lib/responses/category-colors";
 import { Line, StaffEmail, muted, paragraph, textPart } from "./staff-email-layout";
 import { renderEmailHtml } from "./render-html";
 
@@ -36,7 +36,7 @@ function wordsFor(props: FollowUpAlertProps) {
 
 function AlertEmail(props: FollowUpAlertProps) {
   const { t, place, heading, button } = wordsFor(props);
-  const colors = SCORE_COLORS[props.category];
+  const colors = CATEGORY_COLORS[props.category];
   return (
     <StaffEmail
       locale={props.locale}
@@ -44,9 +44,9 @@ function AlertEmail(props: FollowUpAlertProps) {
       heading={heading}
       buttonLabel={button}
       buttonUrl={props.url}
-      accent={colors.background}
+      accent={colors.mark}
     >
-      <Text style={{ ...paragraph, fontSize: "28px", lineHeight: "36px", fontWeight: 700, color: colors.background }}>
+      <Text style={{ ...paragraph, fontSize: "28px", lineHeight: "36px", fontWeight: 700, color: colors.mark }}>
         {props.score}/10
       </Text>
       <Line label={t("lines.where")}>{place}</Line>

@@ -2,7 +2,7 @@ import { Column, Row, Section, Text } from "@react-email/components";
 import type { StoreDigest, WeekFigure } from "@/lib/digests/store-digest";
 import { translator } from "@/lib/i18n/catalog";
 import type { Locale } from "@/lib/i18n/locales";
-import { SCORE_COLORS } from "./survey-email";
+import { CATEGORY_COLORS } from "@/lib/responses/category-colors";
 import { Line, StaffEmail, muted, paragraph, textPart } from "./staff-email-layout";
 import { renderEmailHtml } from "./render-html";
 
@@ -51,7 +51,7 @@ function DigestEmail({ locale, digest, printableUrl }: StoreDigestEmailProps) {
         <Section key={comment.id} style={{ marginBottom: "8px" }}>
           <Row>
             <Column style={{ width: "36px", verticalAlign: "top" }}>
-              <Text style={{ margin: 0, width: "28px", textAlign: "center", borderRadius: "4px", fontWeight: 700, color: SCORE_COLORS[comment.category as keyof typeof SCORE_COLORS].text, backgroundColor: SCORE_COLORS[comment.category as keyof typeof SCORE_COLORS].background }}>
+              <Text style={{ margin: 0, width: "28px", textAlign: "center", borderRadius: "4px", fontWeight: 700, color: CATEGORY_COLORS[comment.category as keyof typeof CATEGORY_COLORS].text, backgroundColor: CATEGORY_COLORS[comment.category as keyof typeof CATEGORY_COLORS].background }}>
                 {comment.score}
               </Text>
             </Column>

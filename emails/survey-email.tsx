@@ -1,6 +1,8 @@
 import { Body, Column, Container, Head, Html, Link, Preview, Row, Section, Text } from "@react-email/components";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
+import { scoreColor } from "@/lib/responses/category-colors";
+import { textColorOn } from "@/lib/surveys/brand-color";
 import { renderEmailHtml } from "./render-html";
 
 export type SurveyEmailProps = {
@@ -25,30 +27,12 @@ const GREETINGS: Record<Locale, { named: (name: string) => string; anonymous: st
   fr: { named: (name) => `Bonjour ${name},`, anonymous: "Bonjour," },
 };
 
-export const SCORE_COLORS = {
-  detractor: { background: "#d64545", text: "#ffffff" },
-  passive: { background: "#f0a202", text: "#1a1a1a" },
-  promoter: { background: "#2e9e5b", text: "#ffffff" },
-} as const;
-
 const FALLBACK_BRAND_COLOR = "#1f4e79";
 const FONT_FAMILY = "-apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
-
-function scoreColors(score: number) {
-  if (score <= 6) return SCORE_COLORS.detractor;
-  if (score <= 8) return SCORE_COLORS.passive;
-  return SCORE_COLORS.promoter;
-}
 
 // The brand colour is tenant input that ends up inside a style attribute: only a plain hex colour gets through.
 function safeBrandColor(color: string): string {
   return /^#[0-9a-f]{6}$/i.test(color) ? color : FALLBACK_BRAND_COLOR;
-}
-
-// A light brand colour would make white header text unreadable, so pick the text colour by luminance.
-function textColorOn(hex: string): string {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  return 0.299 * r + 0.587 * g + 0.114 * b > 160 ? "#1a1a1a" : "#ffffff";
 }
 
 function greeting(locale: Locale, name: string | null): string {
@@ -91,7 +75,7 @@ export function SurveyEmail(props: SurveyEmailProps) {
             >
               {props.question}
             </Text>
-            <ScoreScale scoreUrls={props.scoreUrls} />
+            <ScoreScale scoreUrls={props.scoreUrls} nameOf={messages.scoreOutOfTen} />
             <Row>
               <Column align="left" style={{ width: "50%", padding: "6px 2px 0", verticalAlign: "top" }}>
                 <Text style={{ margin: 0, color: "#555555", fontSize: "12px", lineHeight: "16px" }}>
@@ -123,11 +107,11 @@ export function SurveyEmail(props: SurveyEmailProps) {
 
 // Eleven table cells, each holding a block link, so one tap records the score without JavaScript.
 // Percentage widths and 2px spacing keep all eleven on a 320px screen.
-function ScoreScale({ scoreUrls }: { scoreUrls: string[] }) {
+function ScoreScale({ scoreUrls, nameOf }: { scoreUrls: string[]; nameOf: (score: number) => string }) {
   return (
     <Row cellSpacing="2" style={{ tableLayout: "fixed" }}>
       {scoreUrls.map((url, score) => {
-        const colors = scoreColors(score);
+        const colors = scoreColor(score);
         return (
           <Column
             key={score}
@@ -137,6 +121,7 @@ function ScoreScale({ scoreUrls }: { scoreUrls: string[] }) {
           >
             <Link
               href={url}
+              aria-label={nameOf(score)}
               style={{
                 display: "block",
                 color: colors.text,

@@ -1,3 +1,4 @@
+import { CATEGORY_COLORS } from "@/lib/responses/category-colors";
 import type { Locale } from "@/lib/i18n/locales";
 import { PROMOTER_MESSAGES } from "@/lib/promoters/promoter-links";
 
@@ -9,7 +10,7 @@ export function PromoterInvite({ links, locale, leaveReview }: { links: Promoter
   return (
     <p style={{ display: "flex", gap: 10, flexWrap: "wrap" }} data-testid="promoter-invite">
       {links.reviewHref && (
-        <a className="button" href={links.reviewHref} rel="noopener noreferrer" style={{ background: "#2e9e5b" }}>
+        <a className="button" href={links.reviewHref} rel="noopener noreferrer" style={{ background: CATEGORY_COLORS.promoter.background }}>
           {leaveReview}
         </a>
       )}

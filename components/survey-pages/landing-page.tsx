@@ -2,6 +2,7 @@ import type { Category } from "@/lib/responses/nps";
 import type { SurveyMessages } from "@/lib/i18n/messages";
 import { PromoterInvite, type PromoterLinks } from "@/components/promoters/promoter-invite";
 import type { Locale } from "@/lib/i18n/locales";
+import { textColorOn } from "@/lib/surveys/brand-color";
 import { ScoreScale } from "./score-scale";
 import { SurveyPage, type Branding } from "./survey-page";
 
@@ -55,7 +56,7 @@ export function LandingPage(props: LandingProps) {
             {errors.callbackPhone && <p className="error">{errors.callbackPhone}</p>}
           </>
         )}
-        <button type="submit" style={{ background: branding.brandColor }}>
+        <button type="submit" style={{ background: branding.brandColor, color: textColorOn(branding.brandColor) }}>
           {messages.submit}
         </button>
       </form>

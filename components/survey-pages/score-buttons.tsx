@@ -1,5 +1,5 @@
 import { SCORES } from "@/lib/responses/nps";
-import { scoreColor } from "./score-color";
+import { scoreColor } from "@/lib/responses/category-colors";
 
 /** Scores as form buttons: a deliberate press (a POST) that link scanners, which only open links, never make. */
 export function ScoreButtons({ actionFor, scores = SCORES, label }: {

@@ -1,5 +1,5 @@
 import { SCORES } from "@/lib/responses/nps";
-import { scoreColor } from "./score-color";
+import { scoreColor } from "@/lib/responses/category-colors";
 
 /** The 0–10 row on the landing page; each number is a plain link, so changing one's mind needs no script. */
 export function ScoreScale({ hrefFor, chosen, notLikely, veryLikely }: {

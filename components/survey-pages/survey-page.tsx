@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { textColorOn } from "@/lib/surveys/brand-color";
 
 const CSS = `
 *{box-sizing:border-box}
@@ -16,8 +17,10 @@ textarea{min-height:120px}
 button,.button{display:inline-block;margin-top:16px;padding:12px 20px;border:0;border-radius:8px;color:#fff;font:inherit;font-weight:600;text-decoration:none;cursor:pointer}
 .error{color:#b42318;font-size:14px;margin:6px 0 0}
 .scale{display:flex;gap:4px;margin:8px 0 4px}
-.scale a{flex:1;text-align:center;padding:8px 0;border-radius:6px;color:#fff;font-weight:700;text-decoration:none;font-size:14px}
+.scale a{flex:1;display:flex;align-items:center;justify-content:center;min-height:44px;padding:8px 0;border-radius:6px;color:#fff;font-weight:700;text-decoration:none;font-size:14px}
 .scale a.chosen{outline:3px solid #1d2433;outline-offset:1px}
+.scale button{min-height:44px}
+a:focus-visible,button:focus-visible,input:focus-visible,textarea:focus-visible{outline:3px solid #1d2433;outline-offset:2px}
 .ends{display:flex;justify-content:space-between;font-size:12px;color:#5b6475}
 .muted{color:#5b6475;font-size:14px}
 .score{font-size:14px;color:#5b6475}
@@ -43,7 +46,7 @@ export function SurveyPage({ lang, title, branding, children }: {
         <style dangerouslySetInnerHTML={{ __html: CSS }} />
       </head>
       <body>
-        <header style={{ background: branding.brandColor }}>{branding.brand}</header>
+        <header style={{ background: branding.brandColor, color: textColorOn(branding.brandColor) }}>{branding.brand}</header>
         <main>
           <div className="card">{children}</div>
         </main>

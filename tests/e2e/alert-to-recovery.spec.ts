@@ -20,7 +20,7 @@ test("a detractor's alert, call-back, re-survey and recovery, end to end", async
   // The customer clicks 3 in the email and says what went wrong.
   const customer = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   await waitForMail(customer, customerEmail, "How was your visit");
-  await customer.frameLocator("iframe.mail").getByRole("link", { name: "3", exact: true }).click();
+  await customer.frameLocator("iframe.mail").getByRole("link", { name: "3 out of 10", exact: true }).click();
   await customer.getByLabel("What went wrong?").fill(comment);
   await customer.getByLabel("Yes, you may call me back about this").check();
   await customer.getByRole("button", { name: "Send" }).click();
@@ -54,7 +54,7 @@ test("a detractor's alert, call-back, re-survey and recovery, end to end", async
   // The re-survey arrives (0 days after closing) and the customer now answers 9.
   await waitForMail(customer, customerEmail, "how do you feel about us today");
   await screenshot(customer, "resurvey-email");
-  await customer.frameLocator("iframe.mail").getByRole("link", { name: "9", exact: true }).click();
+  await customer.frameLocator("iframe.mail").getByRole("link", { name: "9 out of 10", exact: true }).click();
   await expect(customer.getByText("Your score: 9")).toBeVisible();
 
   // Recovery shows on the follow-up and on the loop report.

@@ -42,7 +42,7 @@ test("a detractor's click reaches the store's queue, is resolved, and moves the 
   const customer = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   await openLatestMail(customer, customerEmail, "How was your visit");
   await screenshot(customer, "customer-survey-email");
-  await customer.frameLocator("iframe.mail").getByRole("link", { name: "3", exact: true }).click();
+  await customer.frameLocator("iframe.mail").getByRole("link", { name: "3 out of 10", exact: true }).click();
   await expect(customer.getByRole("heading", { level: 1 })).toContainText("What went wrong?");
   await screenshot(customer, "customer-detractor-landing");
   await customer.getByLabel("What went wrong?").fill(comment);

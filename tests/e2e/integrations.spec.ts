@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { MESSAGES } from "../../lib/i18n/messages";
 import { signIn } from "./support";
 
 let shot = 0;
@@ -42,7 +43,7 @@ test("an admin's new API key, shown once, lets the shop trigger a survey email",
   }).toPass({ timeout: 30_000 });
   await page.locator("tr", { hasText: customer }).first().getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("How was your visit");
-  await expect(page.frameLocator("iframe.mail").getByRole("link", { name: "10", exact: true })).toBeVisible();
+  await expect(page.frameLocator("iframe.mail").getByRole("link", { name: "10 out of 10", exact: true })).toBeVisible();
   await screenshot(page, "api-survey-email");
 
   await page.goto(`/contacts?q=${encodeURIComponent(customer)}`);
@@ -115,9 +116,9 @@ test("admins add a webhook endpoint, set the sending rules, import contacts and 
   await page.getByRole("button", { name: "Count and preview" }).click();
   await expect(page.getByTestId("audience-count")).toHaveText(/^\d+$/);
   await expect(page.getByTestId("campaign-preview").locator("iframe")).toHaveCount(5);
-  for (const locale of ["de", "en", "fr", "nl", "pl"]) {
+  for (const locale of ["de", "en", "fr", "nl", "pl"] as const) {
     const frame = page.frameLocator(`iframe[title="Email in ${locale}"]`);
-    await expect(frame.getByRole("link", { name: "10", exact: true })).toBeAttached();
+    await expect(frame.getByRole("link", { name: MESSAGES[locale].scoreOutOfTen(10), exact: true })).toBeAttached();
   }
   await screenshot(page, "campaign-preview");
   await page.getByRole("button", { name: /Start campaign to/ }).click();

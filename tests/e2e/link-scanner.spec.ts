@@ -29,7 +29,7 @@ test("a mail scanner opening every score link records nothing; the customer's ow
   // score they meant).
   await customer.waitForTimeout(21_000);
   await openLatestMail(customer, email, "How was your visit");
-  await customer.frameLocator("iframe.mail").getByRole("link", { name: "8", exact: true }).click();
+  await customer.frameLocator("iframe.mail").getByRole("link", { name: "8 out of 10", exact: true }).click();
   await expect(customer.getByText("Your score: 8")).toBeVisible();
   await expect(customer.getByRole("heading", { level: 1 })).toContainText("What would make it a 10?");
   await screenshot(customer, "scanner-customer-click-counts");

@@ -1,34 +1,10 @@
-import { readdirSync, statSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { ACCESS } from "../../lib/auth/access";
+import { RANK, DEMO_PEOPLE as PEOPLE, staffPages as pages } from "./staff-pages";
 import { signIn } from "./support";
 
 // Each role against every signed-in page without an id in its path: a page opens for the roles the access table
 // (lib/auth/access.ts, which the pages' guards read) admits and is "not found" for the others. The pages come from
 // app/(app): a new page is in the matrix without editing this test, and one missing from the table fails it.
-
-const APP_DIR = path.join(process.cwd(), "app", "(app)");
-const RANK = { store_manager: 0, cx_manager: 1, admin: 2 } as const;
-type Role = keyof typeof RANK;
-
-function pages(dir = APP_DIR, prefix = ""): { route: string; minRole: Role }[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) return pages(full, `${prefix}${entry.startsWith("(") ? "" : `/${entry}`}`);
-    if (entry !== "page.tsx") return [];
-    const minRole = (ACCESS as Record<string, Role>)[prefix];
-    expect(minRole, `${prefix} is in ACCESS (lib/auth/access.ts)`).toBeTruthy();
-    // A page with an id in its path has no URL to try without one (tenant-isolation.spec.ts opens them).
-    return prefix.includes("[") ? [] : [{ route: prefix, minRole }];
-  });
-}
-
-const PEOPLE: [Role, string][] = [
-  ["store_manager", "manager.nw-001@northwind.demo"],
-  ["cx_manager", "cx@northwind.demo"],
-  ["admin", "admin@northwind.demo"],
-];
 
 test("every role opens exactly the pages the access table admits, and the others are 'not found'", async ({ browser }) => {
   const matrix = pages();

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 
 let shotNumber = 0;
 
@@ -71,4 +71,44 @@ export async function sendSurvey(page: Page, customer: { email: string; name: st
   await page.getByLabel("Store").selectOption({ label: customer.storeName });
   await page.getByRole("button", { name: "Send survey" }).click();
   await expect(page.getByRole("status")).toContainText(`Survey sent to ${customer.email}`);
+}
+
+/**
+ * A new store with its own store manager, and a detractor of that store who asked for a call-back: the start of the
+ * store manager's walk. The CX manager and the customer act in browsers of their own.
+ */
+export async function newDetractorForNewStore(browser: Browser, label: string) {
+  const run = `${label}-${Date.now().toString(36)}`;
+  const storeName = `E2E Kiosk ${run}`;
+  const managerEmail = `e2e-manager-${run}@northwind.demo`;
+  const customerEmail = `e2e-customer-${run}@example.com`;
+  const comment = `Nobody at the till (${run})`;
+  const cx = await (await browser.newContext()).newPage();
+  await signIn(cx, "cx@northwind.demo", `${label}-cx`);
+  await setLoopSettings(cx, { holdoutPercent: 0 });
+  await cx.goto("/stores");
+  await cx.getByLabel("Name", { exact: true }).fill(storeName);
+  await cx.getByLabel("Code").fill(`E2E-${run}`);
+  await cx.getByLabel("City").fill("Gdańsk");
+  await cx.getByRole("button", { name: "Create store" }).click();
+  await expect(cx.getByRole("status")).toContainText(`Store ${storeName} created`);
+  await cx.goto("/users");
+  await cx.getByLabel("Email").fill(managerEmail);
+  await cx.getByLabel("Name").fill("Piotr Manager");
+  await cx.getByLabel("Role").selectOption("store_manager");
+  await cx.getByLabel(storeName).check();
+  await cx.getByRole("button", { name: "Invite" }).click();
+  await expect(cx.getByRole("status")).toContainText(`${managerEmail} can now sign in`);
+  await sendSurvey(cx, { email: customerEmail, name: "Dana Detractor", phone: "+48 58 555 0101", storeName });
+  await cx.context().close();
+  const customer = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await openLatestMail(customer, customerEmail, "How was your visit");
+  await customer.frameLocator("iframe.mail").getByRole("link", { name: "3 out of 10", exact: true }).click();
+  await customer.getByLabel("What went wrong?").fill(comment);
+  await customer.getByLabel("Yes, you may call me back about this").check();
+  await customer.getByLabel("Phone number").fill("+48 58 555 0101");
+  await customer.getByRole("button", { name: "Send" }).click();
+  await expect(customer.getByRole("heading", { level: 1 })).toContainText("Thank you for your feedback");
+  await customer.context().close();
+  return { managerEmail, comment };
 }

@@ -73,6 +73,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         <section className="card">
           <h2 className="card-title">{t("npsBy", { grain: filters.trend })}</h2>
           <NpsTrendChart
+            name={t("npsBy", { grain: filters.trend })}
             points={dashboard.trend.map(({ period, figure: point }) => {
               const shown = !point.tooFew && point.nps !== null;
               const margin = point.marginOfError ?? 0;
@@ -89,13 +90,14 @@ export default async function DashboardPage({ searchParams }: Props) {
         </section>
         <section className="card">
           <h2 className="card-title">{t("distribution")}</h2>
-          <DistributionChart distribution={dashboard.distribution} />
+          <DistributionChart name={t("distribution")} distribution={dashboard.distribution} />
         </section>
       </div>
 
       <section className="card">
         <h2 className="card-title">{t("sharesBy", { grain: filters.trend })}</h2>
         <CategoryShareChart
+          name={t("sharesBy", { grain: filters.trend })}
           points={dashboard.trend.map(({ period, figure: point }) => ({
             period,
             promoters: point.promoters,

@@ -69,7 +69,7 @@ export default async function ThemesPage({ searchParams }: Props) {
       </section>
       <section className="card">
         <h2 className="card-title">{t("mentionsBy", { grain: view.filters.trend })}</h2>
-        <ThemeTrendChart points={figures.trend.map(({ period, mentions }) => ({ period, mentions }))} themes={top} />
+        <ThemeTrendChart name={t("mentionsBy", { grain: view.filters.trend })} points={figures.trend.map(({ period, mentions }) => ({ period, mentions }))} themes={top} />
       </section>
       {canEdit && (
         <section className="card" id="keywords">

@@ -59,6 +59,11 @@ describe("sending mail over SMTP", () => {
     for (const url of scoreUrls) expect(receivedHtml).toContain(`href="${url}"`);
     expect(mail.text).toContain(`10 (Extremely likely): ${scoreUrls[10]}`);
     expect(mail.text).toContain("Unsubscribe from these surveys: https://nps.example/s/tok_smtp/unsubscribe");
+    // The accessible markup survives the trip, and the plain-text part arrives exactly as written.
+    expect(receivedHtml).toMatch(/<html\b[^>]*\blang="en"/);
+    expect(receivedHtml).toContain('aria-label="7 out of 10"');
+    expect(mail.text?.trim()).toBe(text.trim());
+    expect(mail.text).not.toContain("out of 10");
   });
 
   it("fails every message, retryably, when the server refuses connections: none is left hanging in the pool", async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { renderSurveyEmail, SCORE_COLORS, type SurveyEmailProps } from "@/emails/survey-email";
+import { hex as contrast } from "wcag-contrast";
+import { renderSurveyEmail, type SurveyEmailProps } from "@/emails/survey-email";
+import { LOCALES } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { CATEGORY_COLORS } from "@/lib/responses/category-colors";
 
 function surveyProps(overrides: Partial<SurveyEmailProps> = {}): SurveyEmailProps {
   return {
@@ -15,21 +19,22 @@ function surveyProps(overrides: Partial<SurveyEmailProps> = {}): SurveyEmailProp
 }
 
 function expectedBand(score: number) {
-  if (score <= 6) return SCORE_COLORS.detractor;
-  return score <= 8 ? SCORE_COLORS.passive : SCORE_COLORS.promoter;
+  const band = score <= 6 ? CATEGORY_COLORS.detractor : score <= 8 ? CATEGORY_COLORS.passive : CATEGORY_COLORS.promoter;
+  return { background: band.background, text: band.text };
 }
 
-type ScoreCell = { score: number; href: string; background: string; textColor: string };
+type ScoreCell = { score: number; href: string; background: string; textColor: string; name: string };
 
 function scoreCells(html: string): ScoreCell[] {
   const td = String.raw`<td\b[^>]*\bstyle="background-color:(#[0-9a-f]{6})[^"]*"[^>]*>`;
   const link = String.raw`<a\b[^>]*\bhref="([^"]*)"[^>]*\bstyle="([^"]*)"[^>]*>(\d+)</a>`;
   const cell = new RegExp(String.raw`${td}\s*${link}\s*</td>`, "gi");
-  return [...html.matchAll(cell)].map(([, background, href, style, score]) => ({
+  return [...html.matchAll(cell)].map(([match, background, href, style, score]) => ({
     score: Number(score),
     href: href.replaceAll("&amp;", "&"),
     background: background.toLowerCase(),
     textColor: /(?:^|;)color:(#[0-9a-f]{6})/i.exec(style)?.[1]?.toLowerCase() ?? "",
+    name: /\baria-label="([^"]*)"/.exec(match)?.[1] ?? "",
   }));
 }
 
@@ -48,9 +53,9 @@ describe("survey email", () => {
       });
     }
     expect([cells[0], cells[7], cells[10]].map(({ background, textColor }) => [background, textColor])).toEqual([
-      ["#d64545", "#ffffff"],
+      ["#c53030", "#ffffff"],
       ["#f0a202", "#1a1a1a"],
-      ["#2e9e5b", "#ffffff"],
+      ["#1e7a44", "#ffffff"],
     ]);
   });
 
@@ -101,6 +106,30 @@ describe("survey email", () => {
     expect(lines).toContain(`10 (Äußerst wahrscheinlich): ${props.scoreUrls[10]}`);
     expect(lines).toContain(`Diese Umfragen abbestellen: ${props.unsubscribeUrl}`);
     expect(text.indexOf(props.question)).toBeLessThan(text.indexOf(props.scoreUrls[0]));
+  });
+
+  it("is accessible in every language: lang, layout tables as presentation, each score named 'n out of 10'", async () => {
+    for (const locale of LOCALES) {
+      const { html } = await renderSurveyEmail(surveyProps({ locale }));
+      expect(html).toMatch(new RegExp(`<html\\b[^>]*\\blang="${locale}"`));
+      const tables = [...html.matchAll(/<table\b[^>]*>/g)].map(([tag]) => tag);
+      expect(tables.length).toBeGreaterThan(0);
+      for (const table of tables) expect(table).toContain('role="presentation"');
+      const names = scoreCells(html).map((cell) => cell.name);
+      expect(names).toEqual(Array.from({ length: 11 }, (_, score) => MESSAGES[locale].scoreOutOfTen(score)));
+      expect(names[7]).toContain("7");
+      expect(names[7]).toContain("10");
+    }
+    expect(scoreCells((await renderSurveyEmail(surveyProps({ locale: "de" }))).html)[7].name).toBe("7 von 10");
+  });
+
+  it("gives every coloured button text that contrasts at least 4.5:1 with its colour (WCAG AA)", async () => {
+    const { html } = await renderSurveyEmail(surveyProps());
+    const cells = scoreCells(html);
+    expect(cells).toHaveLength(11);
+    for (const cell of cells) {
+      expect({ score: cell.score, ratio: contrast(cell.textColor, cell.background) >= 4.5 }).toEqual({ score: cell.score, ratio: true });
+    }
   });
 
   it("keeps a brand colour that is not a hex colour out of the styles", async () => {

@@ -1,3 +1,4 @@
+import { CATEGORY_COLORS } from "@/lib/responses/category-colors";
 import { MessagePage } from "@/components/survey-pages/message-page";
 import { htmlResponse } from "@/lib/http/html-response";
 import { referralLinkFor } from "@/lib/promoters/promoter-clicks";
@@ -24,7 +25,7 @@ export async function GET(request: Request, { params }: Context) {
           <a className="button" href={mailto} style={{ background: link.organization.brandColor }}>
             {messages.shareByEmail}
           </a>
-          <a className="button" href={whatsapp} rel="noopener noreferrer" style={{ background: "#2e9e5b" }}>
+          <a className="button" href={whatsapp} rel="noopener noreferrer" style={{ background: CATEGORY_COLORS.promoter.background }}>
             {messages.shareByWhatsApp}
           </a>
         </p>

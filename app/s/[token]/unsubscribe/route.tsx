@@ -4,6 +4,7 @@ import { MESSAGES } from "@/lib/i18n/messages";
 import { getSurveyLink, unsubscribeByToken } from "@/lib/responses/survey-link";
 import { unsubscribeUrl } from "@/lib/sending/survey-links";
 import { brandingOf, localeOf, withSurveyLink } from "../pages";
+import { textColorOn } from "@/lib/surveys/brand-color";
 
 type Context = { params: Promise<{ token: string }> };
 
@@ -16,7 +17,7 @@ export async function GET(request: Request, { params }: Context) {
     return htmlResponse(
       <MessagePage lang={localeOf(link)} title={messages.unsubscribe} body="" branding={brandingOf(link)}>
         <form method="post" action={unsubscribeUrl(token)}>
-          <button type="submit" style={{ background: link.organization.brandColor }}>
+          <button type="submit" style={{ background: link.organization.brandColor, color: textColorOn(link.organization.brandColor) }}>
             {messages.unsubscribe}
           </button>
         </form>
