@@ -59,10 +59,16 @@ export function invalidLinkPage(request: Request) {
 
 /**
  * Runs a public survey route: rate-limited per client and per link (429 with Retry-After), and unknown, malformed
- * and foreign tokens all get the same friendly 404.
+ * and foreign tokens all get the same friendly 404. `anyOrigin`: the route takes POSTs from other sites (RFC 8058's
+ * one-click unsubscribe, which mailbox providers send from their own origin); the unguessable link is its authority.
  */
-export async function withSurveyLink(request: Request, token: string, work: () => Promise<Response>): Promise<Response> {
-  if (isCrossSitePost(request)) return htmlResponse(<MessagePage lang="en" title="Forbidden" body="This form was sent from another site." />, 403);
+export async function withSurveyLink(
+  request: Request,
+  token: string,
+  work: () => Promise<Response>,
+  { anyOrigin = false }: { anyOrigin?: boolean } = {},
+): Promise<Response> {
+  if (!anyOrigin && isCrossSitePost(request)) return htmlResponse(<MessagePage lang="en" title="Forbidden" body="This form was sent from another site." />, 403);
   const verdict = await limitSurveyRequest(request, token);
   if (!verdict.allowed) return tooManyRequestsPage(request, verdict.retryAfterSeconds);
   try {
