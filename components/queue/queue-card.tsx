@@ -55,7 +55,7 @@ export function QueueCard({ item, now, linkToDetail = true }: { item: QueueItem;
 
 function StatusBadge({ item, now }: { item: QueueItem; now: Date }) {
   if (item.status === "closed") {
-    return <span className="badge closed">Closed · {item.outcome ? OUTCOME_LABELS[item.outcome] : ""}</span>;
+    return <span className="badge closed">Closed{item.outcome ? ` · ${OUTCOME_LABELS[item.outcome]}` : ""}</span>;
   }
   const due = formatDistanceStrict(item.dueAt, now, { addSuffix: true });
   if (item.status === "contacted") return <span className="badge contacted">Contacted · to close</span>;
