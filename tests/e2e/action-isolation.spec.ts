@@ -375,8 +375,9 @@ test("the contact export is a POST: a GET answers 405 and writes no audit event"
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin@northwind.demo", "export-admin");
   await admin.goto("/contacts");
+  await admin.getByTestId("contacts").locator("a[href^='/contacts/']").first().click();
   const action = await admin.locator("form[action$='/export']").first().getAttribute("action");
-  expect(action, "the contacts page offers an export button").toMatch(/^\/contacts\/c[a-z0-9]{24}\/export$/);
+  expect(action, "the contact page offers an export button").toMatch(/^\/contacts\/c[a-z0-9]{24}\/export$/);
   const contactId = action!.split("/")[2]!;
   const exports = async () => {
     await admin.goto("/privacy");
@@ -392,7 +393,9 @@ test("the contact export is a POST: a GET answers 405 and writes no audit event"
 
   const posted = await admin.request.post(action!, { headers: { origin: baseURL! }, maxRedirects: 0 });
   expect(posted.status()).toBe(200);
-  expect(posted.headers()["content-disposition"]).toContain(`contact-${contactId}.json`);
-  expect(((await posted.json()) as { contact: { id: string } }).contact.id).toBe(contactId);
+  expect(posted.headers()["content-disposition"]).toMatch(/filename="personal-data-\d{4}-\d{2}-\d{2}\.json"/);
+  const exported = (await posted.json()) as { format: string; version: number };
+  expect(exported).toMatchObject({ format: "nps-loop/subject-access-export", version: 1 });
+  expect(JSON.stringify(exported), "the export names no internal id").not.toContain(contactId);
   expect(await exports()).toBe(before + 1);
 });

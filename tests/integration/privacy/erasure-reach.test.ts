@@ -4,55 +4,22 @@ import { deliverFollowUpAlert } from "@/lib/alerts/deliver-alert";
 import { escalateFollowUp } from "@/lib/alerts/escalate";
 import { listAuditEvents } from "@/lib/audit/audit-events";
 import { db } from "@/lib/db/client";
-import { closeFollowUp, listQueue } from "@/lib/followups/followups";
+import { listQueue } from "@/lib/followups/followups";
 import { eraseContact } from "@/lib/privacy/erase-contact";
-import { enqueue } from "@/lib/queue/enqueue";
-import { recordScore } from "@/lib/responses/record-score";
 import { sendResurvey } from "@/lib/resurveys/send-resurvey";
 import { deliverSend } from "@/lib/sending/deliver-send";
 import { sendSurveyReminder } from "@/lib/sending/reminder";
-import { requestSurveySend } from "@/lib/sending/request-survey-send";
 import { NotFoundError } from "@/lib/tenancy/tenant";
 import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
-import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
-import { createTenant, createTestStore, sendTestSurvey } from "@/tests/support/factories";
+import { createTenant } from "@/tests/support/factories";
 import { queuedJobs } from "@/tests/support/queued-jobs";
+import { customerInEveryState } from "./customer-in-every-state";
 
 const WAITING = ["created", "retry", "failed"];
 
 /** Jobs about `id` that could still run (or be retried from the jobs page). */
 async function actionableJobs(queue: string, field: string, id: string) {
   return (await queuedJobs(queue, field, id)).filter((job) => WAITING.includes(job.state));
-}
-
-/**
- * One customer in every state at once: a survey answered 2 (open follow-up, its alert and escalation queued,
- * a webhook delivery pending to a receiver that is down), an earlier detractor whose follow-up was closed (a
- * re-survey planned), a survey still queued, and a sent one with its campaign reminder queued.
- */
-async function customerInEveryState() {
-  const { tenant, admin } = await createTenant("Erasure Reach Shop");
-  const store = await createTestStore(tenant);
-  await db.sendingPolicy.create({ data: { ...tenant, throttleDays: 0 } });
-  // Nothing listens on port 9 of loopback: the delivery stays pending, with its retry queued.
-  await createWebhookEndpoint(tenant, { url: "http://127.0.0.1:9/hook", events: ["response.created", "followup.created"] });
-  const first = await sendTestSurvey(tenant, { storeId: store.id });
-  const email = (await db.contact.findUniqueOrThrow({ where: { id: first.contactId } })).email;
-  const earlier = await recordScore(first.token, 1);
-  const closed = await db.followUp.findUniqueOrThrow({ where: { responseId: earlier.id } });
-  await closeFollowUp(admin, closed.id, { outcome: "resolved", body: null });
-
-  const detractorSend = await sendTestSurvey(tenant, { storeId: store.id, email });
-  const detractor = await recordScore(detractorSend.token, 2);
-  const open = await db.followUp.findUniqueOrThrow({ where: { responseId: detractor.id } });
-
-  const reminded = await sendTestSurvey(tenant, { storeId: store.id, email });
-  await enqueue(db, "surveyReminder", { organizationId: tenant.organizationId, surveySendId: reminded.id }, { startAfter: addDays(new Date(), 2) });
-  const pending = (await requestSurveySend(tenant, { contact: { email }, storeId: store.id, surveyId: null }, new Date())).send;
-
-  const resurvey = await db.resurvey.findUniqueOrThrow({ where: { responseId: earlier.id } });
-  const deliveries = await db.webhookDelivery.findMany({ where: { ...tenant, contactId: first.contactId } });
-  return { tenant, admin, contactId: first.contactId, email, open, detractor, reminded, pending, resurvey, deliveries };
 }
 
 describe("erasing a contact", () => {
