@@ -24,6 +24,12 @@ export default async function OutboxMessagePage({ params }: Props) {
       <p className="muted">
         To {message.to} · {message.createdAt.toLocaleString("en-GB")}
       </p>
+      <details className="card" data-testid="mail-headers" open>
+        <summary>Headers</summary>
+        <pre style={{ whiteSpace: "pre-wrap", margin: 0 }}>
+          {message.headerLines.map(([name, value]) => `${name}: ${value}`).join("\n")}
+        </pre>
+      </details>
       <iframe className="mail" title="Email" srcDoc={html} sandbox="allow-top-navigation-by-user-activation allow-popups" />
       <h2>Plain-text part</h2>
       <pre className="card" style={{ whiteSpace: "pre-wrap" }}>
