@@ -15,6 +15,7 @@ export const QUEUES = {
   campaign: "campaign",
   webhookDelivery: "webhook-delivery",
   sendingSweep: "sending-sweep",
+  retention: "retention",
 } as const;
 
 export type JobKind = keyof typeof QUEUES;
@@ -35,6 +36,7 @@ export type JobData = {
   campaign: { organizationId: string; campaignId: string };
   webhookDelivery: { organizationId: string; deliveryId: string };
   sendingSweep: Record<string, never>;
+  retention: Record<string, never>;
 };
 
 export const QUEUE_LABELS: Record<string, string> = {
@@ -50,4 +52,5 @@ export const QUEUE_LABELS: Record<string, string> = {
   [QUEUES.campaign]: "Campaign",
   [QUEUES.webhookDelivery]: "Webhook delivery",
   [QUEUES.sendingSweep]: "Sending sweep",
+  [QUEUES.retention]: "Retention (every tenant's period)",
 };

@@ -3,6 +3,8 @@ import { listAuditEvents } from "@/lib/audit/audit-events";
 import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { getOrganization } from "@/lib/organizations/organizations";
+import { previewRetention, RETENTION_RUNS } from "@/lib/privacy/retention";
+import { RetentionPreview, RetentionRules } from "@/components/privacy/retention-rules";
 import { applyRetentionAction, saveRetentionAction } from "./actions";
 
 type Props = { searchParams: Promise<{ before?: string }> };
@@ -14,16 +16,15 @@ export default async function PrivacyPage({ searchParams }: Props) {
     getOrganization(member),
     listAuditEvents(member, { cursor: before || undefined }),
   ]);
+  const preview = organization.retentionMonths ? await previewRetention(member, organization.retentionMonths) : null;
   return (
     <>
       <h1>Privacy &amp; audit log</h1>
       <div className="grid two">
-        <section className="card">
+        <section className="card" data-testid="retention">
           <h2 style={{ marginTop: 0 }}>Retention</h2>
-          <p className="muted">
-            Comments older than this are removed and contacts not surveyed within it are erased. Scores stay in the
-            figures. Empty keeps everything.
-          </p>
+          <RetentionRules runs={RETENTION_RUNS} />
+          {preview && <RetentionPreview months={organization.retentionMonths!} {...preview} />}
           <ActionForm action={saveRetentionAction} submitLabel="Save retention">
             <Field name="retentionMonths" label="Keep for (months)" type="number" defaultValue={organization.retentionMonths ?? ""} />
           </ActionForm>
