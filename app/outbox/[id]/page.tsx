@@ -26,9 +26,13 @@ export default async function OutboxMessagePage({ params }: Props) {
       </p>
       <details className="card" data-testid="mail-headers" open>
         <summary>Headers</summary>
-        <pre style={{ whiteSpace: "pre-wrap", margin: 0 }}>
-          {message.headerLines.map(([name, value]) => `${name}: ${value}`).join("\n")}
-        </pre>
+        {message.headerLines.map(([name, value]) => (
+          <div key={name} style={{ overflowWrap: "anywhere" }}>
+            <code>
+              {name}: {value}
+            </code>
+          </div>
+        ))}
       </details>
       <iframe className="mail" title="Email" srcDoc={html} sandbox="allow-top-navigation-by-user-activation allow-popups" />
       <h2>Plain-text part</h2>
