@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { env } from "../env";
 import { InputError } from "../forms/input-error";
 import { IdempotencyConflictError } from "../sending/request-survey-send";
 import { NotFoundError } from "../tenancy/tenant";
@@ -38,19 +39,35 @@ export function apiRoute<P = Record<string, never>>(handler: (context: { caller:
     }
     const verdict = await limitApiRequest(caller.apiKeyId);
     if (!verdict.allowed) {
-      return problem(429, "rate_limited", "Too many requests for this key", { headers: { "Retry-After": String(verdict.retryAfterSeconds) } });
+      const headers = { "Retry-After": String(verdict.retryAfterSeconds), ...rateLimitHeaders(0, verdict.resetAt) };
+      return problem(429, "rate_limited", "Too many requests for this key", { headers });
     }
-    try {
-      const params = await context.params;
-      const nulParam = Object.entries(params ?? {}).find(([, value]) => typeof value === "string" && value.includes("\u0000"));
-      if (nulParam) throw new ApiInputError([{ path: ["path", nulParam[0]], message: NUL_MESSAGE }]);
-      return await handler({ caller, request, params });
-    } catch (error) {
-      const answer = problemOf(error);
-      if (!answer) throw error;
-      return problem(answer.status, answer.error, answer.message, { issues: answer.issues });
-    }
+    const response = await answerCall(handler, { caller, request, params: context.params });
+    for (const [name, value] of Object.entries(rateLimitHeaders(verdict.remaining, verdict.resetAt))) response.headers.set(name, value);
+    return response;
   };
+}
+
+async function answerCall<P>(handler: (context: { caller: ApiCaller; request: Request; params: P }) => Promise<Response>, context: { caller: ApiCaller; request: Request; params: Promise<P> }) {
+  try {
+    const params = await context.params;
+    const nulParam = Object.entries(params ?? {}).find(([, value]) => typeof value === "string" && value.includes("\u0000"));
+    if (nulParam) throw new ApiInputError([{ path: ["path", nulParam[0]], message: NUL_MESSAGE }]);
+    return await handler({ caller: context.caller, request: context.request, params });
+  } catch (error) {
+    const answer = problemOf(error);
+    if (!answer) throw error;
+    return problem(answer.status, answer.error, answer.message, { issues: answer.issues });
+  }
+}
+
+/**
+ * A key's budget as GitHub's API tells it (X-RateLimit-Reset in epoch seconds): clients pace themselves by it, and
+ * the cluster test tells the limiter's one-second windows apart by it.
+ */
+function rateLimitHeaders(remaining: number | undefined, resetAt: number | undefined): Record<string, string> {
+  if (remaining === undefined || resetAt === undefined) return {};
+  return { "X-RateLimit-Limit": String(env().API_RATE_PER_SECOND), "X-RateLimit-Remaining": String(remaining), "X-RateLimit-Reset": String(Math.ceil(resetAt / 1000)) };
 }
 
 export type Problem = { status: 400 | 404 | 409; error: string; message: string; issues?: Issue[] };

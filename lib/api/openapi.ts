@@ -26,7 +26,7 @@ const COMMON_ERRORS = {
   "400": error("Bad input: the issues name each field"),
   "401": error("No key, or an unknown or revoked key"),
   "429": {
-    description: "Too many requests for this key; wait Retry-After seconds",
+    description: "Too many requests for this key; wait Retry-After seconds. Every answer carries X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset (end of the window, epoch seconds)",
     headers: { "Retry-After": { schema: { type: "integer" as const } } },
     content: jsonOf(apiError),
   },

@@ -4,7 +4,8 @@ import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rat
 // Limits per app process (memory): enough to blunt token guessing and floods on one instance. Several app
 // processes share their counts through Redis instead (lib/http/limiter.ts); this store remains for one process.
 
-export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+/** `remaining` and `resetAt` (epoch ms, the end of the window) are of the key closest to its limit. */
+export type RateLimitVerdict = { allowed: true; remaining?: number; resetAt?: number } | { allowed: false; retryAfterSeconds: number; resetAt: number };
 
 export type LimiterOptions = { keyPrefix: string; points: number; duration: number };
 
@@ -20,14 +21,15 @@ export const outsideRequests = AsyncLocalStorage.snapshot();
 export function consumerOf(limiter: () => RateLimiterAbstract | Promise<RateLimiterAbstract>) {
   return async function consume(...keys: string[]): Promise<RateLimitVerdict> {
     try {
-      await outsideRequests(async () => {
+      const counts = await outsideRequests(async () => {
         const store = await limiter();
         return Promise.all(keys.map((key) => store.consume(key)));
       });
-      return { allowed: true };
+      const tightest = counts.reduce<RateLimiterRes | undefined>((least, count) => (!least || count.remainingPoints < least.remainingPoints ? count : least), undefined);
+      return tightest ? { allowed: true, remaining: tightest.remainingPoints, resetAt: Date.now() + tightest.msBeforeNext } : { allowed: true };
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) {
-        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)), resetAt: Date.now() + rejection.msBeforeNext };
       }
       throw rejection;
     }

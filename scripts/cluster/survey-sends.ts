@@ -8,10 +8,11 @@ import { BALANCER_URL } from "./settings";
 export const customerEmail = (i: number) => `customer-${i}@cluster.test`;
 export const customerIndex = (email: string) => Number(/^customer-(\d+)@cluster\.test$/.exec(email)?.[1] ?? NaN);
 
-export type IntakeResult = { accepted: number; failedAttempts: number; limited: number; refused: string[] };
+/** `failures`: each failed attempt's answer (a status, or "no answer" when the connection was cut). */
+export type IntakeResult = { accepted: number; failedAttempts: number; failures: string[]; limited: number; refused: string[] };
 
 export async function sendSurveys(apiKey: string, sends: number, batchSize = 100, concurrency = 3): Promise<IntakeResult> {
-  const result: IntakeResult = { accepted: 0, failedAttempts: 0, limited: 0, refused: [] };
+  const result: IntakeResult = { accepted: 0, failedAttempts: 0, failures: [], limited: 0, refused: [] };
   let next = 0;
   const sendBatch = async (first: number, count: number) => {
     const sendsOfBatch = Array.from({ length: count }, (_, k) => ({
@@ -35,6 +36,7 @@ export async function sendSurveys(apiKey: string, sends: number, batchSize = 100
         continue;
       }
       result.failedAttempts += 1;
+      result.failures.push(String(response?.status ?? "no answer"));
       if (attempt >= 30) throw new Error(`batch ${first} failed ${attempt} times (last: ${response?.status ?? "no answer"})`);
       await sleep(1000);
     }

@@ -56,3 +56,29 @@ export function tally(expected: string[], seen: string[]) {
 /** The survey token of a survey email, or the follow-up id of an alert, from the mail's text. */
 export const tokenOf = (text: string) => /\/s\/([A-Za-z0-9_-]{32})/.exec(text)?.[1];
 export const followUpOf = (text: string) => /\/queue\/([a-z0-9-]+)/.exec(text)?.[1];
+
+type FaultTenant = { organizationId: string };
+
+/** The tenant's sending jobs not done yet: its campaigns', survey sends' and alerts'. */
+export async function pendingSendingJobs(tenant: FaultTenant): Promise<number> {
+  const { db } = await import("../../lib/db/client");
+  const { jobSchema } = await import("../../lib/queue/enqueue");
+  const { QUEUES } = await import("../../lib/queue/queues");
+  const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(
+    `SELECT count(*) AS n FROM ${jobSchema()}.job
+      WHERE state IN ('created', 'retry', 'active') AND name = ANY($2) AND data->>'organizationId' = $1`,
+    tenant.organizationId,
+    [QUEUES.campaign, QUEUES.surveySend, QUEUES.alert],
+  );
+  return Number(rows[0]!.n);
+}
+
+/** The mails the sink accepted against those due: a survey email per token, an alert per manager and follow-up. */
+export async function tallyMails(tenant: FaultTenant, tokens: string[], mails: { to: string; text: string }[], managerEmails: string[]) {
+  const { db } = await import("../../lib/db/client");
+  const surveyMails = tally(tokens, mails.map((m) => tokenOf(m.text)).filter((t): t is string => !!t));
+  const followUps = await db.followUp.findMany({ where: tenant, select: { id: true } });
+  const expectedAlerts = followUps.flatMap((f) => managerEmails.map((to) => `${to} ${f.id}`));
+  const alertMails = tally(expectedAlerts, mails.filter((m) => followUpOf(m.text)).map((m) => `${m.to} ${followUpOf(m.text)}`));
+  return { surveyMails, followUps, expectedAlerts, alertMails };
+}

@@ -3,7 +3,7 @@ import http from "node:http";
 import path from "node:path";
 import { APP_NODE_FLAGS } from "../app-node-flags";
 import { ensureBuilt } from "../bench/app-under-load";
-import { createFaultTenant, followUpOf, portFrom, prepareFaultDatabase, sleep, tally, tokenOf } from "./fault-tenant";
+import { createFaultTenant, pendingSendingJobs, portFrom, prepareFaultDatabase, sleep, tallyMails, tokenOf } from "./fault-tenant";
 import { startFaultSmtp } from "./smtp-fault-server";
 
 // Fault: a deploy. SIGTERM to the worker in the middle of a campaign, and to an app process (`next start` with
@@ -157,7 +157,6 @@ try {
   const { db } = await import("../../lib/db/client");
   const { startCampaign } = await import("../../lib/campaigns/campaigns");
   const { jobSchema } = await import("../../lib/queue/enqueue");
-  const { QUEUES } = await import("../../lib/queue/queues");
   const { tenant, admin, store, survey, managerEmails } = await createFaultTenant(2);
   await db.contact.createMany({
     data: Array.from({ length: CONTACTS }, (_, i) => ({ organizationId: tenant.organizationId, email: `customer-${i}@fault.test`, storeId: store.id })),
@@ -253,13 +252,7 @@ try {
   console.log(`… first app left after ${appExit.seconds.toFixed(1)} s (exit ${appExit.code ?? appExit.signal}); it answered ${answeredByItAfterStop} clicks after its SIGTERM`);
   apps[0] = await startApp("replacement", APP_PORT);
 
-  const pendingJobs = async () =>
-    Number((await db.$queryRawUnsafe<{ n: bigint }[]>(
-      `SELECT count(*) AS n FROM ${jobSchema()}.job
-        WHERE state IN ('created', 'retry', 'active') AND name = ANY($2) AND data->>'organizationId' = $1`,
-      tenant.organizationId,
-      [QUEUES.campaign, QUEUES.surveySend, QUEUES.alert],
-    ))[0]!.n);
+  const pendingJobs = () => pendingSendingJobs(tenant);
   const started = Date.now();
   for (;;) {
     const [unsettled, sent] = await Promise.all([
@@ -278,13 +271,10 @@ try {
 
   const mails = await smtp.accepted();
   const sends = await db.surveySend.findMany({ where: { ...tenant, campaignId: campaign.id }, select: { id: true, token: true, status: true } });
-  const surveyMails = tally(sends.map((s) => s.token), mails.map((m) => tokenOf(m.text)).filter((t): t is string => !!t));
   const responses = await db.response.findMany({ where: tenant, select: { surveySendId: true, score: true } });
   const scoreBySend = new Map(responses.map((r) => [r.surveySendId, r.score]));
   const clicksLost = sends.filter((s) => scoreOf.has(s.token) && scoreBySend.get(s.id) !== scoreOf.get(s.token)).length;
-  const followUps = await db.followUp.findMany({ where: tenant, select: { id: true } });
-  const expectedAlerts = followUps.flatMap((f) => managerEmails.map((to) => `${to} ${f.id}`));
-  const alertMails = tally(expectedAlerts, mails.filter((m) => followUpOf(m.text)).map((m) => `${m.to} ${followUpOf(m.text)}`));
+  const { surveyMails, followUps, expectedAlerts, alertMails } = await tallyMails(tenant, sends.map((s) => s.token), mails, managerEmails);
   const byStatus = Object.fromEntries(
     (await db.surveySend.groupBy({ by: ["status"], where: { ...tenant, campaignId: campaign.id }, _count: true })).map((g) => [g.status, g._count]),
   );

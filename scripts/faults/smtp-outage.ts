@@ -1,4 +1,4 @@
-import { createFaultTenant, followUpOf, portFrom, prepareFaultDatabase, sleep, tally, tokenOf } from "./fault-tenant";
+import { createFaultTenant, pendingSendingJobs, portFrom, prepareFaultDatabase, sleep, tallyMails, tokenOf } from "./fault-tenant";
 import { startFaultSmtp } from "./smtp-fault-server";
 
 // Fault: the SMTP server is down for a minute while a campaign is going out and detractor alerts are due.
@@ -18,8 +18,6 @@ try {
   const { startWorker } = await import("../../lib/worker/worker");
   const { startCampaign } = await import("../../lib/campaigns/campaigns");
   const { recordScore } = await import("../../lib/responses/record-score");
-  const { jobSchema } = await import("../../lib/queue/enqueue");
-  const { QUEUES } = await import("../../lib/queue/queues");
   const { tenant, admin, store, survey, managerEmails } = await createFaultTenant(2);
 
   await db.contact.createMany({
@@ -60,13 +58,7 @@ try {
   const upAt = Date.now();
   console.log("… SMTP server UP again; waiting for the campaign and the alerts to finish");
 
-  const pendingJobs = async () =>
-    Number((await db.$queryRawUnsafe<{ n: bigint }[]>(
-      `SELECT count(*) AS n FROM ${jobSchema()}.job
-        WHERE state IN ('created', 'retry', 'active') AND name = ANY($2) AND data->>'organizationId' = $1`,
-      tenant.organizationId,
-      [QUEUES.campaign, QUEUES.surveySend, QUEUES.alert],
-    ))[0]!.n);
+  const pendingJobs = () => pendingSendingJobs(tenant);
   for (;;) {
     const [unsettled, jobs] = await Promise.all([
       db.surveySend.count({ where: { ...tenant, campaignId: campaign.id, status: { in: ["queued", "sending"] } } }),
@@ -83,10 +75,7 @@ try {
 
   const mails = await smtp.accepted();
   const sends = await db.surveySend.findMany({ where: { ...tenant, campaignId: campaign.id }, select: { token: true, status: true, attempts: true } });
-  const surveyMails = tally(sends.map((s) => s.token), mails.map((m) => tokenOf(m.text)).filter((t): t is string => !!t));
-  const followUps = await db.followUp.findMany({ where: tenant, select: { id: true } });
-  const expectedAlerts = followUps.flatMap((f) => managerEmails.map((to) => `${to} ${f.id}`));
-  const alertMails = tally(expectedAlerts, mails.filter((m) => followUpOf(m.text)).map((m) => `${m.to} ${followUpOf(m.text)}`));
+  const { surveyMails, followUps, expectedAlerts, alertMails } = await tallyMails(tenant, sends.map((s) => s.token), mails, managerEmails);
   const byStatus = Object.fromEntries(
     (await db.surveySend.groupBy({ by: ["status"], where: { ...tenant, campaignId: campaign.id }, _count: true })).map((g) => [g.status, g._count]),
   );

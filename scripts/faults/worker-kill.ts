@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createFaultTenant, followUpOf, portFrom, prepareFaultDatabase, sleep, tally, tokenOf } from "./fault-tenant";
+import { createFaultTenant, pendingSendingJobs, portFrom, prepareFaultDatabase, sleep, tallyMails, tokenOf } from "./fault-tenant";
 import { startFaultSmtp } from "./smtp-fault-server";
 
 // Fault: the worker process is killed (SIGKILL, no goodbye) in the middle of a batch of survey emails and alerts.
@@ -33,7 +33,6 @@ function startWorkerProcess(name: string): ChildProcess {
 try {
   const { db } = await import("../../lib/db/client");
   const { jobSchema } = await import("../../lib/queue/enqueue");
-  const { QUEUES } = await import("../../lib/queue/queues");
   const { requestSurveySend } = await import("../../lib/sending/request-survey-send");
   const { recordScore } = await import("../../lib/responses/record-score");
   const { sweepSends } = await import("../../lib/sending/sweep-sends");
@@ -67,13 +66,7 @@ try {
 
   const killedAt = Date.now();
   startWorkerProcess("second");
-  const pendingJobs = async () =>
-    Number((await db.$queryRawUnsafe<{ n: bigint }[]>(
-      `SELECT count(*) AS n FROM ${jobSchema()}.job
-        WHERE state IN ('created', 'retry', 'active') AND name = ANY($2) AND data->>'organizationId' = $1`,
-      tenant.organizationId,
-      [QUEUES.campaign, QUEUES.surveySend, QUEUES.alert],
-    ))[0]!.n);
+  const pendingJobs = () => pendingSendingJobs(tenant);
   let lastReport = 0;
   for (;;) {
     const [jobs, queued] = await Promise.all([pendingJobs(), db.surveySend.count({ where: { ...tenant, status: "queued" } })]);
@@ -95,13 +88,10 @@ try {
 
   const mails = await smtp.accepted();
   const sends = await db.surveySend.findMany({ where: tenant, select: { token: true, status: true } });
-  const surveyMails = tally(tokens, mails.map((m) => tokenOf(m.text)).filter((t): t is string => !!t));
+  const { surveyMails, expectedAlerts, alertMails } = await tallyMails(tenant, tokens, mails, managerEmails);
   const sentWithoutMail = sends.filter((s) => s.status === "sent" && surveyMails.missing.includes(s.token)).length;
   const unconfirmedTokens = new Set(sends.filter((s) => s.status === "failed").map((s) => s.token));
   const silentlyLost = surveyMails.missing.filter((t) => !unconfirmedTokens.has(t)).length;
-  const followUps = await db.followUp.findMany({ where: tenant, select: { id: true } });
-  const expectedAlerts = followUps.flatMap((f) => managerEmails.map((to) => `${to} ${f.id}`));
-  const alertMails = tally(expectedAlerts, mails.filter((m) => followUpOf(m.text)).map((m) => `${m.to} ${followUpOf(m.text)}`));
   const byStatus = Object.fromEntries((await db.surveySend.groupBy({ by: ["status"], where: tenant, _count: true })).map((g) => [g.status, g._count]));
   const report = {
     "survey emails queued": SENDS,

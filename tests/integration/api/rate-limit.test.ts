@@ -11,11 +11,17 @@ describe("the API's rate limit", () => {
     const { tenant } = await createTenant("Busy Shop");
     const [busy, calm] = [await apiKeyFor(tenant, "busy"), await apiKeyFor(tenant, "calm")];
 
-    const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await callApi(GET, { key: busy, path: "/responses" })).status);
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await callApi(GET, { key: busy, path: "/responses" }));
     const limited = await callApi(GET, { key: busy, path: "/responses" });
 
-    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 429]);
+    expect(answers.map((answer) => answer.headers.get("x-ratelimit-remaining"))).toEqual(["2", "1", "0", "0"]);
+    expect(answers[0]!.headers.get("x-ratelimit-limit")).toBe("3");
+    // One window: every answer names the same end of it, in whole epoch seconds (rounded up), a second away.
+    const resets = new Set(answers.map((answer) => Number(answer.headers.get("x-ratelimit-reset"))));
+    expect(resets.size).toBe(1);
+    expect([...resets][0]! - Date.now() / 1000).toBeLessThanOrEqual(2);
     expect(limited.body).toMatchObject({ error: "rate_limited" });
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect((await callApi(GET, { key: calm, path: "/responses" })).status).toBe(200);
