@@ -122,7 +122,7 @@ test("tenant B's forms posted by tenant A's admin and CX manager are 'not found'
   const snapshot = () => pageTexts(b, pages);
   const before = await snapshot();
 
-  // B's forms that carry B's ids, at most three per action (the contact list has an erase form per contact).
+  // B's forms that carry B's ids, at most three per action.
   const perAction = new Map<string, CapturedForm[]>();
   for (const form of forms) {
     const { action, ids } = describeForm(form, names);
