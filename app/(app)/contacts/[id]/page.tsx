@@ -24,7 +24,7 @@ export default async function ContactPage({ params }: Props) {
         <a href="/contacts">← Contacts</a>
       </p>
       <h1>
-        {contact.name ?? contact.email} <ConsentBadges contact={contact} />
+        {contact.erasedAt ? "Erased contact" : (contact.name ?? contact.email)} <ConsentBadges contact={contact} />
       </h1>
       <div className="grid two">
         <section className="card" data-testid="contact-details">
