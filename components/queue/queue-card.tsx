@@ -60,7 +60,7 @@ function StatusBadge({ item, now }: { item: QueueItem; now: Date }) {
   const outcomes = useTranslations("outcomes");
   const format = useFormatter();
   if (item.status === "closed") {
-    return <span className="badge closed">{t("closed", { outcome: item.outcome ? outcomes(item.outcome) : "" })}</span>;
+    return <span className="badge closed">{item.outcome ? t("closedWith", { outcome: outcomes(item.outcome) }) : t("closed")}</span>;
   }
   const when = format.relativeTime(item.dueAt, now);
   if (item.status === "contacted") return <span className="badge contacted">{t("contacted")}</span>;

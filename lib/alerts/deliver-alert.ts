@@ -25,7 +25,8 @@ export async function deliverFollowUpAlert(
   { commentAdded = false }: { commentAdded?: boolean } = {},
 ): Promise<{ sent: number }> {
   const [response] = await preparedQuery<AlertedResponse>("alerted-response", ALERTED_RESPONSE_SQL, [responseId, tenant.organizationId]);
-  if (!response) return { sent: 0 };
+  // An erased contact's alert is not sent, even from a job that was already running when they were erased.
+  if (!response || response.contactErased) return { sent: 0 };
   const alerts = (response.category === "detractor" && response.followUpId !== null) || (response.category === "passive" && response.alertPassives);
   if (!alerts) return { sent: 0 };
 
@@ -77,6 +78,7 @@ type AlertedResponse = {
   contactName: string | null;
   contactEmail: string;
   contactPhone: string | null;
+  contactErased: boolean;
   storeName: string | null;
   storeTimeZone: string | null;
   alertPassives: boolean;
@@ -89,7 +91,7 @@ type AlertedResponse = {
 // (a query per include), as the worker sends an alert for nearly every detractor's click.
 const ALERTED_RESPONSE_SQL = `
   SELECT r."id", r."category"::text AS "category", r."score", r."storeId", r."comment", r."callbackConsent", r."callbackPhone",
-         c."name" AS "contactName", c."email" AS "contactEmail", c."phone" AS "contactPhone",
+         c."name" AS "contactName", c."email" AS "contactEmail", c."phone" AS "contactPhone", c."erasedAt" IS NOT NULL AS "contactErased",
          s."name" AS "storeName", s."timeZone" AS "storeTimeZone", v."alertPassives",
          f."id" AS "followUpId", (extract(epoch FROM f."dueAt") * 1000)::float8 AS "followUpDueAt"
     FROM "Response" r

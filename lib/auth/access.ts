@@ -20,6 +20,7 @@ export const ACCESS = {
   "/send": "cx_manager",
   "/campaigns": "cx_manager",
   "/contacts": "cx_manager",
+  "/contacts/[id]": "cx_manager",
   "/imports": "cx_manager",
   "/settings/sending": "cx_manager",
   "/stores": "cx_manager",
@@ -35,7 +36,8 @@ export const ACCESS = {
   // Route handlers.
   "/exports/responses.csv": "store_manager",
   "/exports/follow-ups.csv": "store_manager",
-  "/contacts/[id]/export": "cx_manager",
+  // Data requests are the admins' (GDPR): the export and erasure are offered to them only.
+  "/contacts/[id]/export": "admin",
   "/imports/upload": "cx_manager",
 
   // Actions.

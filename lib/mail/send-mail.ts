@@ -134,6 +134,7 @@ async function transmit(mail: OutgoingMail, outboxClient: Prisma.TransactionClie
       subject: mail.subject,
       html: mail.html,
       text: mail.text,
+      headers: mail.headers,
     },
   });
 }

@@ -15,6 +15,7 @@ export const QUEUES = {
   campaign: "campaign",
   webhookDelivery: "webhook-delivery",
   sendingSweep: "sending-sweep",
+  retention: "retention",
 } as const;
 
 export type JobKind = keyof typeof QUEUES;
@@ -35,4 +36,5 @@ export type JobData = {
   campaign: { organizationId: string; campaignId: string };
   webhookDelivery: { organizationId: string; deliveryId: string };
   sendingSweep: Record<string, never>;
+  retention: Record<string, never>;
 };

@@ -4,7 +4,7 @@ import { recordEvent } from "../followups/events";
 import { resolveLocale } from "../i18n/locales";
 import { sendMailOnce } from "../mail/send-once";
 import { SCORES } from "../responses/nps";
-import { scoreUrl, unsubscribeUrl } from "../sending/survey-links";
+import { scoreUrl, unsubscribeHeaders, unsubscribeUrl } from "../sending/survey-links";
 import { newSurveyToken } from "../sending/survey-token";
 import { withBrand } from "../surveys/default-texts";
 import type { Tenant } from "../tenancy/tenant";
@@ -77,7 +77,7 @@ export async function sendResurvey(tenant: Tenant, resurveyId: string, now = new
       subject,
       html,
       text,
-      headers: { "List-Unsubscribe": `<${unsubscribeUrl(send.token)}>` },
+      headers: unsubscribeHeaders(send.token),
     },
     now,
   );

@@ -3,6 +3,7 @@ import { escalateFollowUp } from "../alerts/escalate";
 import { runCampaign } from "../campaigns/run-campaign";
 import { enqueueWeeklyDigests, sendStoreDigest } from "../digests/send-digests";
 import { metrics } from "../metrics/metrics";
+import { applyRetentionEverywhere } from "../privacy/retention";
 import type { JobData, JobKind } from "../queue/queues";
 import { sendResurvey } from "../resurveys/send-resurvey";
 import { deliverSend } from "../sending/deliver-send";
@@ -32,4 +33,5 @@ export const HANDLERS: { [K in JobKind]: (data: JobData[K]) => Promise<unknown> 
     return outcome;
   },
   sendingSweep: () => sweepSends(),
+  retention: () => applyRetentionEverywhere(),
 };

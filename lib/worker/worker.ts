@@ -3,6 +3,7 @@ import { HANDLERS } from "./handlers";
 import { env } from "../env";
 import { logger, withLogContext } from "../logging/logger";
 import { metrics } from "../metrics/metrics";
+import { RETENTION_CRON } from "../privacy/retention";
 import { createQueues, jobSchema } from "../queue/enqueue";
 import { QUEUES, type JobKind } from "../queue/queues";
 
@@ -38,6 +39,7 @@ const SCHEDULES: [JobKind, string][] = [
   ["sweep", "* * * * *"],
   ["sendingSweep", "* * * * *"],
   ["weeklyDigests", "0 6 * * 1"],
+  ["retention", RETENTION_CRON],
 ];
 
 export type RunningWorker = { boss: PgBoss; stop: () => Promise<StopReport> };

@@ -93,7 +93,7 @@ async function post(request: APIRequestContext, form: CapturedForm, origin: stri
   return { status: response.status(), text: await response.text() };
 }
 
-// B's pages with forms, and one follow-up (its page carries most of the actions that take an id).
+// B's pages with forms, and one follow-up (its page carries most of the actions that take an id) and one contact.
 const B_PAGES = ["/queue", "/stores", "/users", "/survey", "/loop", "/themes", "/integrations", "/integrations/webhooks", "/jobs", "/privacy", "/campaigns", "/send", "/settings/sending", "/contacts"];
 
 test("tenant B's forms posted by tenant A's admin and CX manager are 'not found', and B's pages do not change", async ({ browser, baseURL }) => {
@@ -113,7 +113,7 @@ test("tenant B's forms posted by tenant A's admin and CX manager are 'not found'
   await b.getByRole("button", { name: "Add endpoint" }).click();
   await expect(b.getByTestId("webhook-endpoints")).toContainText("crm.lumen.example");
   const firstLink = (url: string, prefix: string) => firstLinkOn(b, url, prefix);
-  const pages = [...B_PAGES, await firstLink("/queue", "/queue/"), await firstLink("/integrations/webhooks", "/integrations/webhooks/")];
+  const pages = [...B_PAGES, await firstLink("/queue", "/queue/"), await firstLink("/integrations/webhooks", "/integrations/webhooks/"), await firstLink("/contacts", "/contacts/")];
   const forms: CapturedForm[] = [];
   for (const url of pages) {
     await b.goto(url);
@@ -122,7 +122,7 @@ test("tenant B's forms posted by tenant A's admin and CX manager are 'not found'
   const snapshot = () => pageTexts(b, pages);
   const before = await snapshot();
 
-  // B's forms that carry B's ids, at most three per action (the contact list has an erase form per contact).
+  // B's forms that carry B's ids, at most three per action.
   const perAction = new Map<string, CapturedForm[]>();
   for (const form of forms) {
     const { action, ids } = describeForm(form, names);
@@ -278,7 +278,7 @@ test("every server action is 'not found' for each role below the one its guard r
   await admin.getByRole("button", { name: "Add endpoint" }).click();
   await expect(admin.getByTestId("webhook-endpoints")).toContainText("crm.northwind.example");
   const firstLink = (url: string, prefix: string) => firstLinkOn(admin, url, prefix);
-  const pages = [...B_PAGES, "/themes?edit=new", await firstLink("/queue", "/queue/"), await firstLink("/integrations/webhooks", "/integrations/webhooks/")];
+  const pages = [...B_PAGES, "/themes?edit=new", await firstLink("/queue", "/queue/"), await firstLink("/integrations/webhooks", "/integrations/webhooks/"), await firstLink("/contacts", "/contacts/")];
   const forms: CapturedForm[] = [];
   for (const url of pages) {
     await admin.goto(url);
@@ -360,8 +360,9 @@ test("the contact export is a POST: a GET answers 405 and writes no audit event"
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin@northwind.demo", "export-admin");
   await admin.goto("/contacts");
+  await admin.getByTestId("contacts").locator("a[href^='/contacts/']").first().click();
   const action = await admin.locator("form[action$='/export']").first().getAttribute("action");
-  expect(action, "the contacts page offers an export button").toMatch(/^\/contacts\/c[a-z0-9]{24}\/export$/);
+  expect(action, "the contact page offers an export button").toMatch(/^\/contacts\/c[a-z0-9]{24}\/export$/);
   const contactId = action!.split("/")[2]!;
   const exports = async () => {
     await admin.goto("/privacy");
@@ -377,7 +378,9 @@ test("the contact export is a POST: a GET answers 405 and writes no audit event"
 
   const posted = await admin.request.post(action!, { headers: { origin: baseURL! }, maxRedirects: 0 });
   expect(posted.status()).toBe(200);
-  expect(posted.headers()["content-disposition"]).toContain(`contact-${contactId}.json`);
-  expect(((await posted.json()) as { contact: { id: string } }).contact.id).toBe(contactId);
+  expect(posted.headers()["content-disposition"]).toMatch(/filename="personal-data-\d{4}-\d{2}-\d{2}\.json"/);
+  const exported = (await posted.json()) as { format: string; version: number };
+  expect(exported).toMatchObject({ format: "nps-loop/subject-access-export", version: 1 });
+  expect(JSON.stringify(exported), "the export names no internal id").not.toContain(contactId);
   expect(await exports()).toBe(before + 1);
 });

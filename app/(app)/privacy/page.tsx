@@ -4,6 +4,8 @@ import { listAuditEvents } from "@/lib/audit/audit-events";
 import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { getOrganization } from "@/lib/organizations/organizations";
+import { previewRetention, RETENTION_RUNS } from "@/lib/privacy/retention";
+import { RetentionPreview, RetentionRules } from "@/components/privacy/retention-rules";
 import { applyRetentionAction, saveRetentionAction } from "./actions";
 
 type Props = { searchParams: Promise<{ before?: string }> };
@@ -17,13 +19,15 @@ export default async function PrivacyPage({ searchParams }: Props) {
     getTranslations("privacyPage"),
     getFormatter(),
   ]);
+  const preview = organization.retentionMonths ? await previewRetention(member, organization.retentionMonths) : null;
   return (
     <>
       <h1>{t("title")}</h1>
       <div className="grid two">
-        <section className="card">
+        <section className="card" data-testid="retention">
           <h2 style={{ marginTop: 0 }}>{t("retention")}</h2>
-          <p className="muted">{t("retentionIntro")}</p>
+          <RetentionRules runs={RETENTION_RUNS} />
+          {preview && <RetentionPreview months={organization.retentionMonths!} {...preview} />}
           <ActionForm action={saveRetentionAction} submitLabel={t("saveRetention")}>
             <Field name="retentionMonths" label={t("keepFor")} type="number" defaultValue={organization.retentionMonths ?? ""} />
           </ActionForm>

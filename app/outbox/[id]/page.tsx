@@ -25,6 +25,16 @@ export default async function OutboxMessagePage({ params }: Props) {
       <p className="muted">
         {t("to", { to: message.to, time: format.dateTime(message.createdAt, { dateStyle: "short", timeStyle: "medium" }) })}
       </p>
+      <details className="card" data-testid="mail-headers" open>
+        <summary>{t("headers")}</summary>
+        {message.headerLines.map(([name, value]) => (
+          <div key={name} style={{ overflowWrap: "anywhere" }}>
+            <code>
+              {name}: {value}
+            </code>
+          </div>
+        ))}
+      </details>
       <iframe className="mail" title={t("frame")} srcDoc={html} sandbox="allow-top-navigation-by-user-activation allow-popups" />
       <h2>{t("textPart")}</h2>
       <pre className="card" style={{ whiteSpace: "pre-wrap" }}>

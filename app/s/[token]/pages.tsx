@@ -58,10 +58,16 @@ export function invalidLinkPage(request: Request) {
 
 /**
  * Runs a public survey route: rate-limited per client and per link (429 with Retry-After), and unknown, malformed
- * and foreign tokens all get the same friendly 404.
+ * and foreign tokens all get the same friendly 404. `anyOrigin`: the route takes POSTs from other sites (RFC 8058's
+ * one-click unsubscribe, which mailbox providers send from their own origin); the unguessable link is its authority.
  */
-export async function withSurveyLink(request: Request, token: string, work: () => Promise<Response>): Promise<Response> {
-  if (isCrossSitePost(request)) {
+export async function withSurveyLink(
+  request: Request,
+  token: string,
+  work: () => Promise<Response>,
+  { anyOrigin = false }: { anyOrigin?: boolean } = {},
+): Promise<Response> {
+  if (!anyOrigin && isCrossSitePost(request)) {
     const messages = MESSAGES[browserLocale(request)];
     return htmlResponse(<MessagePage lang={browserLocale(request)} title={messages.forbiddenTitle} body={messages.forbiddenBody} />, 403);
   }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { usesOutbox } from "@/lib/env";
 import { getOutboxMessage, listOutboxMessages } from "@/lib/mail/outbox";
 import { sendMail } from "@/lib/mail/send-mail";
+import { createTenant, sendTestSurvey } from "@/tests/support/factories";
 
 afterAll(async () => {
   await db.$disconnect();
@@ -34,5 +35,23 @@ describe("mail without an SMTP server", () => {
     expect(stored.text).toBe(text);
     expect(stored.text).toContain(`0 (Pas du tout probable): ${scoreUrls[0]}`);
     for (const url of scoreUrls) expect(stored.html).toContain(`href="${url}"`);
+  });
+
+  it("keeps each message's headers, so the demo shows a survey's List-Unsubscribe and one-click header", async () => {
+    const { tenant } = await createTenant("Outbox Header Shop");
+    const send = await sendTestSurvey(tenant);
+    const { email } = await db.contact.findUniqueOrThrow({ where: { id: send.contactId } });
+    const [listed] = (await listOutboxMessages()).filter((message) => message.to === email);
+
+    const { headerLines } = await getOutboxMessage(listed!.id);
+
+    expect(headerLines).toEqual(
+      expect.arrayContaining([
+        ["To", email],
+        ["List-Unsubscribe", `<http://localhost:3000/s/${send.token}/unsubscribe>`],
+        ["List-Unsubscribe-Post", "List-Unsubscribe=One-Click"],
+      ]),
+    );
+    expect(headerLines.map(([name]) => name)).toEqual(expect.arrayContaining(["From", "Subject", "Date", "Message-ID"]));
   });
 });

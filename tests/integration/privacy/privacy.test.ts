@@ -26,8 +26,8 @@ describe("a contact's data on request", () => {
     const store = await createTestStore(tenant);
     const send = await answeredAt(tenant, store.id, NOW, "Rude staff");
     const exported = await exportContactData(admin, send.contactId);
-    expect(exported.contact.email).toMatch(/@example\.test$/);
-    expect(exported.contact.surveySends[0].response).toMatchObject({ score: 4, comment: "Rude staff" });
+    expect(exported.person.email).toMatch(/@example\.test$/);
+    expect(exported.surveyEmails[0]!.response).toMatchObject({ score: 4, comment: "Rude staff" });
     const { events } = await listAuditEvents(tenant);
     expect(events[0]).toMatchObject({ action: "contact_exported", subject: send.contactId, actorId: admin.userId });
   });

@@ -30,12 +30,16 @@ function mutatingRoutes(dir = APP_DIR): { file: string; methods: string[]; membe
 
 const BEARER_ONLY = (file: string) => file.startsWith(path.join("app", "api", "v1"));
 const OWN_CSRF = (file: string) => file.startsWith(path.join("app", "api", "auth"));
+// RFC 8058's one-click unsubscribe: mailbox providers post it from their own origin, so it takes any (the link is its
+// authority, and an unsubscription is all a forged post could do); tests/integration/mail/unsubscribe-headers.test.ts.
+const ONE_CLICK_UNSUBSCRIBE = path.join("app", "s", "[token]", "unsubscribe", "route.tsx");
 // Demo mode's one-click sign-in (404 outside it): a forged post would sign the visitor in as a demo user.
 const DEMO_SIGN_IN = path.join("app", "signin", "demo", "route.ts");
 
 describe("route handlers that change something, posted from another site", () => {
   const routes = mutatingRoutes();
   const surveyRoutes = routes.filter((r) => r.file.startsWith(path.join("app", "s") + path.sep));
+  const surveyForms = surveyRoutes.filter((r) => r.file !== ONE_CLICK_UNSUBSCRIBE);
 
   it("are all accounted for: API (Bearer), next-auth, memberRoute (the CSV upload), or a public survey page", () => {
     expect(routes.length).toBeGreaterThan(4);
@@ -45,7 +49,12 @@ describe("route handlers that change something, posted from another site", () =>
     expect(other.map((r) => r.file), "a new mutating route handler: give it an Origin check and a case here").toEqual([]);
   });
 
-  it.each(surveyRoutes.map((r) => [r.file, r] as const))("%s answers 403 and records nothing", async (file, route) => {
+  it("take RFC 8058's one-click unsubscribe from any origin, and it is the only survey route that does", () => {
+    expect(surveyRoutes.map((r) => r.file)).toContain(ONE_CLICK_UNSUBSCRIBE);
+    expect(surveyForms.length).toBe(surveyRoutes.length - 1);
+  });
+
+  it.each(surveyForms.map((r) => [r.file, r] as const))("%s answers 403 and records nothing", async (file, route) => {
     const send = await storeSurvey("en");
     const module = (await import(path.join(process.cwd(), file))) as Record<string, (request: Request, context: unknown) => Promise<Response>>;
     const segment = file.split(path.sep).at(-2)!;

@@ -26,13 +26,16 @@ export async function GET(request: Request, { params }: Context) {
   });
 }
 
+// RFC 8058: a mailbox provider's one-click POST comes from its own origin (Gmail's: https://mail.google.com), so
+// this POST is taken whatever its Origin. Forging it gains nothing: whoever can post here holds the link already.
 export async function POST(request: Request, { params }: Context) {
   const { token } = await params;
-  return withSurveyLink(request, token, async () => {
+  const unsubscribe = async () => {
     const link = await unsubscribeByToken(token);
     const messages = MESSAGES[localeOf(link)];
     return htmlResponse(
       <MessagePage lang={localeOf(link)} title={messages.unsubscribe} body={messages.unsubscribed} branding={brandingOf(link)} />,
     );
-  });
+  };
+  return withSurveyLink(request, token, unsubscribe, { anyOrigin: true });
 }
