@@ -49,6 +49,12 @@ const envSchema = z.object({
   // the requests in progress get at most SHUTDOWN_TIMEOUT_SECONDS.
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(5),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  // Encrypts single sign-on client secrets at rest (lib/identity/secret-box.ts): 32 bytes, base64. Required outside
+  // demo mode to save or use a single sign-on connection.
+  SSO_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, "base64").length === 32, "SSO_ENCRYPTION_KEY: 32 bytes in base64 (openssl rand -base64 32)")
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,6 +1,7 @@
 import { SignInForm } from "@/components/layout/sign-in-form";
 import { listDemoSignIns } from "@/lib/auth/demo-sign-in";
 import { ROLE_LABELS } from "@/lib/members/schemas";
+import { ssoSignInPathAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -14,16 +15,21 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="signin-stack">
         <div className="card">
           <h1>Sign in to NPS Loop</h1>
-          <p className="muted">We email you a sign-in link. No password needed.</p>
+          <p className="muted">We email you a sign-in link, or send you to your company's sign-in if it uses single sign-on.</p>
           {error === "RateLimited" ? (
             // The same words for every address: they must not tell whether it has an account.
             <p className="field-error" role="alert">
               Too many sign-in links were asked for. Wait 15 minutes, then ask for a new one.
             </p>
+          ) : error === "SsoRequired" ? (
+            <p className="field-error" role="alert">
+              Your company requires single sign-on: email links are switched off for its addresses. Enter your work email and
+              press Continue to sign in through your company.
+            </p>
           ) : (
             error && <p className="field-error">That sign-in link is no longer valid. Ask for a new one.</p>
           )}
-          <SignInForm />
+          <SignInForm ssoPathFor={ssoSignInPathAction} />
         </div>
         {demoUsers.length > 0 && (
           <section className="card" aria-labelledby="demo-users">

@@ -6,7 +6,8 @@ import { z } from "zod";
 
 const emailSchema = z.email("Enter a valid email address");
 
-export function SignInForm() {
+/** ssoPathFor: the page's server action naming the company provider of an address in a claimed domain. */
+export function SignInForm({ ssoPathFor }: { ssoPathFor: (email: string) => Promise<string | null> }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -15,6 +16,8 @@ export function SignInForm() {
     if (!parsed.success) return setError(parsed.error.issues[0].message);
     setError(null);
     setPending(true);
+    const ssoPath = await ssoPathFor(parsed.data);
+    if (ssoPath) return window.location.assign(ssoPath);
     await signIn("email", { email: parsed.data, callbackUrl: "/dashboard" });
   }
 
@@ -27,7 +30,7 @@ export function SignInForm() {
       </div>
       <div className="form-actions">
         <button className="button" type="submit" disabled={pending}>
-          {pending ? "Sending…" : "Email me a sign-in link"}
+          {pending ? "Signing in…" : "Continue"}
         </button>
       </div>
     </form>

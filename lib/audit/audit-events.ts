@@ -9,7 +9,20 @@ export type AuditAction =
   | "export"
   | "contact_exported"
   | "contact_erased"
-  | "retention_applied";
+  | "retention_applied"
+  // Enterprise identity (lib/identity/).
+  | "sso_settings_changed"
+  | "sso_group_mapping_added"
+  | "sso_group_mapping_removed"
+  | "scim_token_created"
+  | "scim_token_revoked"
+  | "scim_user_provisioned"
+  | "scim_user_changed"
+  | "scim_user_deleted"
+  | "scim_group_changed"
+  | "member_access_granted"
+  | "member_access_revoked"
+  | "session_ended";
 
 /**
  * The acting person, when the tenant handle is a signed-in member; system work (jobs) has none. Any member may be
