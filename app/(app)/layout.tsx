@@ -35,6 +35,8 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           {isCx && <a href="/settings/sending">Sending rules</a>}
           {hasRole(member, "admin") && <a href="/integrations">Integrations</a>}
           {hasRole(member, "admin") && <a href="/privacy">Privacy &amp; audit log</a>}
+          {hasRole(member, "admin") && <a href="/settings/sso">Single sign-on</a>}
+          <a href="/settings/sessions">Sessions</a>
           {isCx && <a href="/stores">Stores &amp; regions</a>}
           {isCx && <a href="/survey">Survey &amp; branding</a>}
           {isCx && <a href="/users">Users</a>}

@@ -30,6 +30,9 @@ export const ACCESS = {
   "/integrations/webhooks": "admin",
   "/integrations/webhooks/[id]": "admin",
   "/privacy": "admin",
+  "/settings/sso": "admin",
+  // Everyone sees their own sessions; an admin sees every member's.
+  "/settings/sessions": "store_manager",
 
   // Route handlers.
   "/exports/responses.csv": "store_manager",
@@ -74,6 +77,13 @@ export const ACCESS = {
   deleteWebhookAction: "admin",
   saveRetentionAction: "admin",
   applyRetentionAction: "admin",
+  saveSsoConnectionAction: "admin",
+  addGroupMappingAction: "admin",
+  removeGroupMappingAction: "admin",
+  createScimTokenAction: "admin",
+  revokeScimTokenAction: "admin",
+  // A member ends their own sessions; lib/identity/sessions.ts lets only an admin end other people's.
+  endSessionAction: "store_manager",
 } as const satisfies Record<string, Role>;
 
 export type Access = keyof typeof ACCESS;

@@ -22,7 +22,7 @@ export async function scim(token: string, method: string, path: string, body?: u
     headers: { authorization: `Bearer ${token}`, "content-type": "application/scim+json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const response = await route.module[method]!(request, { params: Promise.resolve(id ? { id: decodeURIComponent(id) } : {}) });
+  const response = await route.module[method]!(request, { params: Promise.resolve((id ? { id: decodeURIComponent(id) } : {}) as Record<string, string>) });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, contentType: response.headers.get("content-type") };
 }
