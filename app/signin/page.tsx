@@ -1,7 +1,6 @@
 import { SignInForm } from "@/components/layout/sign-in-form";
 import { listDemoSignIns } from "@/lib/auth/demo-sign-in";
 import { ROLE_LABELS } from "@/lib/members/schemas";
-import { ssoSignInPathAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +28,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           ) : (
             error && <p className="field-error">That sign-in link is no longer valid. Ask for a new one.</p>
           )}
-          <SignInForm ssoPathFor={ssoSignInPathAction} />
+          <SignInForm />
         </div>
         {demoUsers.length > 0 && (
           <section className="card" aria-labelledby="demo-users">

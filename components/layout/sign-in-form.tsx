@@ -6,8 +6,13 @@ import { z } from "zod";
 
 const emailSchema = z.email("Enter a valid email address");
 
-/** ssoPathFor: the page's server action naming the company provider of an address in a claimed domain. */
-export function SignInForm({ ssoPathFor }: { ssoPathFor: (email: string) => Promise<string | null> }) {
+/** An address in a domain a company claimed goes to its provider; any other gets an email link. */
+async function ssoPathFor(email: string): Promise<string | null> {
+  const response = await fetch(`/signin/sso/discover?${new URLSearchParams({ email })}`);
+  return response.ok ? ((await response.json()) as { path: string | null }).path : null;
+}
+
+export function SignInForm() {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 

@@ -28,7 +28,8 @@ function mutatingRoutes(dir = APP_DIR): { file: string; methods: string[]; membe
   });
 }
 
-const BEARER_ONLY = (file: string) => file.startsWith(path.join("app", "api", "v1"));
+// The REST API and SCIM provisioning (lib/identity/scim/scim-route.ts) take a Bearer token and nothing else.
+const BEARER_ONLY = (file: string) => file.startsWith(path.join("app", "api", "v1")) || file.startsWith(path.join("app", "scim"));
 const OWN_CSRF = (file: string) => file.startsWith(path.join("app", "api", "auth"));
 // Demo mode's one-click sign-in (404 outside it): a forged post would sign the visitor in as a demo user.
 const DEMO_SIGN_IN = path.join("app", "signin", "demo", "route.ts");
