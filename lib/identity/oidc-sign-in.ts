@@ -115,9 +115,11 @@ export async function completeSsoSignIn(input: { state: string | null; search: s
   const { userId, admitted } = await db.$transaction(async (tx) => {
     const user = await tx.user.upsert({ where: { email }, create: { email, name, emailVerified: now }, update: {} });
     const access = await accessFromGroups(tenant, groups, tx);
+    // No mapped group: no session. A membership made by hand stays (SCIM, not a failed sign-in, takes people out).
+    if (!access) return { userId: user.id, admitted: false };
     await applyAccess(tenant, user.id, access, "oidc", tx);
-    if (access) await recordAuditEvent({ ...tenant, userId: user.id }, { action: "sign_in", detail: { method: "oidc", groups } }, tx);
-    return { userId: user.id, admitted: Boolean(access) };
+    await recordAuditEvent({ ...tenant, userId: user.id }, { action: "sign_in", detail: { method: "oidc", groups } }, tx);
+    return { userId: user.id, admitted: true };
   });
   if (!admitted) throw new SsoSignInError("no_access", email);
   return createSession(userId, "oidc", input.userAgent, now);

@@ -156,6 +156,11 @@ describe("single sign-on through the tenant's OpenID Connect provider", () => {
     expect(await isMagicLinkRefused(`breakglass@${claimed}`)).toBe(false);
     expect(await ssoSignInPathFor(`breakglass@${claimed}`)).toBeNull();
     expect(await isMagicLinkRefused("someone@elsewhere.example.test")).toBe(false);
+    // next-auth asks before it sends a link and again when one is used: the sign-in page then says why.
+    const { authOptions } = await import("@/lib/auth/options");
+    const ask = (email: string) => authOptions.callbacks!.signIn!({ user: { id: email, email }, account: null, email: { verificationRequest: true } } as never);
+    expect(await ask(`teller@${claimed}`)).toBe("/signin?error=SsoRequired");
+    expect(await ask(`breakglass@${claimed}`)).toBe(true);
     expect(await db.auditEvent.count({ where: { organizationId: tenant.organizationId, action: "sso_settings_changed" } })).toBe(1);
   });
 });
