@@ -2,7 +2,6 @@ import { recordAuditEvent } from "../audit/audit-events";
 import { db, type Prisma } from "../db/client";
 import type { Role } from "../generated/prisma/enums";
 import type { Tenant } from "../tenancy/tenant";
-import { endSessionsOfUser } from "./sessions";
 
 export type Access = { role: Role; storeIds: string[] };
 
@@ -52,4 +51,10 @@ export async function applyAccess(tenant: Tenant, userId: string, access: Access
     { action: "member_access_granted", subject: userId, detail: { via, from: membership?.role ?? null, role: access.role, storeIds: access.storeIds } },
     tx,
   );
+}
+
+/** Every session of a person who lost access: the next request of each is signed out. */
+async function endSessionsOfUser(tenant: Tenant, userId: string, tx: Prisma.TransactionClient) {
+  const { count } = await tx.session.deleteMany({ where: { userId } });
+  if (count > 0) await recordAuditEvent(tenant, { action: "session_ended", subject: userId, detail: { sessions: count, reason: "access_revoked" } }, tx);
 }

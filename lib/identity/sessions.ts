@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import Bowser from "bowser";
 import { recordAuditEvent } from "../audit/audit-events";
-import { db, type Prisma } from "../db/client";
+import { db } from "../db/client";
 import { hasRole } from "../members/members";
-import { NotFoundError, type Member, type Tenant } from "../tenancy/tenant";
+import { NotFoundError, type Member } from "../tenancy/tenant";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 // "Last seen" to within five minutes is what an admin needs, and spares a write on every request.
@@ -62,10 +62,4 @@ export async function endSession(member: Member, sessionId: string) {
     await tx.session.deleteMany({ where: { id: session.id, userId: session.userId } });
     await recordAuditEvent(member, { action: "session_ended", subject: session.userId, detail: { sessionId: session.id } }, tx);
   });
-}
-
-/** Every session of a person who lost access: the next request of each is signed out. */
-export async function endSessionsOfUser(tenant: Tenant, userId: string, tx: Prisma.TransactionClient) {
-  const { count } = await tx.session.deleteMany({ where: { userId } });
-  if (count > 0) await recordAuditEvent(tenant, { action: "session_ended", subject: userId, detail: { sessions: count, reason: "access_revoked" } }, tx);
 }
