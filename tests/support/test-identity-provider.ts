@@ -29,6 +29,7 @@ export async function startTestIdentityProvider(options: { redirectUri: string; 
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     cookies: { keys: ["test-identity-provider-cookie-key"] },
+    ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
     async findAccount(_ctx, id) {
       const account = accounts.get(id);
       if (!account) return undefined;
