@@ -1,6 +1,6 @@
 import { GET as ssoCallback } from "@/app/signin/sso/callback/route";
 import { GET as ssoStart } from "@/app/signin/sso/route";
-import { saveSsoConnection, addGroupMapping } from "@/lib/identity/sso-connections";
+import { saveSsoConnection } from "@/lib/identity/sso-connections";
 import type { Member } from "@/lib/tenancy/tenant";
 import type { TestIdentityProvider } from "@/tests/support/test-identity-provider";
 
@@ -20,8 +20,6 @@ export async function connectTenant(admin: Member, idp: TestIdentityProvider, do
     breakGlassEmail: extra.breakGlassEmail ?? null,
   });
 }
-
-export { addGroupMapping };
 
 const cookieOf = (response: Response) => response.headers.getSetCookie().map((c) => c.split(";")[0]!);
 
