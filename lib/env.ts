@@ -51,6 +51,12 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   // "1" only for a benchmark's own app (npm run bench:clicks): turns on the bare-insert route (lib/ops/bench-insert.ts).
   BENCH_ROUTES: z.enum(["0", "1"]).optional(),
+  // Encrypts single sign-on client secrets at rest (lib/identity/secret-box.ts): 32 bytes, base64. Required outside
+  // demo mode to save or use a single sign-on connection.
+  SSO_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, "base64").length === 32, "SSO_ENCRYPTION_KEY: 32 bytes in base64 (openssl rand -base64 32)")
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

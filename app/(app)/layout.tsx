@@ -46,6 +46,8 @@ export default async function SignedInLayout({ children }: { children: ReactNode
             {isCx && <a href="/settings/sending">{t("sending")}</a>}
             {hasRole(member, "admin") && <a href="/integrations">{t("integrations")}</a>}
             {hasRole(member, "admin") && <a href="/privacy">{t("privacy")}</a>}
+            {hasRole(member, "admin") && <a href="/settings/sso">{t("sso")}</a>}
+            <a href="/settings/sessions">{t("sessions")}</a>
             {isCx && <a href="/stores">{t("stores")}</a>}
             {isCx && <a href="/survey">{t("survey")}</a>}
             {isCx && <a href="/users">{t("users")}</a>}

@@ -20,6 +20,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <p className="field-error" role="alert">
               {t("rateLimited")}
             </p>
+          ) : error === "SsoRequired" ? (
+            <p className="field-error" role="alert">
+              {t("ssoRequired")}
+            </p>
           ) : (
             error && <p className="field-error">{t("invalidLink")}</p>
           )}

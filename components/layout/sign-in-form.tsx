@@ -7,6 +7,12 @@ import { z } from "zod";
 
 const emailSchema = z.email();
 
+/** An address in a domain a company claimed goes to its provider; any other gets an email link. */
+async function ssoPathFor(email: string): Promise<string | null> {
+  const response = await fetch(`/signin/sso/discover?${new URLSearchParams({ email })}`);
+  return response.ok ? ((await response.json()) as { path: string | null }).path : null;
+}
+
 export function SignInForm() {
   const t = useTranslations("signin");
   const forms = useTranslations("forms");
@@ -18,6 +24,8 @@ export function SignInForm() {
     if (!parsed.success) return setError(forms("enterValidEmail"));
     setError(null);
     setPending(true);
+    const ssoPath = await ssoPathFor(parsed.data);
+    if (ssoPath) return window.location.assign(ssoPath);
     await signIn("email", { email: parsed.data, callbackUrl: "/dashboard" });
   }
 
@@ -30,7 +38,7 @@ export function SignInForm() {
       </div>
       <div className="form-actions">
         <button className="button" type="submit" disabled={pending}>
-          {pending ? t("sending") : t("emailMe")}
+          {pending ? t("signingIn") : t("continue")}
         </button>
       </div>
     </form>

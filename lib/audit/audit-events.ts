@@ -10,7 +10,20 @@ export type AuditAction =
   | "contact_exported"
   | "contact_erased"
   | "retention_applied"
-  | "staff_locale_changed";
+  | "staff_locale_changed"
+  // Enterprise identity (lib/identity/).
+  | "sso_settings_changed"
+  | "sso_group_mapping_added"
+  | "sso_group_mapping_removed"
+  | "scim_token_created"
+  | "scim_token_revoked"
+  | "scim_user_provisioned"
+  | "scim_user_changed"
+  | "scim_user_deleted"
+  | "scim_group_changed"
+  | "member_access_granted"
+  | "member_access_revoked"
+  | "session_ended";
 
 /**
  * The acting person, when the tenant handle is a signed-in member; system work (jobs) has none. Any member may be

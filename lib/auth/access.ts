@@ -32,6 +32,9 @@ export const ACCESS = {
   "/integrations/webhooks/[id]": "admin",
   "/privacy": "admin",
   "/settings/profile": "store_manager",
+  "/settings/sso": "admin",
+  // Everyone sees their own sessions; an admin sees every member's.
+  "/settings/sessions": "store_manager",
 
   // Route handlers.
   "/exports/responses.csv": "store_manager",
@@ -79,6 +82,13 @@ export const ACCESS = {
   applyRetentionAction: "admin",
   saveOwnLocaleAction: "store_manager",
   saveStaffLocaleAction: "admin",
+  saveSsoConnectionAction: "admin",
+  addGroupMappingAction: "admin",
+  removeGroupMappingAction: "admin",
+  createScimTokenAction: "admin",
+  revokeScimTokenAction: "admin",
+  // A member ends their own sessions; lib/identity/sessions.ts lets only an admin end other people's.
+  endSessionAction: "store_manager",
 } as const satisfies Record<string, Role>;
 
 export type Access = keyof typeof ACCESS;

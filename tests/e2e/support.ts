@@ -31,7 +31,7 @@ export async function signIn(page: Page, email: string, name: string) {
   const earlierHref = (await earlier.count()) > 0 ? await earlier.getAttribute("href") : null;
   await page.goto("/signin");
   await page.getByLabel("Work email").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await screenshot(page, `${name}-check-email`);
   await openLatestMail(page, email, "Sign in", 60_000, earlierHref);

@@ -28,7 +28,8 @@ function mutatingRoutes(dir = APP_DIR): { file: string; methods: string[]; membe
   });
 }
 
-const BEARER_ONLY = (file: string) => file.startsWith(path.join("app", "api", "v1"));
+// The REST API and SCIM provisioning (lib/identity/scim/scim-route.ts) take a Bearer token and nothing else.
+const BEARER_ONLY = (file: string) => file.startsWith(path.join("app", "api", "v1")) || file.startsWith(path.join("app", "scim"));
 const OWN_CSRF = (file: string) => file.startsWith(path.join("app", "api", "auth"));
 // RFC 8058's one-click unsubscribe: mailbox providers post it from their own origin, so it takes any (the link is its
 // authority, and an unsubscription is all a forged post could do); tests/integration/mail/unsubscribe-headers.test.ts.

@@ -15,6 +15,9 @@ import { listSurveys } from "@/lib/surveys/surveys";
 import { NotFoundError, type Tenant, type TenantWideMember } from "@/lib/tenancy/tenant";
 import { listThemes } from "@/lib/themes/read-themes";
 import { createWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks/endpoints";
+import { createScimToken } from "@/lib/identity/scim/scim-tokens";
+import { createSession } from "@/lib/identity/sessions";
+import { addGroupMapping } from "@/lib/identity/sso-connections";
 import { createMember, createTenant } from "@/tests/support/factories";
 import { detractorFollowUp } from "../responses/respond";
 import { libFunctionsById, type ByIdFunction, type Parameter } from "./lib-functions";
@@ -24,12 +27,12 @@ import { libFunctionsById, type ByIdFunction, type Parameter } from "./lib-funct
 // tenant. A new function is tried without editing this test; one it cannot call (an argument it has no value for)
 // fails it until it gets one below, or a line in NOT_BY_ID saying why it is no lookup by id.
 
-const KINDS = ["followUp", "store", "region", "membership", "survey", "theme", "rootCause", "apiKey", "contact", "campaign", "resurvey", "surveySend", "response", "webhookEndpoint", "webhookDelivery", "job"] as const;
+const KINDS = ["followUp", "store", "region", "membership", "survey", "theme", "rootCause", "apiKey", "contact", "campaign", "resurvey", "surveySend", "response", "webhookEndpoint", "webhookDelivery", "job", "scimToken", "session", "groupMapping"] as const;
 type Kind = (typeof KINDS)[number];
 type Ids = Record<Kind, string>;
 
 /** The kind of object a parameter names: followUpId → followUp, membershipIds → membership. */
-const KIND_OF: Record<string, Kind> = { key: "apiKey", endpoint: "webhookEndpoint", delivery: "webhookDelivery" };
+const KIND_OF: Record<string, Kind> = { key: "apiKey", endpoint: "webhookEndpoint", delivery: "webhookDelivery", token: "scimToken", mapping: "groupMapping" };
 function kindOf(parameter: string): Kind {
   const stem = parameter.replace(/Ids?$/, "");
   const kind = KIND_OF[stem] ?? stem;
@@ -40,6 +43,9 @@ function kindOf(parameter: string): Kind {
 // Not lookups by id, each for its reason (the test fails for an entry that is no longer found).
 const NOT_BY_ID: Record<string, string> = {
   "sending/send-survey#countSends": "storeIds is the view's filter: another tenant's stores have no sends of A's to count",
+  "identity/membership-from-groups#applyAccess":
+    "userId is the person the tenant's own provider or SCIM directory vouched for (people are not tenant-owned); it writes only A's membership",
+  "identity/scim/provisioning#syncProvisionedAccess": "scimUserIds come from A's own rows the caller just read; others are skipped, never looked up for a caller",
 };
 
 // Jobs run by the worker for rows that may be gone by then (deleted, erased, another tenant's in a forged job):
@@ -108,6 +114,8 @@ async function populatedTenant(name: string): Promise<Populated> {
   const survey = await db.survey.findFirstOrThrow({ where: tenant });
   const campaign = await db.campaign.create({ data: { ...tenant, name: "Spring", surveyId: survey.id, audience: {} } });
   const resurvey = await db.resurvey.create({ data: { ...tenant, responseId: response.id, group: "contacted", dueAt: new Date("2030-01-01") } });
+  const scimToken = await createScimToken(admin, "Okta");
+  await addGroupMapping(admin, { group: "nps-store", role: "store_manager", storeId: store.id });
   const [job] = await db.$queryRawUnsafe<{ id: string }[]>(
     `UPDATE ${jobSchema()}.job SET state = 'failed' WHERE id = (SELECT id FROM ${jobSchema()}.job WHERE data->>'organizationId' = $1 LIMIT 1) RETURNING id::text`,
     tenant.organizationId,
@@ -129,6 +137,9 @@ async function populatedTenant(name: string): Promise<Populated> {
     webhookEndpoint: endpoint.id,
     webhookDelivery: (await db.webhookDelivery.findFirstOrThrow({ where: tenant })).id,
     job: job!.id,
+    scimToken: (await db.scimToken.findFirstOrThrow({ where: { ...tenant, tokenHash: (await import("node:crypto")).createHash("sha256").update(scimToken).digest("hex") } })).id,
+    session: (await db.session.findUniqueOrThrow({ where: { sessionToken: (await createSession(manager.userId, "magic_link", null)).sessionToken } })).id,
+    groupMapping: (await db.ssoGroupMapping.findFirstOrThrow({ where: tenant })).id,
   };
   return { tenant, admin, ids };
 }

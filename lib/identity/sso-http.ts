@@ -1,0 +1,25 @@
+import { SsoSignInError, type SsoFailure } from "./oidc-sign-in";
+
+// The sign-in's state travels in this cookie between the two legs, only to the /signin/sso routes.
+export const SSO_STATE_COOKIE = "nps-sso-state";
+
+export function redirectTo(location: string, cookies: string[] = []): Response {
+  const headers = new Headers({ location, "cache-control": "no-store" });
+  for (const cookie of cookies) headers.append("set-cookie", cookie);
+  return new Response(null, { status: 303, headers });
+}
+
+export const stateCookie = (state: string, maxAgeSeconds: number) =>
+  `${SSO_STATE_COOKIE}=${state}; Path=/signin/sso; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax`;
+
+export function stateFrom(request: Request): string | null {
+  const match = request.headers.get("cookie")?.match(new RegExp(`(?:^|;\\s*)${SSO_STATE_COOKIE}=([A-Za-z0-9_-]+)`));
+  return match?.[1] ?? null;
+}
+
+/** A failed sign-in ends on a page that says why, never on a 500. */
+export function failurePage(error: unknown): Response {
+  if (!(error instanceof SsoSignInError)) throw error;
+  const reason: SsoFailure = error.reason;
+  return redirectTo(`/signin/sso/failed?reason=${reason}`, [stateCookie("", 0)]);
+}
