@@ -1,15 +1,56 @@
+import { isDeepStrictEqual } from "node:util";
 import { db, type Prisma } from "../db/client";
 import type { Member, Tenant } from "../tenancy/tenant";
 
-export type AuditAction =
-  | "sign_in"
-  | "member_invited"
-  | "member_changed"
-  | "member_removed"
-  | "export"
-  | "contact_exported"
-  | "contact_erased"
-  | "retention_applied";
+/** Every kind of entry in the audit log; docs/audit-log.md says what each records (a test keeps the two together). */
+export const AUDIT_ACTIONS = [
+  "sign_in",
+  "member_invited",
+  "member_changed",
+  "member_removed",
+  "export",
+  "contact_exported",
+  "contact_erased",
+  "retention_applied",
+  "retention_changed",
+  "api_key_created",
+  "api_key_revoked",
+  "webhook_created",
+  "webhook_enabled",
+  "webhook_deleted",
+  "survey_loop_changed",
+  "store_loop_changed",
+  "region_manager_changed",
+  "customer_service_team_changed",
+  "root_cause_created",
+  "root_cause_archived",
+  "root_cause_restored",
+  "sending_policy_changed",
+  "survey_created",
+  "survey_settings_changed",
+  "survey_texts_changed",
+  "branding_changed",
+  "theme_created",
+  "theme_changed",
+  "store_created",
+  "region_created",
+  "contacts_imported",
+  "campaign_started",
+  "job_retried",
+  "digest_sent_now",
+  "survey_sent_by_hand",
+  "addresses_suppressed",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What a change did to a record's fields: only those it changed, each with the value before and after. */
+export function changesOf(before: Record<string, unknown>, after: Record<string, unknown>): Prisma.InputJsonObject {
+  const changed = Object.keys(after).filter((key) => !isDeepStrictEqual(before[key], after[key]));
+  const pick = (values: Record<string, unknown>) => Object.fromEntries(changed.map((key) => [key, values[key] ?? null]));
+  // Through JSON: dates become ISO strings, as the log keeps them.
+  return JSON.parse(JSON.stringify({ before: pick(before), after: pick(after) }));
+}
 
 /**
  * The acting person, when the tenant handle is a signed-in member; system work (jobs) has none. Any member may be
@@ -19,18 +60,24 @@ export function actorOf(tenant: Tenant | Member): string | null {
   return "userId" in tenant && typeof tenant.userId === "string" ? tenant.userId : null;
 }
 
+/** An API call acts with a key, not a person: the key is named in the entry's detail. */
+function apiKeyOf(tenant: Tenant | Member): string | null {
+  return "apiKeyId" in tenant && typeof tenant.apiKeyId === "string" ? tenant.apiKeyId : null;
+}
+
 export async function recordAuditEvent(
   tenant: Tenant | Member,
-  event: { action: AuditAction; subject?: string | null; detail?: Prisma.InputJsonValue },
+  event: { action: AuditAction; subject?: string | null; detail?: Prisma.InputJsonObject },
   client: Prisma.TransactionClient = db,
 ) {
+  const apiKeyId = apiKeyOf(tenant);
   await client.auditEvent.create({
     data: {
       organizationId: tenant.organizationId,
       actorId: actorOf(tenant),
       action: event.action,
       subject: event.subject ?? null,
-      detail: event.detail,
+      detail: apiKeyId ? { ...event.detail, apiKeyId } : event.detail,
     },
   });
 }
