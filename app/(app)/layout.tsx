@@ -34,7 +34,8 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           {isCx && <a href="/contacts">Contacts</a>}
           {isCx && <a href="/settings/sending">Sending rules</a>}
           {hasRole(member, "admin") && <a href="/integrations">Integrations</a>}
-          {hasRole(member, "admin") && <a href="/privacy">Privacy &amp; audit log</a>}
+          {hasRole(member, "admin") && <a href="/privacy">Privacy</a>}
+          {hasRole(member, "admin") && <a href="/audit">Audit log</a>}
           {isCx && <a href="/stores">Stores &amp; regions</a>}
           {isCx && <a href="/survey">Survey &amp; branding</a>}
           {isCx && <a href="/users">Users</a>}

@@ -82,21 +82,39 @@ export async function recordAuditEvent(
   });
 }
 
-export async function listAuditEvents(tenant: Tenant, options: { cursor?: string; take?: number } = {}) {
-  const take = options.take ?? 50;
-  const events = await db.auditEvent.findMany({
-    where: { organizationId: tenant.organizationId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: take + 1,
-    ...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
-  });
+/** Who, what and when to show: a person (a user id, or "system" for jobs and API keys), a kind, UTC days. */
+export type AuditFilter = { person?: string; action?: AuditAction; from?: Date; to?: Date };
+
+export function auditWhere(tenant: Tenant, filter: AuditFilter): Prisma.AuditEventWhereInput {
+  return {
+    organizationId: tenant.organizationId,
+    ...(filter.person ? { actorId: filter.person === "system" ? null : filter.person } : {}),
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.from || filter.to ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
+  };
+}
+
+/** The email of each acting user of these entries; a user gone since keeps their id. */
+export async function withActorEmails<E extends { actorId: string | null }>(events: E[]) {
   const actors = await db.user.findMany({
     where: { id: { in: events.map((event) => event.actorId).filter((id): id is string => Boolean(id)) } },
     select: { id: true, email: true },
   });
   const emailOf = new Map(actors.map((actor) => [actor.id, actor.email]));
+  return events.map((event) => ({ ...event, actorEmail: event.actorId ? (emailOf.get(event.actorId) ?? event.actorId) : null }));
+}
+
+export async function listAuditEvents(tenant: Tenant, options: AuditFilter & { cursor?: string; take?: number } = {}) {
+  const take = options.take ?? 50;
+  const events = await db.auditEvent.findMany({
+    where: auditWhere(tenant, options),
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+    // The cursor row must be the tenant's: another tenant's id would otherwise page from its position.
+    ...(options.cursor ? { cursor: { id: options.cursor, organizationId: tenant.organizationId }, skip: 1 } : {}),
+  });
   return {
-    events: events.slice(0, take).map((event) => ({ ...event, actorEmail: event.actorId ? emailOf.get(event.actorId) ?? null : null })),
+    events: await withActorEmails(events.slice(0, take)),
     nextCursor: events.length > take ? events[take - 1].id : null,
   };
 }

@@ -30,12 +30,15 @@ export const ACCESS = {
   "/integrations/webhooks": "admin",
   "/integrations/webhooks/[id]": "admin",
   "/privacy": "admin",
+  "/audit": "admin",
 
   // Route handlers.
   "/exports/responses.csv": "store_manager",
   "/exports/follow-ups.csv": "store_manager",
   "/contacts/[id]/export": "cx_manager",
   "/imports/upload": "cx_manager",
+  "/audit/events.csv": "admin",
+  "/digest/[storeId]/email": "cx_manager",
 
   // Actions.
   markContactedAction: "store_manager",
@@ -74,6 +77,7 @@ export const ACCESS = {
   deleteWebhookAction: "admin",
   saveRetentionAction: "admin",
   applyRetentionAction: "admin",
+  sendDigestNowAction: "cx_manager",
 } as const satisfies Record<string, Role>;
 
 export type Access = keyof typeof ACCESS;

@@ -1,22 +1,15 @@
 import { ActionForm, Field } from "@/components/form/action-form";
-import { listAuditEvents } from "@/lib/audit/audit-events";
 import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { getOrganization } from "@/lib/organizations/organizations";
 import { applyRetentionAction, saveRetentionAction } from "./actions";
 
-type Props = { searchParams: Promise<{ before?: string }> };
-
-export default async function PrivacyPage({ searchParams }: Props) {
+export default async function PrivacyPage() {
   const member = await requireMember(ACCESS["/privacy"]);
-  const { before } = await searchParams;
-  const [organization, audit] = await Promise.all([
-    getOrganization(member),
-    listAuditEvents(member, { cursor: before || undefined }),
-  ]);
+  const organization = await getOrganization(member);
   return (
     <>
-      <h1>Privacy &amp; audit log</h1>
+      <h1>Privacy</h1>
       <div className="grid two">
         <section className="card">
           <h2 style={{ marginTop: 0 }}>Retention</h2>
@@ -32,36 +25,11 @@ export default async function PrivacyPage({ searchParams }: Props) {
         <section className="card">
           <h2 style={{ marginTop: 0 }}>A contact's data</h2>
           <p className="muted">
-            Open a contact under Contacts to export everything held on them as JSON, or to erase them. Both are recorded
-            below.
+            Open a contact under Contacts to export everything held on them as JSON, or to erase them. Both are recorded in
+            the <a href="/audit">audit log</a>.
           </p>
         </section>
       </div>
-      <section className="card">
-        <h2 style={{ marginTop: 0 }}>Audit log</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>Who</th>
-              <th>What</th>
-              <th>Subject</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit.events.map((event) => (
-              <tr key={event.id}>
-                <td>{event.createdAt.toLocaleString("en-GB")}</td>
-                <td>{event.actorEmail ?? "System"}</td>
-                <td>{event.action.replaceAll("_", " ")}</td>
-                <td className="muted">{event.subject ?? (event.detail ? JSON.stringify(event.detail) : "–")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {audit.events.length === 0 && <p className="empty">Nothing recorded yet.</p>}
-        {audit.nextCursor && <a href={`/privacy?before=${audit.nextCursor}`}>Older entries →</a>}
-      </section>
     </>
   );
 }

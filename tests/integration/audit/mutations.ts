@@ -66,7 +66,7 @@ export function findMutations(): Mutation[] {
         let symbol = checker.getSymbolAtLocation(child);
         if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
         for (const declaration of symbol?.declarations ?? []) {
-          if (declaration === target) found = true;
+          if ((declaration as ts.Node) === target) found = true;
           else if (isOwnSource(declaration.getSourceFile().fileName)) {
             const body = runnableBody(declaration);
             if (body && reaches(body)) found = true;
