@@ -38,7 +38,6 @@ export const ACCESS = {
   "/contacts/[id]/export": "cx_manager",
   "/imports/upload": "cx_manager",
   "/audit/events.csv": "admin",
-  "/digest/[storeId]/email": "cx_manager",
 
   // Actions.
   markContactedAction: "store_manager",

@@ -5,6 +5,7 @@ import { logger, withLogContext } from "../logging/logger";
 import { metrics } from "../metrics/metrics";
 import { createQueues, jobSchema } from "../queue/enqueue";
 import { QUEUES, type JobKind } from "../queue/queues";
+import { SCHEDULES } from "./schedules";
 
 export type WorkerOptions = {
   connectionString: string;
@@ -32,13 +33,6 @@ function workTuning(kind: JobKind): { batchSize?: number; loops?: number } {
   return {};
 }
 
-// Cron schedules (UTC). Monday 06:00: every store's week has ended (UTC−12 … UTC+14), in time for the morning
-// meeting in Europe.
-const SCHEDULES: [JobKind, string][] = [
-  ["sweep", "* * * * *"],
-  ["sendingSweep", "* * * * *"],
-  ["weeklyDigests", "0 6 * * 1"],
-];
 
 export type RunningWorker = { boss: PgBoss; stop: () => Promise<StopReport> };
 

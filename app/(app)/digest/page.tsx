@@ -10,7 +10,7 @@ export default async function DigestsPage() {
   return (
     <>
       <h1>Weekly digests</h1>
-      <p className="muted">Each Monday morning, every store&apos;s managers get last week&apos;s digest by email. Open one to print it for the team meeting.</p>
+      <p className="muted">Each Monday morning, every store&apos;s managers get last week&apos;s digest by email. Open one to print it for the team meeting; CX managers also see the email there and can send it now.</p>
       <TableCard testId="digest-stores" columns={["Store", "Region", "Time zone", ""]} empty="No stores yet." isEmpty={stores.length === 0}>
         {stores.map((store) => (
           <tr key={store.id}>

@@ -3,13 +3,17 @@ import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { readReplicaStatus, readReplicaStatusText } from "@/lib/db/replica-lag";
 import { listJobProblems } from "@/lib/worker/job-problems";
+import { listScheduledJobs } from "@/lib/worker/scheduled-jobs";
 import { QUEUE_LABELS } from "@/lib/queue/queues";
 import { retryJobAction } from "./actions";
 
-/** For admins: background jobs of this tenant that failed (with their error) or wait for a retry; the read replica's lag. */
+const SCHEDULE_LABELS: Record<string, string> = { "* * * * *": "Every minute", "0 6 * * 1": "Mondays at 06:00 UTC" };
+const utc = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
+
+/** For admins: what is scheduled, background jobs of this tenant that failed (with their error) or wait for a retry, and the read replica's lag. */
 export default async function JobsPage() {
   const member = await requireMember(ACCESS["/jobs"]);
-  const [{ jobs, unconfirmed }, replica] = await Promise.all([listJobProblems(member), readReplicaStatus()]);
+  const [{ jobs, unconfirmed }, scheduled, replica] = await Promise.all([listJobProblems(member), listScheduledJobs(member), readReplicaStatus()]);
   const when = (date: Date | null) => (date ? date.toLocaleString("en-GB") : "–");
   return (
     <>
@@ -47,6 +51,34 @@ export default async function JobsPage() {
             </tbody>
           </table>
         )}
+      </section>
+      <section className="card" data-testid="scheduled-jobs">
+        <h2 style={{ marginTop: 0 }}>Scheduled</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>Job</th>
+              <th>When</th>
+              <th>Next run (UTC)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {scheduled.recurring.map((job) => (
+              <tr key={job.name}>
+                <td>{QUEUE_LABELS[job.name] ?? job.name}</td>
+                <td>{SCHEDULE_LABELS[job.cron] ?? job.cron}</td>
+                <td>{utc(job.nextRun)}</td>
+              </tr>
+            ))}
+            {scheduled.waiting.map((job) => (
+              <tr key={job.name}>
+                <td>{QUEUE_LABELS[job.name] ?? job.name}</td>
+                <td>{job.count} waiting for their time</td>
+                <td>{utc(job.nextRun)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </section>
       <section className="card">
         <h2 style={{ marginTop: 0 }}>Emails with unconfirmed delivery</h2>
