@@ -115,7 +115,7 @@ test("tenant B's forms posted by tenant A's admin and CX manager are 'not found'
     await b.goto(url);
     return (await b.locator(`a[href^='${prefix}']`).first().getAttribute("href"))!;
   };
-  const pages = [...B_PAGES, await firstLink("/queue", "/queue/"), await firstLink("/integrations/webhooks", "/integrations/webhooks/")];
+  const pages = [...B_PAGES, await firstLink("/queue", "/queue/"), await firstLink("/integrations/webhooks", "/integrations/webhooks/"), await firstLink("/digest", "/digest/")];
   const forms: CapturedForm[] = [];
   for (const url of pages) {
     await b.goto(url);
