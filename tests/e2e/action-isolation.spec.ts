@@ -379,7 +379,7 @@ test("the contact export is a POST: a GET answers 405 and writes no audit event"
   expect(action, "the contacts page offers an export button").toMatch(/^\/contacts\/c[a-z0-9]{24}\/export$/);
   const contactId = action!.split("/")[2]!;
   const exports = async () => {
-    await admin.goto("/privacy");
+    await admin.goto("/audit?kind=contact_exported");
     return admin.locator("tr", { hasText: contactId }).filter({ hasText: "contact exported" }).count();
   };
   const before = await exports();
