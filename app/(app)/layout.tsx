@@ -46,6 +46,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
             {isCx && <a href="/settings/sending">{t("sending")}</a>}
             {hasRole(member, "admin") && <a href="/integrations">{t("integrations")}</a>}
             {hasRole(member, "admin") && <a href="/privacy">{t("privacy")}</a>}
+            {hasRole(member, "admin") && <a href="/audit">{t("audit")}</a>}
             {hasRole(member, "admin") && <a href="/settings/sso">{t("sso")}</a>}
             <a href="/settings/sessions">{t("sessions")}</a>
             {isCx && <a href="/stores">{t("stores")}</a>}

@@ -150,7 +150,7 @@ async function* mapRows<T, U>(rows: AsyncIterable<T>, map: (row: T) => U): Async
   for await (const row of rows) yield map(row);
 }
 
-function toCsv<T>(rows: AsyncIterable<T>, columns: [keyof T & string, string][]): Readable {
+export function toCsv<T>(rows: AsyncIterable<T>, columns: [keyof T & string, string][]): Readable {
   const csv = stringify({
     header: true,
     bom: true,

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { subMinutes } from "date-fns";
+import { recordAuditEvent } from "../audit/audit-events";
 import { db } from "../db/client";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
 import { announceRevocation, forgetRemembered, revocationEpoch } from "./access-revoked";
@@ -13,14 +14,18 @@ const digest = (key: string) => createHash("sha256").update(key).digest("hex");
 /** A new key: the returned `key` is the only time it exists in clear; only its digest is stored. */
 export async function createApiKey(tenant: Tenant, input: { name: string; createdBy?: string | null }) {
   const key = `${KEY_PREFIX}${randomBytes(32).toString("base64url")}`;
-  const record = await db.apiKey.create({
-    data: {
-      organizationId: tenant.organizationId,
-      name: input.name,
-      prefix: key.slice(0, SHOWN_PREFIX_LENGTH),
-      keyHash: digest(key),
-      createdBy: input.createdBy ?? null,
-    },
+  const record = await db.$transaction(async (tx) => {
+    const created = await tx.apiKey.create({
+      data: {
+        organizationId: tenant.organizationId,
+        name: input.name,
+        prefix: key.slice(0, SHOWN_PREFIX_LENGTH),
+        keyHash: digest(key),
+        createdBy: input.createdBy ?? null,
+      },
+    });
+    await recordAuditEvent(tenant, { action: "api_key_created", subject: created.id, detail: { name: created.name, prefix: created.prefix } }, tx);
+    return created;
   });
   return { key, record };
 }
@@ -38,7 +43,8 @@ export async function revokeApiKey(tenant: Tenant, keyId: string, now = new Date
   if (!key) throw new NotFoundError("API key");
   // Announced even when already revoked: a revocation written some other way still reaches every process's cache.
   await db.$transaction(async (tx) => {
-    await tx.apiKey.updateMany({ where: { id: key.id, organizationId: tenant.organizationId, revokedAt: null }, data: { revokedAt: now } });
+    const { count } = await tx.apiKey.updateMany({ where: { id: key.id, organizationId: tenant.organizationId, revokedAt: null }, data: { revokedAt: now } });
+    if (count === 1) await recordAuditEvent(tenant, { action: "api_key_revoked", subject: key.id, detail: { name: key.name, prefix: key.prefix } }, tx);
     await announceRevocation(tx, `api-key:${key.id}`);
   });
   forgetRemembered();

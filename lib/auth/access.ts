@@ -35,6 +35,7 @@ export const ACCESS = {
   "/settings/sso": "admin",
   // Everyone sees their own sessions; an admin sees every member's.
   "/settings/sessions": "store_manager",
+  "/audit": "admin",
 
   // Route handlers.
   "/exports/responses.csv": "store_manager",
@@ -42,6 +43,7 @@ export const ACCESS = {
   // Data requests are the admins' (GDPR): the export and erasure are offered to them only.
   "/contacts/[id]/export": "admin",
   "/imports/upload": "cx_manager",
+  "/audit/events.csv": "admin",
 
   // Actions.
   markContactedAction: "store_manager",
@@ -89,6 +91,7 @@ export const ACCESS = {
   revokeScimTokenAction: "admin",
   // A member ends their own sessions; lib/identity/sessions.ts lets only an admin end other people's.
   endSessionAction: "store_manager",
+  sendDigestNowAction: "cx_manager",
 } as const satisfies Record<string, Role>;
 
 export type Access = keyof typeof ACCESS;

@@ -1,5 +1,5 @@
 import { getServerSession } from "next-auth";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "../generated/prisma/enums";
 import { findMemberForUser, hasRole } from "../members/members";
@@ -15,12 +15,18 @@ export const getSignedInUser = cache(async (): Promise<{ id: string; email: stri
 
 /**
  * The guard of every signed-in page and action: the caller's membership in their tenant, with the store ids a
- * store manager is limited to. Signed out: to the sign-in page. Not allowed: "not found", never "forbidden".
+ * store manager is limited to. Signed out: to the sign-in page. Not a member: "not found". A member whose role is
+ * below the page's sees "you don't have access to this" (403): the page exists for everyone of the tenant, so saying
+ * so tells nothing; ids of other tenants and other stores stay "not found" (NotFoundError, in lib/). An action
+ * (`belowRole: "not-found"`) is no page to explain anything on, and answers "not found" like a foreign id.
  */
-export const requireMember = cache(async <R extends Role = "store_manager">(minRole?: R): Promise<MemberWithRole<R>> => {
-  const user = await getSignedInUser();
-  if (!user) redirect("/signin");
-  const member = await findMemberForUser(user.id);
-  if (!member || !hasRole(member, minRole ?? "store_manager")) notFound();
-  return member as MemberWithRole<R>;
-});
+export const requireMember = cache(
+  async <R extends Role = "store_manager">(minRole?: R, belowRole: "forbidden" | "not-found" = "forbidden"): Promise<MemberWithRole<R>> => {
+    const user = await getSignedInUser();
+    if (!user) redirect("/signin");
+    const member = await findMemberForUser(user.id);
+    if (!member) notFound();
+    if (!hasRole(member, minRole ?? "store_manager")) return belowRole === "forbidden" ? forbidden() : notFound();
+    return member as MemberWithRole<R>;
+  },
+);

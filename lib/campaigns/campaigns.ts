@@ -1,3 +1,4 @@
+import { recordAuditEvent } from "../audit/audit-events";
 import { db, type Prisma } from "../db/client";
 import { InputError } from "../forms/input-error";
 import { enqueue } from "../queue/enqueue";
@@ -30,6 +31,8 @@ export async function startCampaign(member: TenantWideMember, input: CampaignInp
       },
     });
     await enqueue(tx, "campaign", { organizationId: member.organizationId, campaignId: campaign.id });
+    const detail = { name: input.name, surveyId: input.surveyId, audience, audienceSize: total, reminderAfterDays: input.reminderAfterDays };
+    await recordAuditEvent(member, { action: "campaign_started", subject: campaign.id, detail: detail as Prisma.InputJsonObject }, tx);
     return campaign;
   });
 }

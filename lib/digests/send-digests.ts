@@ -1,13 +1,15 @@
 import { renderStoreDigestEmail } from "@/emails/store-digest-email";
+import { recordAuditEvent } from "../audit/audit-events";
 import { db } from "../db/client";
 import { env } from "../env";
-import { resolveStaffLocale } from "../i18n/locales";
+import { type Locale, resolveStaffLocale } from "../i18n/locales";
 import { perLocale } from "../i18n/per-locale";
 import { enqueue } from "../queue/enqueue";
 import { sendMailOnce } from "../mail/send-once";
-import type { Tenant } from "../tenancy/tenant";
+import { getStore } from "../stores/stores";
+import type { Tenant, TenantWideMember } from "../tenancy/tenant";
 import { lastCompleteWeek, weekFromKey, weekKey } from "./digest-week";
-import { getStoreDigest } from "./store-digest";
+import { getStoreDigest, type StoreDigest } from "./store-digest";
 
 /** Monday morning: one digest job per store that has managers, for the week that just ended in its time zone. */
 export async function enqueueWeeklyDigests(now = new Date()): Promise<number> {
@@ -24,8 +26,16 @@ export async function enqueueWeeklyDigests(now = new Date()): Promise<number> {
   return stores.length;
 }
 
-/** Emails a store's managers their week, each in their own language; each manager gets each week's digest once. */
-export async function sendStoreDigest(tenant: Tenant, storeId: string, weekStart: string, now = new Date()): Promise<{ sent: number }> {
+/** The digest email as a store's managers get it in one language: sent on Mondays, previewed on the digest page. */
+export function storeDigestEmail(digest: StoreDigest, locale: Locale) {
+  return renderStoreDigestEmail({ locale, digest, printableUrl: `${env().APP_URL}/digest/${digest.store.id}?week=${digest.thisWeek.weekKey}` });
+}
+
+/**
+ * Emails a store's managers their week, each in their own language; each manager gets each week's digest once per
+ * `occasion` (Monday's job, or one "send now" click: a double click within the minute sends once).
+ */
+export async function sendStoreDigest(tenant: Tenant, storeId: string, weekStart: string, now = new Date(), occasion = "weekly"): Promise<{ sent: number }> {
   const store = await db.store.findFirst({
     where: { id: storeId, organizationId: tenant.organizationId },
     select: {
@@ -38,14 +48,21 @@ export async function sendStoreDigest(tenant: Tenant, storeId: string, weekStart
   const week = weekFromKey(weekStart, store.timeZone);
   const digest = await getStoreDigest(tenant, storeId, week, now);
   if (!digest) return { sent: 0 };
-  const printableUrl = `${env().APP_URL}/digest/${storeId}?week=${digest.thisWeek.weekKey}`;
-  const mailIn = perLocale((locale) => renderStoreDigestEmail({ locale, digest, printableUrl }));
+  const mailIn = perLocale((locale) => storeDigestEmail(digest, locale));
   let sent = 0;
   for (const { membership } of store.managers) {
-    const key = `digest:${storeId}:${digest.thisWeek.weekKey}:${membership.user.id}`;
+    const key = `digest:${storeId}:${digest.thisWeek.weekKey}:${membership.user.id}${occasion === "weekly" ? "" : `:${occasion}`}`;
     const locale = resolveStaffLocale({ userLocale: membership.user.locale, acceptLanguage: null, tenantDefault: store.organization.staffLocale });
     const result = await sendMailOnce({ ...(await mailIn(locale)), to: membership.user.email, organizationId: tenant.organizationId, key, kind: "digest" }, now);
     if (result === "sent") sent += 1;
   }
+  return { sent };
+}
+
+/** A CX manager's "send now": the week shown goes to the store's managers at once, whatever Monday's job sent. */
+export async function sendDigestNow(member: TenantWideMember, storeId: string, weekStart: string, now = new Date()) {
+  const store = await getStore(member, storeId);
+  const { sent } = await sendStoreDigest(member, store.id, weekStart, now, `now:${now.toISOString().slice(0, 16)}`);
+  await recordAuditEvent(member, { action: "digest_sent_now", subject: store.id, detail: { week: weekStart, recipients: sent } });
   return { sent };
 }

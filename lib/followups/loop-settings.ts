@@ -1,3 +1,4 @@
+import { changesOf, recordAuditEvent } from "../audit/audit-events";
 import { db } from "../db/client";
 import { chooseSurvey } from "../surveys/surveys";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
@@ -18,13 +19,23 @@ export async function getLoopSettings(tenant: Tenant, surveyId?: string) {
 }
 
 export async function updateSurveyLoopSettings(tenant: Tenant, surveyId: string, input: SurveyLoopSettings) {
-  const { count } = await db.survey.updateMany({ where: { id: surveyId, organizationId: tenant.organizationId }, data: input });
-  if (count === 0) throw new NotFoundError("Survey");
+  const where = { id: surveyId, organizationId: tenant.organizationId };
+  await db.$transaction(async (tx) => {
+    const before = await tx.survey.findFirst({ where });
+    const { count } = await tx.survey.updateMany({ where, data: input });
+    if (count === 0 || !before) throw new NotFoundError("Survey");
+    await recordAuditEvent(tenant, { action: "survey_loop_changed", subject: surveyId, detail: changesOf(before, input) }, tx);
+  });
 }
 
 export async function updateStoreLoopSettings(tenant: Tenant, storeId: string, input: StoreLoopSettings) {
-  const { count } = await db.store.updateMany({ where: { id: storeId, organizationId: tenant.organizationId }, data: input });
-  if (count === 0) throw new NotFoundError("Store");
+  const where = { id: storeId, organizationId: tenant.organizationId };
+  await db.$transaction(async (tx) => {
+    const before = await tx.store.findFirst({ where });
+    const { count } = await tx.store.updateMany({ where, data: input });
+    if (count === 0 || !before) throw new NotFoundError("Store");
+    await recordAuditEvent(tenant, { action: "store_loop_changed", subject: storeId, detail: changesOf(before, input) }, tx);
+  });
 }
 
 /** The region's manager hears of its stores' overdue follow-ups; any member of the tenant, or nobody (HQ then). */
@@ -33,8 +44,13 @@ export async function setRegionManager(tenant: Tenant, regionId: string, members
     const member = await db.membership.findFirst({ where: { id: membershipId, organizationId: tenant.organizationId } });
     if (!member) throw new NotFoundError("Member");
   }
-  const { count } = await db.region.updateMany({ where: { id: regionId, organizationId: tenant.organizationId }, data: { managerId: membershipId } });
-  if (count === 0) throw new NotFoundError("Region");
+  const where = { id: regionId, organizationId: tenant.organizationId };
+  await db.$transaction(async (tx) => {
+    const before = await tx.region.findFirst({ where, select: { managerId: true } });
+    const { count } = await tx.region.updateMany({ where, data: { managerId: membershipId } });
+    if (count === 0 || !before) throw new NotFoundError("Region");
+    await recordAuditEvent(tenant, { action: "region_manager_changed", subject: regionId, detail: changesOf(before, { managerId: membershipId }) }, tx);
+  });
 }
 
 /** The customer-service team (alerted about online responses, no store): exactly these members of the tenant. */
@@ -42,8 +58,11 @@ export async function setCustomerServiceTeam(tenant: Tenant, membershipIds: stri
   const where = { organizationId: tenant.organizationId };
   const found = await db.membership.count({ where: { ...where, id: { in: membershipIds } } });
   if (found !== new Set(membershipIds).size) throw new NotFoundError("Member");
-  await db.$transaction([
-    db.membership.updateMany({ where: { ...where, id: { notIn: membershipIds } }, data: { customerService: false } }),
-    db.membership.updateMany({ where: { ...where, id: { in: membershipIds } }, data: { customerService: true } }),
-  ]);
+  await db.$transaction(async (tx) => {
+    const before = await tx.membership.findMany({ where: { ...where, customerService: true }, select: { id: true }, orderBy: { id: "asc" } });
+    await tx.membership.updateMany({ where: { ...where, id: { notIn: membershipIds } }, data: { customerService: false } });
+    await tx.membership.updateMany({ where: { ...where, id: { in: membershipIds } }, data: { customerService: true } });
+    const detail = changesOf({ membershipIds: before.map((m) => m.id) }, { membershipIds: [...new Set(membershipIds)].sort() });
+    await recordAuditEvent(tenant, { action: "customer_service_team_changed", detail }, tx);
+  });
 }

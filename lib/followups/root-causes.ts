@@ -1,3 +1,4 @@
+import { recordAuditEvent } from "../audit/audit-events";
 import { db, type Prisma } from "../db/client";
 import { InputError, isUniqueViolation } from "../forms/input-error";
 import { orNotFound } from "../tenancy/scoped-write";
@@ -33,7 +34,11 @@ export async function listRootCauses(tenant: Tenant, options: { includeArchived?
 
 export async function createRootCause(tenant: Tenant, input: RootCauseInput) {
   try {
-    return await db.rootCause.create({ data: { organizationId: tenant.organizationId, label: input.label } });
+    return await db.$transaction(async (tx) => {
+      const cause = await tx.rootCause.create({ data: { organizationId: tenant.organizationId, label: input.label } });
+      await recordAuditEvent(tenant, { action: "root_cause_created", subject: cause.id, detail: { label: cause.label } }, tx);
+      return cause;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new InputError({ label: "This root cause is on the list already" });
     throw error;
@@ -42,10 +47,14 @@ export async function createRootCause(tenant: Tenant, input: RootCauseInput) {
 
 /** Archived causes stay on the follow-ups that used them (the figures keep their history) but are not offered. */
 export async function setRootCauseArchived(tenant: Tenant, rootCauseId: string, archived: boolean, now = new Date()) {
-  return orNotFound(
-    "Root cause",
-    db.rootCause.update({ where: { id: rootCauseId, organizationId: tenant.organizationId }, data: { archivedAt: archived ? now : null } }),
-  );
+  return db.$transaction(async (tx) => {
+    const cause = await orNotFound(
+      "Root cause",
+      tx.rootCause.update({ where: { id: rootCauseId, organizationId: tenant.organizationId }, data: { archivedAt: archived ? now : null } }),
+    );
+    await recordAuditEvent(tenant, { action: archived ? "root_cause_archived" : "root_cause_restored", subject: cause.id, detail: { label: cause.label } }, tx);
+    return cause;
+  });
 }
 
 export async function getRootCause(tenant: Tenant, rootCauseId: string) {

@@ -22,7 +22,7 @@ export async function runMemberAction<S extends z.ZodType, A extends ActionName>
 ): Promise<ActionState> {
   // An action is a public HTTP endpoint: a hand-made post can put anything in any argument.
   if (!(formData instanceof FormData)) notFound();
-  const member = await requireMember(ACCESS[options.action]);
+  const member = await requireMember(ACCESS[options.action], "not-found");
   const schema = (options.schema ?? NO_INPUT) as S;
   const state = await handleForm(schema, formData, (input) => work(member, input));
   for (const path of options.revalidate) revalidatePath(path);

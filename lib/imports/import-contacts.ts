@@ -1,5 +1,6 @@
 import { parse } from "csv-parse";
 import type { Readable } from "node:stream";
+import { recordAuditEvent } from "../audit/audit-events";
 import { contactRecordSchema, type ContactFields } from "../contacts/record-schemas";
 import { saveContact } from "../contacts/save-contact";
 import { db, type Prisma } from "../db/client";
@@ -54,6 +55,11 @@ export async function importContacts(
   };
   const save = (data: Prisma.ContactImportUpdateInput) =>
     db.contactImport.update({ where: { id: run.id, organizationId: tenant.organizationId }, data: { ...progress, problems: problems as Prisma.InputJsonValue, ...data } });
+  const finish = async (status: "done" | "failed") => {
+    const saved = await save({ status, finishedAt: new Date() });
+    await recordAuditEvent(tenant, { action: "contacts_imported", subject: run.id, detail: { fileName: saved.fileName, status, ...progress } });
+    return saved;
+  };
 
   try {
     const parser = input.csv.pipe(parse({ columns: true, bom: true, trim: true, skip_empty_lines: true, relax_column_count: true }));
@@ -75,10 +81,10 @@ export async function importContacts(
   } catch (error) {
     report({ row: progress.processedRows + 2, field: "file", message: `Not readable as CSV: ${(error as Error).message}` });
     onProgress?.({ ...progress });
-    return save({ status: "failed", finishedAt: new Date() });
+    return finish("failed");
   }
   onProgress?.({ ...progress });
-  return save({ status: "done", finishedAt: new Date() });
+  return finish("done");
 }
 
 type RowOutcome = { ok: true; created: boolean } | { ok: false; problems: { field: string; message: string }[] };

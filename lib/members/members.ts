@@ -1,4 +1,4 @@
-import { recordAuditEvent } from "../audit/audit-events";
+import { changesOf, recordAuditEvent } from "../audit/audit-events";
 import { db } from "../db/client";
 import type { Role } from "../generated/prisma/enums";
 import { InputError } from "../forms/input-error";
@@ -49,11 +49,10 @@ export async function updateMember(tenant: Tenant, membershipId: string, input: 
   await assertStoresOfTenant(tenant, storeIds);
   if (membership.role === "admin" && input.role !== "admin") await assertAnotherAdmin(tenant, membershipId);
   return db.$transaction(async (tx) => {
-    await recordAuditEvent(
-      tenant,
-      { action: "member_changed", subject: membership.userId, detail: { from: membership.role, to: input.role, storeIds } },
-      tx,
-    );
+    const storesBefore = await tx.membershipStore.findMany({ where: { membershipId, organizationId: tenant.organizationId }, select: { storeId: true } });
+    const before = { role: membership.role, storeIds: storesBefore.map((s) => s.storeId).sort() };
+    const detail = { from: membership.role, to: input.role, storeIds, ...changesOf(before, { role: input.role, storeIds: [...storeIds].sort() }) };
+    await recordAuditEvent(tenant, { action: "member_changed", subject: membership.userId, detail }, tx);
     await tx.membershipStore.deleteMany({ where: { membershipId, organizationId: tenant.organizationId } });
     return orNotFound(
       "Member",

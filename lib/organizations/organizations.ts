@@ -1,3 +1,4 @@
+import { changesOf, recordAuditEvent } from "../audit/audit-events";
 import { db } from "../db/client";
 import type { Locale } from "../i18n/locales";
 import { createDefaultRootCauses } from "../followups/root-causes";
@@ -54,5 +55,10 @@ export async function getOrganization(tenant: Tenant) {
 }
 
 export async function updateBranding(tenant: Tenant, input: Branding) {
-  return db.organization.update({ where: { id: tenant.organizationId }, data: input });
+  return db.$transaction(async (tx) => {
+    const before = await tx.organization.findUniqueOrThrow({ where: { id: tenant.organizationId } });
+    const organization = await tx.organization.update({ where: { id: tenant.organizationId }, data: input });
+    await recordAuditEvent(tenant, { action: "branding_changed", detail: changesOf(before, input) }, tx);
+    return organization;
+  });
 }

@@ -1,7 +1,7 @@
 import { subMonths } from "date-fns";
 import { z } from "zod";
+import { changesOf, recordAuditEvent } from "../audit/audit-events";
 import { db, type Prisma } from "../db/client";
-import { recordAuditEvent } from "../audit/audit-events";
 import type { Tenant } from "../tenancy/tenant";
 import { eraseContact } from "./erase-contact";
 
@@ -16,7 +16,11 @@ export const RETENTION_CRON = "30 3 * * *";
 export const RETENTION_RUNS = "every day at 03:30 UTC";
 
 export async function setRetention(tenant: Tenant, input: z.infer<typeof retentionSchema>) {
-  await db.organization.update({ where: { id: tenant.organizationId }, data: { retentionMonths: input.retentionMonths } });
+  await db.$transaction(async (tx) => {
+    const before = await tx.organization.findUniqueOrThrow({ where: { id: tenant.organizationId }, select: { retentionMonths: true } });
+    await tx.organization.update({ where: { id: tenant.organizationId }, data: { retentionMonths: input.retentionMonths } });
+    await recordAuditEvent(tenant, { action: "retention_changed", detail: changesOf(before, input) }, tx);
+  });
 }
 
 /** What a run with this cutoff touches: comments (and call-back numbers) older than it, contacts not surveyed since. */

@@ -1,3 +1,4 @@
+import { changesOf, recordAuditEvent } from "../audit/audit-events";
 import { db } from "../db/client";
 import type { Tenant } from "../tenancy/tenant";
 import { DEFAULT_POLICY, type SendingPolicy } from "./rules";
@@ -10,9 +11,14 @@ export async function getSendingPolicy(tenant: Tenant): Promise<SendingPolicy> {
 }
 
 export async function saveSendingPolicy(tenant: Tenant, input: SendingPolicyInput) {
-  return db.sendingPolicy.upsert({
-    where: { organizationId: tenant.organizationId },
-    create: { organizationId: tenant.organizationId, ...input },
-    update: input,
+  return db.$transaction(async (tx) => {
+    const before = (await tx.sendingPolicy.findUnique({ where: { organizationId: tenant.organizationId } })) ?? DEFAULT_POLICY;
+    const policy = await tx.sendingPolicy.upsert({
+      where: { organizationId: tenant.organizationId },
+      create: { organizationId: tenant.organizationId, ...input },
+      update: input,
+    });
+    await recordAuditEvent(tenant, { action: "sending_policy_changed", detail: changesOf(before, input) }, tx);
+    return policy;
   });
 }

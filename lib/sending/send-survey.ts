@@ -1,3 +1,4 @@
+import { recordAuditEvent } from "../audit/audit-events";
 import { db } from "../db/client";
 import { InputError } from "../forms/input-error";
 import { deliverSend } from "./deliver-send";
@@ -21,6 +22,8 @@ export async function sendSurvey(tenant: Tenant, input: SurveySendInput) {
   });
   if (send.status !== "queued") throw new InputError({ email: `Not sent: ${send.statusReason}` });
   if (!send.sendAfter) await deliverSend(tenant, send.id);
+  // The send, not the address, is the subject: the log outlives the contact's erasure.
+  await recordAuditEvent(tenant, { action: "survey_sent_by_hand", subject: send.id, detail: { surveyId: input.surveyId ?? null, storeId: input.storeId ?? null } });
   return db.surveySend.findFirstOrThrow({ where: { id: send.id, organizationId: tenant.organizationId } });
 }
 

@@ -1,3 +1,4 @@
+import { recordAuditEvent } from "../audit/audit-events";
 import { db, type PrismaClient } from "../db/client";
 import { InputError, isUniqueViolation } from "../forms/input-error";
 import { NotFoundError, type Member, type Tenant } from "../tenancy/tenant";
@@ -10,7 +11,11 @@ export async function listRegions(tenant: Tenant, reader: PrismaClient = db) {
 
 export async function createRegion(tenant: Tenant, input: RegionInput) {
   try {
-    return await db.region.create({ data: { organizationId: tenant.organizationId, name: input.name } });
+    return await db.$transaction(async (tx) => {
+      const region = await tx.region.create({ data: { organizationId: tenant.organizationId, name: input.name } });
+      await recordAuditEvent(tenant, { action: "region_created", subject: region.id, detail: { name: region.name } }, tx);
+      return region;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new InputError({ name: "A region with this name exists already" });
     throw error;
@@ -41,14 +46,18 @@ export async function getStore(member: Member, storeId: string) {
 export async function createStore(tenant: Tenant, input: StoreInput) {
   if (input.regionId) await assertRegionOfTenant(tenant, input.regionId);
   try {
-    return await db.store.create({
-      data: {
-        organizationId: tenant.organizationId,
-        name: input.name,
-        code: input.code,
-        city: input.city,
-        regionId: input.regionId,
-      },
+    return await db.$transaction(async (tx) => {
+      const store = await tx.store.create({
+        data: {
+          organizationId: tenant.organizationId,
+          name: input.name,
+          code: input.code,
+          city: input.city,
+          regionId: input.regionId,
+        },
+      });
+      await recordAuditEvent(tenant, { action: "store_created", subject: store.id, detail: { ...input } }, tx);
+      return store;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new InputError({ code: "Another store already uses this code" });

@@ -1,3 +1,4 @@
+import { changesOf, recordAuditEvent } from "../audit/audit-events";
 import { db, type Prisma, type PrismaClient } from "../db/client";
 import { LOCALES } from "../i18n/locales";
 import { orNotFound } from "../tenancy/scoped-write";
@@ -37,20 +38,35 @@ export function chooseSurvey(tenant: Tenant, surveyId: string | undefined) {
 
 /** A further survey (e.g. "After a support case"), with its own texts, call-back time and loop settings. */
 export function addSurvey(tenant: Tenant, input: SurveySettings) {
-  return db.$transaction((tx) => createSurveyWithDefaults(tx, tenant, input));
+  return db.$transaction(async (tx) => {
+    const survey = await createSurveyWithDefaults(tx, tenant, input);
+    await recordAuditEvent(tenant, { action: "survey_created", subject: survey.id, detail: { ...input } }, tx);
+    return survey;
+  });
 }
 
 export async function updateSurveySettings(tenant: Tenant, surveyId: string, input: SurveySettings) {
-  return orNotFound("Survey", db.survey.update({ where: { id: surveyId, organizationId: tenant.organizationId }, data: input }));
+  const before = await getSurvey(tenant, surveyId);
+  return db.$transaction(async (tx) => {
+    const survey = await orNotFound("Survey", tx.survey.update({ where: { id: surveyId, organizationId: tenant.organizationId }, data: input }));
+    await recordAuditEvent(tenant, { action: "survey_settings_changed", subject: surveyId, detail: changesOf(before, input) }, tx);
+    return survey;
+  });
 }
 
 export async function saveSurveyText(tenant: Tenant, surveyId: string, input: SurveyTextInput) {
   await getSurvey(tenant, surveyId);
   const { locale, ...fields } = input;
-  return db.surveyText.upsert({
-    where: { surveyId_locale: { surveyId, locale } },
-    create: { organizationId: tenant.organizationId, surveyId, locale, ...fields },
-    update: fields,
+  return db.$transaction(async (tx) => {
+    const before = await tx.surveyText.findUnique({ where: { surveyId_locale: { surveyId, locale } } });
+    const text = await tx.surveyText.upsert({
+      where: { surveyId_locale: { surveyId, locale } },
+      create: { organizationId: tenant.organizationId, surveyId, locale, ...fields },
+      update: fields,
+    });
+    const detail = { locale, ...changesOf(before ?? {}, fields) };
+    await recordAuditEvent(tenant, { action: "survey_texts_changed", subject: surveyId, detail }, tx);
+    return text;
   });
 }
 

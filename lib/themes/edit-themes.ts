@@ -1,3 +1,4 @@
+import { changesOf, recordAuditEvent } from "../audit/audit-events";
 import { db, type Prisma } from "../db/client";
 import { InputError, isUniqueViolation } from "../forms/input-error";
 import type { Tenant } from "../tenancy/tenant";
@@ -23,6 +24,7 @@ export async function createTheme(tenant: Tenant, input: ThemeInput, now = new D
     db.$transaction(async (tx) => {
       const theme = await tx.theme.create({ data: { organizationId: tenant.organizationId, name: input.name, keywords: keywordsOf(input) } });
       await requestRetag(tx, tenant, theme.id, now);
+      await recordAuditEvent(tenant, { action: "theme_created", subject: theme.id, detail: { name: theme.name, keywords: theme.keywords } }, tx);
       return theme;
     }),
   );
@@ -30,14 +32,13 @@ export async function createTheme(tenant: Tenant, input: ThemeInput, now = new D
 
 /** New keywords apply to past comments too: the worker tags every comment of the tenant again for this theme. */
 export async function updateTheme(tenant: Tenant, themeId: string, input: ThemeInput, now = new Date()) {
-  await getTheme(tenant, themeId);
+  const before = await getTheme(tenant, themeId);
   return saveUniqueName(() =>
     db.$transaction(async (tx) => {
-      const theme = await tx.theme.update({
-        where: { id: themeId, organizationId: tenant.organizationId },
-        data: { name: input.name, keywords: keywordsOf(input) },
-      });
+      const after = { name: input.name, keywords: keywordsOf(input) };
+      const theme = await tx.theme.update({ where: { id: themeId, organizationId: tenant.organizationId }, data: after });
       await requestRetag(tx, tenant, themeId, now);
+      await recordAuditEvent(tenant, { action: "theme_changed", subject: themeId, detail: { name: theme.name, ...changesOf(before, after) } }, tx);
       return theme;
     }),
   );

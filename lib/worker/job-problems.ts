@@ -1,4 +1,5 @@
 import { subMinutes } from "date-fns";
+import { recordAuditEvent } from "../audit/audit-events";
 import { db } from "../db/client";
 import { NotFoundError, type Tenant } from "../tenancy/tenant";
 import { jobProducer, jobSchema } from "../queue/enqueue";
@@ -64,4 +65,5 @@ export async function retryFailedJob(tenant: Tenant, jobId: string): Promise<voi
   const job = rows[0];
   if (!job) throw new NotFoundError("Job");
   await jobProducer().retry(job.name, jobId);
+  await recordAuditEvent(tenant, { action: "job_retried", subject: jobId, detail: { job: job.name } });
 }

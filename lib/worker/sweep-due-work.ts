@@ -5,7 +5,9 @@ import { QUEUES, type JobData } from "../queue/queues";
 
 // The safety net behind the jobs queued at the moment of each decision: every minute, whatever is due and not
 // done yet gets a job again (a job that failed for good, data from before the worker ran). The handlers are
-// idempotent, so a job queued twice does its work once. Work older than a week is left to a person.
+// idempotent, so a job queued twice does its work once. A re-survey older than a week is left to a person; an
+// overdue follow-up is escalated however old (once: escalatedAt), read through FollowUp_awaiting_escalation_idx,
+// which holds only the open follow-ups not escalated yet.
 const LOOK_BACK_DAYS = 7;
 // At most one re-queued job per item an hour, so a job that keeps failing cannot flood the queue.
 const RETRY_WINDOW_SECONDS = 3600;
@@ -14,8 +16,9 @@ export async function sweepDueWork(now = new Date()): Promise<{ escalations: num
   const since = subDays(now, LOOK_BACK_DAYS);
   const [overdue, resurveys, alerts] = await Promise.all([
     db.followUp.findMany({
-      where: { status: "open", dueAt: { lte: now, gte: since }, escalatedAt: null, response: { category: "detractor" } },
+      where: { status: "open", dueAt: { lte: now }, escalatedAt: null, response: { category: "detractor" } },
       select: { id: true, organizationId: true },
+      orderBy: { dueAt: "asc" },
       take: 1000,
     }),
     db.resurvey.findMany({

@@ -3,9 +3,9 @@ import { HANDLERS } from "./handlers";
 import { env } from "../env";
 import { logger, withLogContext } from "../logging/logger";
 import { metrics } from "../metrics/metrics";
-import { RETENTION_CRON } from "../privacy/retention";
 import { createQueues, jobSchema } from "../queue/enqueue";
 import { QUEUES, type JobKind } from "../queue/queues";
+import { SCHEDULES } from "./schedules";
 
 export type WorkerOptions = {
   connectionString: string;
@@ -33,14 +33,6 @@ function workTuning(kind: JobKind): { batchSize?: number; loops?: number } {
   return {};
 }
 
-// Cron schedules (UTC). Monday 06:00: every store's week has ended (UTC−12 … UTC+14), in time for the morning
-// meeting in Europe.
-const SCHEDULES: [JobKind, string][] = [
-  ["sweep", "* * * * *"],
-  ["sendingSweep", "* * * * *"],
-  ["weeklyDigests", "0 6 * * 1"],
-  ["retention", RETENTION_CRON],
-];
 
 export type RunningWorker = { boss: PgBoss; stop: () => Promise<StopReport> };
 

@@ -113,7 +113,13 @@ test("tenant B's forms posted by tenant A's admin and CX manager are 'not found'
   await b.getByRole("button", { name: "Add endpoint" }).click();
   await expect(b.getByTestId("webhook-endpoints")).toContainText("crm.lumen.example");
   const firstLink = (url: string, prefix: string) => firstLinkOn(b, url, prefix);
-  const pages = [...B_PAGES, await firstLink("/queue", "/queue/"), await firstLink("/integrations/webhooks", "/integrations/webhooks/"), await firstLink("/contacts", "/contacts/")];
+  const pages = [
+    ...B_PAGES,
+    await firstLink("/queue", "/queue/"),
+    await firstLink("/integrations/webhooks", "/integrations/webhooks/"),
+    await firstLink("/contacts", "/contacts/"),
+    await firstLink("/digest", "/digest/"),
+  ];
   const forms: CapturedForm[] = [];
   for (const url of pages) {
     await b.goto(url);
@@ -365,7 +371,7 @@ test("the contact export is a POST: a GET answers 405 and writes no audit event"
   expect(action, "the contact page offers an export button").toMatch(/^\/contacts\/c[a-z0-9]{24}\/export$/);
   const contactId = action!.split("/")[2]!;
   const exports = async () => {
-    await admin.goto("/privacy");
+    await admin.goto("/audit?kind=contact_exported");
     return admin.locator("tr", { hasText: contactId }).filter({ hasText: "contact exported" }).count();
   };
   const before = await exports();

@@ -1,10 +1,12 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { ACCESS } from "../../lib/auth/access";
 import { screenshot, signIn } from "./support";
 
 // Every signed-in page that shows one thing (a follow-up, a store, …) is reached by the other tenant's people only
-// as "not found". The routes come from the app itself: a new page under app/(app) with an id in its path is
+// as "not found", or, for a page their role may not open at all, as "you don't have access to this": that answer
+// comes before any id is read, so it is the same for a made-up id and tells nothing. The routes come from the app itself: a new page under app/(app) with an id in its path is
 // covered without editing this test, and the test fails if it cannot reach one.
 
 const APP_DIR = path.join(process.cwd(), "app", "(app)");
@@ -66,13 +68,16 @@ test("every page with an id of tenant B is 'not found' for tenant A's CX manager
   const covered = new Set(foreignUrls.map((url) => routeOf(url, routes)));
   expect(routes.filter((route) => !covered.has(route)), "pages with ids the crawl of tenant B never reached").toEqual([]);
 
-  for (const email of ["cx@northwind.demo", "admin@northwind.demo"]) {
+  for (const [email, role] of [["cx@northwind.demo", "cx_manager"], ["admin@northwind.demo", "admin"]] as const) {
     const northwind = await (await browser.newContext()).newPage();
     await signIn(northwind, email, `isolation-${email.split("@")[0]}`);
     for (const url of foreignUrls) {
+      const minRole = (ACCESS as Record<string, string>)[routeOf(url, routes)!];
+      const allowed = role === "admin" || minRole !== "admin";
       const response = await northwind.goto(url);
-      expect(response?.status(), `${email} opening ${url}`).toBe(404);
-      await expect(northwind.getByRole("heading", { name: "Not found" })).toBeVisible();
+      expect(response?.status(), `${email} opening ${url}`).toBe(allowed ? 404 : 403);
+      await expect(northwind.getByRole("heading", { name: allowed ? "Not found" : "You don't have access to this" })).toBeVisible();
+      if (!allowed) expect((await northwind.goto(url.replace(/[^/]+$/, "cmadeup000000000000000000")))?.status(), `${email} opening a made-up id`).toBe(403);
     }
     await screenshot(northwind, `isolation-${email.split("@")[0]}-last-foreign-page`);
   }
@@ -88,9 +93,12 @@ test("a store manager opens nothing by URL that their own navigation does not of
   const own = await crawl(manager, ["/dashboard"], 80);
   const forbidden = [...everything].filter((url) => !own.has(url));
   expect(forbidden, "the CX manager reaches pages the store manager does not").not.toEqual([]);
+  // A page for another role says so (403) whatever its id; another store's page is "not found".
+  const pages = Object.keys(ACCESS).filter((entry) => entry.startsWith("/"));
   for (const url of forbidden) {
+    const route = routeOf(url, pages)!;
     const response = await manager.goto(url);
-    expect(response?.status(), `store manager opening ${url}`).toBe(404);
+    expect(response?.status(), `store manager opening ${url}`).toBe((ACCESS as Record<string, string>)[route] === "store_manager" ? 404 : 403);
   }
   await manager.goto("/dashboard");
   await expect(manager.locator("main")).toContainText("Northwind Hamburg Altona");

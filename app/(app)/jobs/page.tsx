@@ -5,22 +5,27 @@ import { requireMember } from "@/lib/auth/session";
 import { readReplicaStatus, readReplicaStatusText } from "@/lib/db/replica-lag";
 import { listJobProblems } from "@/lib/worker/job-problems";
 import { QUEUES } from "@/lib/queue/queues";
+import { listScheduledJobs } from "@/lib/worker/scheduled-jobs";
 import { retryJobAction } from "./actions";
 
 type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 const isQueueName = (name: string): name is QueueName => (Object.values(QUEUES) as string[]).includes(name);
+const SCHEDULE_KEYS = { "* * * * *": "everyMinute", "0 6 * * 1": "mondays", "30 3 * * *": "daily" } as const;
+const scheduleKey = (cron: string) => (cron in SCHEDULE_KEYS ? SCHEDULE_KEYS[cron as keyof typeof SCHEDULE_KEYS] : null);
 
-/** For admins: background jobs of this tenant that failed (with their error) or wait for a retry; the read replica's lag. */
+/** For admins: what is scheduled, background jobs of this tenant that failed (with their error) or wait for a retry, and the read replica's lag. */
 export default async function JobsPage() {
   const member = await requireMember(ACCESS["/jobs"]);
-  const [{ jobs, unconfirmed }, replica, t, queues, format] = await Promise.all([
+  const [{ jobs, unconfirmed }, scheduled, replica, t, queues, format] = await Promise.all([
     listJobProblems(member),
+    listScheduledJobs(member),
     readReplicaStatus(),
     getTranslations("jobsPage"),
     getTranslations("queues"),
     getFormatter(),
   ]);
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "short", timeStyle: "medium" }) : "–");
+  const utc = (date: Date) => format.dateTime(date, { dateStyle: "short", timeStyle: "short", timeZone: "UTC" });
   const queueName = (name: string) => (isQueueName(name) ? queues(name) : name);
   return (
     <>
@@ -55,6 +60,34 @@ export default async function JobsPage() {
             </tbody>
           </table>
         )}
+      </section>
+      <section className="card" data-testid="scheduled-jobs">
+        <h2 style={{ marginTop: 0 }}>{t("scheduled")}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>{t("job")}</th>
+              <th>{t("when")}</th>
+              <th>{t("nextRun")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {scheduled.recurring.map((job) => (
+              <tr key={job.name}>
+                <td>{queueName(job.name)}</td>
+                <td>{scheduleKey(job.cron) ? t(scheduleKey(job.cron)!) : job.cron}</td>
+                <td>{utc(job.nextRun)}</td>
+              </tr>
+            ))}
+            {scheduled.waiting.map((job) => (
+              <tr key={job.name}>
+                <td>{queueName(job.name)}</td>
+                <td>{t("waiting", { count: job.count })}</td>
+                <td>{utc(job.nextRun)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </section>
       <section className="card">
         <h2 style={{ marginTop: 0 }}>{t("unconfirmed")}</h2>

@@ -1,6 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ActionForm, Field } from "@/components/form/action-form";
-import { listAuditEvents } from "@/lib/audit/audit-events";
 import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { getOrganization } from "@/lib/organizations/organizations";
@@ -8,17 +7,9 @@ import { previewRetention, RETENTION_RUNS } from "@/lib/privacy/retention";
 import { RetentionPreview, RetentionRules } from "@/components/privacy/retention-rules";
 import { applyRetentionAction, saveRetentionAction } from "./actions";
 
-type Props = { searchParams: Promise<{ before?: string }> };
-
-export default async function PrivacyPage({ searchParams }: Props) {
+export default async function PrivacyPage() {
   const member = await requireMember(ACCESS["/privacy"]);
-  const { before } = await searchParams;
-  const [organization, audit, t, format] = await Promise.all([
-    getOrganization(member),
-    listAuditEvents(member, { cursor: before || undefined }),
-    getTranslations("privacyPage"),
-    getFormatter(),
-  ]);
+  const [organization, t] = await Promise.all([getOrganization(member), getTranslations("privacyPage")]);
   const preview = organization.retentionMonths ? await previewRetention(member, organization.retentionMonths) : null;
   return (
     <>
@@ -35,34 +26,9 @@ export default async function PrivacyPage({ searchParams }: Props) {
         </section>
         <section className="card">
           <h2 style={{ marginTop: 0 }}>{t("contactData")}</h2>
-          <p className="muted">{t("contactDataIntro")}</p>
+          <p className="muted">{t.rich("contactDataIntro", { link: (chunks) => <a href="/audit">{chunks}</a> })}</p>
         </section>
       </div>
-      <section className="card">
-        <h2 style={{ marginTop: 0 }}>{t("audit")}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>{t("when")}</th>
-              <th>{t("who")}</th>
-              <th>{t("what")}</th>
-              <th>{t("subject")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit.events.map((event) => (
-              <tr key={event.id}>
-                <td>{format.dateTime(event.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
-                <td>{event.actorEmail ?? t("system")}</td>
-                <td>{event.action.replaceAll("_", " ")}</td>
-                <td className="muted">{event.subject ?? (event.detail ? JSON.stringify(event.detail) : "–")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {audit.events.length === 0 && <p className="empty">{t("empty")}</p>}
-        {audit.nextCursor && <a href={`/privacy?before=${audit.nextCursor}`}>{t("older")}</a>}
-      </section>
     </>
   );
 }

@@ -301,13 +301,15 @@ function deleteAction(action: string, setNullColumns: string[], columns: string[
   return action === "n" && setNullColumns.length > 0 && setNullColumns.length < columns.length ? `${name} ${list(setNullColumns)}` : name;
 }
 
-// Indexes the schema language cannot declare (expression, GIN full-text and covering INCLUDE indexes), written by
+// Indexes the schema language cannot declare (expression, partial, GIN full-text and covering INCLUDE indexes), written by
 // hand in a migration. Only these are exempt, and each must exist with its access method: a missing one is a difference.
 const HAND_WRITTEN_INDEXES = [
   // The comments explorer's full-text search on to_tsvector('simple', comment) (20261123100000_analytics).
   { table: "Response", name: "Response_comment_search_idx", method: "gin" },
   // Follow-up figures of views limited to stores, from the index alone (20261201000000_theme_and_cause_rollups).
   { table: "FollowUp", name: "FollowUp_store_figures_idx", method: "btree" },
+  // The escalation sweep's open, not yet escalated follow-ups by due time (20261204130000_audit_and_escalation).
+  { table: "FollowUp", name: "FollowUp_awaiting_escalation_idx", method: "btree" },
 ];
 
 /**

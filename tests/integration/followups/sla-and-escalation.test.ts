@@ -115,6 +115,23 @@ describe("escalation of an overdue follow-up", () => {
     expect(swept.escalations).toBeGreaterThanOrEqual(1);
     expect(await queuedJobs("follow-up-escalation", "followUpId", followUp.id)).toHaveLength(2);
   });
+
+  it("escalates a follow-up overdue for 30 days, once: the sweep has no look-back limit for escalations", async () => {
+    const { tenant, store, regional } = await regionalChain();
+    const followUp = await detractorFollowUp(tenant, { storeId: store.id, at: hoursFrom(T, -31 * 24) });
+    expect(followUp.dueAt).toEqual(hoursFrom(T, -30 * 24));
+
+    await sweepDueWork(T);
+    const swept = await queuedJobs("follow-up-escalation", "followUpId", followUp.id);
+    expect(swept).toHaveLength(2);
+    expect(await escalateFollowUp(tenant, followUp.id, T)).toEqual({ sent: 1 });
+    const [mail] = await smtp.waitFor(await emailOf(regional.userId));
+    expect(mail!.text).toContain("Due: Sun 18 Oct, 08:00 UTC (1 month ago)");
+
+    await sweepDueWork(hoursFrom(T, 2));
+    expect(await queuedJobs("follow-up-escalation", "followUpId", followUp.id)).toHaveLength(2);
+    expect(await escalateFollowUp(tenant, followUp.id, hoursFrom(T, 2))).toEqual({ sent: 0 });
+  });
 });
 
 describe("time to first contact", () => {

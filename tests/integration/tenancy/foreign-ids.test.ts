@@ -95,6 +95,7 @@ const ARGUMENTS: Record<string, Record<string, (own: Ids) => unknown>> = {
   "themes/edit-themes#updateTheme": { input: () => themeInput },
   "themes/retag#runThemeRetag": { version: () => 1 },
   "digests/send-digests#sendStoreDigest": { weekStart: () => "2026-11-02" },
+  "digests/send-digests#sendDigestNow": { weekStart: () => "2026-11-02" },
   "digests/store-digest#getStoreDigest": { week: () => weekFromKey("2026-11-02", "Europe/Berlin") },
   "api/contacts#updateContactForApi": { fields: () => ({ email: "hijacked@example.test", name: "Hijacked" }) },
 };

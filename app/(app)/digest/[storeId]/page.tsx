@@ -1,14 +1,20 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { DigestEmailPreview } from "@/components/digests/digest-email-preview";
 import { StoreDigestView } from "@/components/digests/store-digest-view";
+import { ActionForm } from "@/components/form/action-form";
 import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { lastCompleteWeek, weekFromKey, weekKey, weeksBefore } from "@/lib/digests/digest-week";
 import { digestWeekSchema } from "@/lib/digests/schemas";
+import { storeDigestEmail } from "@/lib/digests/send-digests";
 import { getStoreDigest } from "@/lib/digests/store-digest";
+import type { Locale } from "@/lib/i18n/locales";
+import { hasRole } from "@/lib/members/members";
 import { getStore } from "@/lib/stores/stores";
 import { notFoundOnForeignId } from "@/lib/tenancy/not-found-page";
 import { tenantOf } from "@/lib/tenancy/tenant";
+import { sendDigestNowAction } from "../actions";
 
 type Props = { params: Promise<{ storeId: string }>; searchParams: Promise<{ week?: string }> };
 
@@ -31,6 +37,13 @@ export default async function StoreDigestPage({ params, searchParams }: Props) {
         {!query.success && <span className="field-error"> {t("badWeek", { error: query.error.issues[0]!.message })}</span>}
       </p>
       <StoreDigestView digest={digest} />
+      {hasRole(member, "cx_manager") && (
+        <DigestEmailPreview email={await storeDigestEmail(digest, (await getLocale()) as Locale)}>
+          <ActionForm action={sendDigestNowAction.bind(null, store.id)} submitLabel="Send this week's digest now">
+            <input type="hidden" name="week" value={digest.thisWeek.weekKey} />
+          </ActionForm>
+        </DigestEmailPreview>
+      )}
     </>
   );
 }
