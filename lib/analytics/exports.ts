@@ -36,12 +36,7 @@ const RESPONSE_COLUMNS: [string, string][] = [
   ["segment", text(`r."segment"`)],
   ["language", `r."locale"`],
   ["comment", text(`r."comment"`)],
-  [
-    "themes",
-    text(`(SELECT string_agg(th."name", '; ' ORDER BY th."name") FROM "ResponseTheme" t
-             JOIN "Theme" th ON th."id" = t."themeId" AND th."organizationId" = t."organizationId"
-            WHERE t."responseId" = r."id" AND t."organizationId" = r."organizationId")`),
-  ],
+  ["themes", text(`m."themes"`)],
   ["callback_consent", `CASE WHEN r."callbackConsent" THEN 'yes' ELSE 'no' END`],
   ["contact_email", text(`c."email"`)],
   ["contact_name", text(`c."name"`)],
@@ -78,6 +73,10 @@ async function* responseCsvChunks(member: Member, filters: AnalyticsFilters, bat
         JOIN "Contact" c ON c."id" = r."contactId" AND c."organizationId" = r."organizationId"
         LEFT JOIN "Store" s ON s."id" = r."storeId" AND s."organizationId" = r."organizationId"
         LEFT JOIN "Region" g ON g."id" = s."regionId" AND g."organizationId" = s."organizationId"
+        -- A join, not a subquery in the column: the cell's expression reads its value more than once.
+        LEFT JOIN LATERAL (SELECT string_agg(th."name", '; ' ORDER BY th."name") AS themes FROM "ResponseTheme" t
+                             JOIN "Theme" th ON th."id" = t."themeId" AND th."organizationId" = t."organizationId"
+                            WHERE t."responseId" = r."id" AND t."organizationId" = r."organizationId") m ON true
        WHERE ${where} ${from} ${upTo}
        ORDER BY r."respondedAt", r."id"`);
     if (!last) return;
