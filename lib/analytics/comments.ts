@@ -8,8 +8,8 @@ import type { CommentCursor, CommentQuery } from "./schemas";
 
 export const COMMENTS_PER_PAGE = 25;
 
-// A search reads the newest week first (see listComments).
-const SEARCH_WINDOW_DAYS = 7;
+// A search reads the newest month first (see listComments).
+const SEARCH_WINDOW_DAYS = 30;
 
 export type CommentRow = {
   id: string;
@@ -85,10 +85,9 @@ function newestFirst(conditions: Prisma.Sql): Promise<Page> {
 /** The matches found through the full-text index first (MATERIALIZED keeps the planner from walking by date). */
 function olderMatches(conditions: Prisma.Sql): Promise<Page> {
   return readReplica().$queryRaw<Page>`
-    WITH matches AS MATERIALIZED (SELECT r."id" FROM "Response" r WHERE ${conditions})
+    WITH r AS MATERIALIZED (SELECT r.* FROM "Response" r WHERE ${conditions})
     SELECT ${COLUMNS}
-      FROM matches m
-      JOIN "Response" r ON r."id" = m."id"
+      FROM r
       LEFT JOIN "Store" s ON s."id" = r."storeId" AND s."organizationId" = r."organizationId"
      ORDER BY r."respondedAt" DESC, r."id" DESC
      LIMIT ${COMMENTS_PER_PAGE + 1}`;
