@@ -394,16 +394,20 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- from migration 20261204110000_coarse_feedback_rollups
--- As in 20261123100000_analytics, now for the three rollups in turn: keys that gain something are upserted in key
--- order (so concurrent writers lock rows in the same order), keys that only lose are updated, never inserted, and
--- rows that reach zero are removed.
+-- As in 20261123100000_analytics, now for the three rollups: keys that gain something are upserted in key order (so
+-- concurrent writers lock rows in the same order), keys that only lose are updated, never inserted, and rows that
+-- reach zero are removed. The gains, all a click ever has, are one statement over deltas computed once: a click's
+-- cost is mostly per statement.
 CREATE OR REPLACE FUNCTION "FeedbackRollup_apply"(org text[], at timestamp(3)[], store text[], survey text[], chan "Channel"[], seg text[], kind int[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO "FeedbackRollup" AS r ("organizationId", "grain", "periodStart", "storeId", "surveyId", "channel", "segment", "sent", "score0", "score1", "score2", "score3", "score4", "score5", "score6", "score7", "score8", "score9", "score10")
-  SELECT d.* FROM "FeedbackRollup_deltas"(org, at, store, survey, chan, seg, kind, delta) AS d
-   WHERE d."sent" > 0 OR d."score0" > 0 OR d."score1" > 0 OR d."score2" > 0 OR d."score3" > 0 OR d."score4" > 0 OR d."score5" > 0 OR d."score6" > 0 OR d."score7" > 0 OR d."score8" > 0 OR d."score9" > 0 OR d."score10" > 0
-   ORDER BY 1, 2, 3, 4, 5, 6, 7
-  ON CONFLICT ("organizationId", "grain", "periodStart", "storeId", "surveyId", "channel", "segment") DO UPDATE SET
+  WITH d AS MATERIALIZED (SELECT * FROM "FeedbackRollup_deltas"(org, at, store, survey, chan, seg, kind, delta)),
+  tenant_deltas AS (SELECT d."organizationId", d."grain", d."periodStart", d."surveyId", d."channel", d."segment", sum(d."sent")::int AS "sent", sum(d."score0")::int AS "score0", sum(d."score1")::int AS "score1", sum(d."score2")::int AS "score2", sum(d."score3")::int AS "score3", sum(d."score4")::int AS "score4", sum(d."score5")::int AS "score5", sum(d."score6")::int AS "score6", sum(d."score7")::int AS "score7", sum(d."score8")::int AS "score8", sum(d."score9")::int AS "score9", sum(d."score10")::int AS "score10" FROM d GROUP BY 1, 2, 3, 4, 5, 6),
+  store_deltas AS (SELECT d."organizationId", d."grain", d."periodStart", d."storeId", sum(d."sent")::int AS "sent", sum(d."score0")::int AS "score0", sum(d."score1")::int AS "score1", sum(d."score2")::int AS "score2", sum(d."score3")::int AS "score3", sum(d."score4")::int AS "score4", sum(d."score5")::int AS "score5", sum(d."score6")::int AS "score6", sum(d."score7")::int AS "score7", sum(d."score8")::int AS "score8", sum(d."score9")::int AS "score9", sum(d."score10")::int AS "score10" FROM d WHERE d."storeId" <> '' GROUP BY 1, 2, 3, 4),
+  f AS (INSERT INTO "FeedbackRollup" AS r ("organizationId", "grain", "periodStart", "storeId", "surveyId", "channel", "segment", "sent", "score0", "score1", "score2", "score3", "score4", "score5", "score6", "score7", "score8", "score9", "score10")
+       SELECT d.* FROM d AS d
+        WHERE d."sent" > 0 OR d."score0" > 0 OR d."score1" > 0 OR d."score2" > 0 OR d."score3" > 0 OR d."score4" > 0 OR d."score5" > 0 OR d."score6" > 0 OR d."score7" > 0 OR d."score8" > 0 OR d."score9" > 0 OR d."score10" > 0
+        ORDER BY 1, 2, 3, 4, 5, 6, 7
+       ON CONFLICT ("organizationId", "grain", "periodStart", "storeId", "surveyId", "channel", "segment") DO UPDATE SET
         "sent" = r."sent" + EXCLUDED."sent",
         "score0" = r."score0" + EXCLUDED."score0",
         "score1" = r."score1" + EXCLUDED."score1",
@@ -415,12 +419,12 @@ BEGIN
         "score7" = r."score7" + EXCLUDED."score7",
         "score8" = r."score8" + EXCLUDED."score8",
         "score9" = r."score9" + EXCLUDED."score9",
-        "score10" = r."score10" + EXCLUDED."score10";
-  INSERT INTO "TenantFeedbackRollup" AS r ("organizationId", "grain", "periodStart", "surveyId", "channel", "segment", "sent", "score0", "score1", "score2", "score3", "score4", "score5", "score6", "score7", "score8", "score9", "score10")
-  SELECT d.* FROM "TenantFeedbackRollup_deltas"(org, at, store, survey, chan, seg, kind, delta) AS d
-   WHERE d."sent" > 0 OR d."score0" > 0 OR d."score1" > 0 OR d."score2" > 0 OR d."score3" > 0 OR d."score4" > 0 OR d."score5" > 0 OR d."score6" > 0 OR d."score7" > 0 OR d."score8" > 0 OR d."score9" > 0 OR d."score10" > 0
-   ORDER BY 1, 2, 3, 4, 5, 6
-  ON CONFLICT ("organizationId", "grain", "periodStart", "surveyId", "channel", "segment") DO UPDATE SET
+        "score10" = r."score10" + EXCLUDED."score10"),
+  t AS (INSERT INTO "TenantFeedbackRollup" AS r ("organizationId", "grain", "periodStart", "surveyId", "channel", "segment", "sent", "score0", "score1", "score2", "score3", "score4", "score5", "score6", "score7", "score8", "score9", "score10")
+       SELECT d.* FROM tenant_deltas AS d
+        WHERE d."sent" > 0 OR d."score0" > 0 OR d."score1" > 0 OR d."score2" > 0 OR d."score3" > 0 OR d."score4" > 0 OR d."score5" > 0 OR d."score6" > 0 OR d."score7" > 0 OR d."score8" > 0 OR d."score9" > 0 OR d."score10" > 0
+        ORDER BY 1, 2, 3, 4, 5, 6
+       ON CONFLICT ("organizationId", "grain", "periodStart", "surveyId", "channel", "segment") DO UPDATE SET
         "sent" = r."sent" + EXCLUDED."sent",
         "score0" = r."score0" + EXCLUDED."score0",
         "score1" = r."score1" + EXCLUDED."score1",
@@ -432,12 +436,12 @@ BEGIN
         "score7" = r."score7" + EXCLUDED."score7",
         "score8" = r."score8" + EXCLUDED."score8",
         "score9" = r."score9" + EXCLUDED."score9",
-        "score10" = r."score10" + EXCLUDED."score10";
+        "score10" = r."score10" + EXCLUDED."score10")
   INSERT INTO "StoreFeedbackRollup" AS r ("organizationId", "grain", "periodStart", "storeId", "sent", "score0", "score1", "score2", "score3", "score4", "score5", "score6", "score7", "score8", "score9", "score10")
-  SELECT d.* FROM "StoreFeedbackRollup_deltas"(org, at, store, survey, chan, seg, kind, delta) AS d
-   WHERE d."sent" > 0 OR d."score0" > 0 OR d."score1" > 0 OR d."score2" > 0 OR d."score3" > 0 OR d."score4" > 0 OR d."score5" > 0 OR d."score6" > 0 OR d."score7" > 0 OR d."score8" > 0 OR d."score9" > 0 OR d."score10" > 0
-   ORDER BY 1, 2, 3, 4
-  ON CONFLICT ("organizationId", "grain", "periodStart", "storeId") DO UPDATE SET
+       SELECT d.* FROM store_deltas AS d
+        WHERE d."sent" > 0 OR d."score0" > 0 OR d."score1" > 0 OR d."score2" > 0 OR d."score3" > 0 OR d."score4" > 0 OR d."score5" > 0 OR d."score6" > 0 OR d."score7" > 0 OR d."score8" > 0 OR d."score9" > 0 OR d."score10" > 0
+        ORDER BY 1, 2, 3, 4
+       ON CONFLICT ("organizationId", "grain", "periodStart", "storeId") DO UPDATE SET
         "sent" = r."sent" + EXCLUDED."sent",
         "score0" = r."score0" + EXCLUDED."score0",
         "score1" = r."score1" + EXCLUDED."score1",
