@@ -20,7 +20,8 @@ const RESPONSE_BATCH_SIZE = 20_000;
 // that does gets a leading ' so that it reads as text.
 const FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"];
 const FORMULA_SQL = FORMULA_STARTS.map((start) => `'${start}'`).join(", ");
-const text = (expression: string) => `CASE WHEN left(${expression}, 1) IN (${FORMULA_SQL}) THEN '''' || ${expression} ELSE ${expression} END`;
+const text = (expression: string) =>
+  `CASE WHEN left(${expression}, 1) IN (${FORMULA_SQL}) THEN '''' || ${expression} ELSE ${expression} END`;
 const isoTime = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const RESPONSE_COLUMNS: [string, string][] = [
@@ -44,10 +45,11 @@ const RESPONSE_COLUMNS: [string, string][] = [
 
 /**
  * Every response of the view, oldest first, as CSV. PostgreSQL writes the CSV itself (COPY … FORMAT csv), a batch
- * of rows at a time: formatting rows in JavaScript (Prisma's row mapping, then csv-stringify) managed ~15,000 rows
- * a second, COPY several times that. Each batch is one short statement (no snapshot held for the whole export, which
- * a replica's replay could cancel), and the stream pulls the next batch only as the reader takes it, so memory
- * stays flat. The cells are as csv-stringify wrote them: a UTF-8 BOM, ISO 8601 dates (UTC), yes/no, formulas defused.
+ * of rows at a time: formatting rows in JavaScript (Prisma's row mapping, then csv-stringify) managed ~20,000 rows
+ * a second at a million responses and doubled the process's memory; COPY, twice the rows (docs/benchmarks.md). Each
+ * batch is one short statement (no snapshot held for the whole export, which a replica's replay could cancel), and
+ * the stream pulls the next batch only as the reader takes it, so memory stays flat. The cells are as csv-stringify
+ * wrote them: a UTF-8 BOM, ISO 8601 dates (UTC), yes/no, formulas defused.
  */
 export function responsesCsv(member: Member, filters: AnalyticsFilters, batchSize = RESPONSE_BATCH_SIZE): Readable {
   return Readable.from(responseCsvChunks(member, filters, batchSize), { objectMode: false });
