@@ -2,11 +2,26 @@
 // responses (with comments, themes and follow-ups with root causes), loaded with COPY into a fresh database
 // (BENCH_DATABASE_URL, default nps_bench on the local server). The rollups fill themselves: their triggers run once
 // per COPY batch (and a tag copies its response's keys as it is inserted).
+// Other sizes: `npm run seed:large -- --responses 10000000 --stores 2000 --years 5` (about an hour on 2 cores).
+import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
 import pg from "pg";
 import { BENCH_CX_EMAIL, BENCH_DATABASE_URL, BENCH_TENANT_SLUG, recreateBenchDatabase } from "./bench/bench-database";
 import { copyRows } from "./bench/copy-rows";
-import { benchPlan, type BenchPlan } from "./bench/bench-plan";
+import { benchPlan, DEFAULT_SIZE, type BenchPlan } from "./bench/bench-plan";
+
+const { values: options } = parseArgs({
+  options: {
+    responses: { type: "string", default: String(DEFAULT_SIZE.responses) },
+    stores: { type: "string", default: String(DEFAULT_SIZE.stores) },
+    years: { type: "string", default: String(DEFAULT_SIZE.years) },
+  },
+});
+const size = { responses: Number(options.responses), stores: Number(options.stores), years: Number(options.years) };
+if (!Object.values(size).every((value) => Number.isFinite(value) && value > 0)) {
+  console.error("--responses, --stores and --years take positive numbers, e.g. --responses 10000000 --stores 2000 --years 5");
+  process.exit(2);
+}
 
 process.env.DATABASE_URL = BENCH_DATABASE_URL;
 const { migrate } = await import("../lib/db/migrate");
@@ -18,7 +33,7 @@ const { listThemes } = await import("../lib/themes/read-themes");
 const { listRootCauses } = await import("../lib/followups/root-causes");
 
 const started = performance.now();
-console.log(`Recreating ${BENCH_DATABASE_URL} …`);
+console.log(`Recreating ${BENCH_DATABASE_URL} for ${size.responses.toLocaleString("en")} responses, ${size.stores} stores, ${size.years} years …`);
 await recreateBenchDatabase();
 await migrate(BENCH_DATABASE_URL);
 
@@ -30,7 +45,7 @@ const organization = await createOrganization({
 });
 const tenant = { organizationId: organization.id };
 const [survey, themes, rootCauses] = await Promise.all([getDefaultSurvey(tenant), listThemes(tenant), listRootCauses(tenant)]);
-const plan = benchPlan({ organizationId: organization.id, surveyId: survey.id, themes, rootCauseIds: rootCauses.map((cause) => cause.id), now: new Date() });
+const plan = benchPlan({ organizationId: organization.id, surveyId: survey.id, themes, rootCauseIds: rootCauses.map((cause) => cause.id), now: new Date(), size });
 await db.region.createMany({ data: plan.regions.map((region) => ({ ...region, organizationId: organization.id })) });
 await db.store.createMany({ data: plan.stores.map(({ id, code, name, city, regionId }) => ({ id, code, name, city, regionId, organizationId: organization.id })) });
 await inviteMember(tenant, { email: BENCH_CX_EMAIL, name: "Bench CX", role: "cx_manager", storeIds: [] });

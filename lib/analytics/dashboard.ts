@@ -7,7 +7,17 @@ import { isoDay } from "./date-range";
 import { filterSql, type AnalyticsFilters } from "./filters";
 import { getFollowUpFigures, openFollowUpsByStore } from "./follow-up-figures";
 import { npsDifference, npsFigureOfScores, type NpsDifference, type NpsFigure } from "./nps-figures";
-import { COUNT_SUMS, countsOf, KEY_SUMS, rollupRowsIn, trendRowsIn, type CountRow } from "./rollup";
+import {
+  COUNT_SUMS,
+  countsOf,
+  feedbackRollupOf,
+  KEY_SUMS,
+  rollupRowsIn,
+  storeBoardRollupOf,
+  trendRowsIn,
+  type CountRow,
+  type FeedbackRollupTable,
+} from "./rollup";
 
 /** One line of a leaderboard: a store, region, channel, segment or survey in the selected period. */
 export type BoardRow = {
@@ -97,43 +107,60 @@ export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
 
 type Counts = { scores: number[]; sent: number };
 
+type Dimension = "store" | "channel" | "segment" | "survey";
+const COLUMNS: Record<Dimension, string> = { store: "storeId", channel: "channel", segment: "segment", survey: "surveyId" };
+
 /**
- * One scan of the rollup over the period and the one before it, grouped every way a leaderboard needs:
- * keys like "total|current", "store:<id>|previous", "segment:<name>|current".
+ * Counts over the period and the one before it, grouped every way a leaderboard needs: keys like "total|current",
+ * "store:<id>|previous", "segment:<name>|current". Each part comes from the coarsest rollup that answers it
+ * (lib/analytics/rollup.ts): a view not limited to stores never reads FeedbackRollup's rows per store and segment.
  */
 async function breakdown(member: Member, filters: AnalyticsFilters): Promise<Map<string, Counts>> {
+  const rollup = feedbackRollupOf(filters);
+  if (rollup === "FeedbackRollup") return grouped(member, filters, rollup, ["store", "channel", "segment", "survey"]);
+  const [tenant, stores] = await Promise.all([
+    grouped(member, filters, rollup, ["channel", "segment", "survey"]),
+    grouped(member, filters, storeBoardRollupOf(filters), ["store"]),
+  ]);
+  for (const [key, counts] of stores) if (key.startsWith("store:")) tenant.set(key, counts);
+  return tenant;
+}
+
+/** One scan of a rollup over both periods, summed per key first, so the grouping sets run over a few rows. */
+async function grouped(member: Member, filters: AnalyticsFilters, rollup: FeedbackRollupTable, dimensions: Dimension[]) {
   const periods = filters.previous
     ? Prisma.sql`(${rollupRowsIn(filters.range)} OR ${rollupRowsIn(filters.previous)})`
     : rollupRowsIn(filters.range);
-  // Summed per key first, so the grouping sets run over a few thousand rows, not every period's.
+  const columns = Prisma.raw(dimensions.map((dimension) => `r."${COLUMNS[dimension]}"`).join(", "));
+  const keys = Prisma.raw(dimensions.map((dimension) => `r."${COLUMNS[dimension]}"::text`).join(", "));
+  const sets = Prisma.raw(["(r.current)", ...dimensions.map((dimension) => `(r.current, r."${COLUMNS[dimension]}")`)].join(", "));
   const rows = await readReplica().$queryRaw<(CountRow & { current: boolean; dimension: number; key: string | null })[]>`
-    SELECT r.current,
-           GROUPING(r."storeId", r."channel", r."segment", r."surveyId")::int AS dimension,
-           COALESCE(r."storeId", r."channel"::text, r."segment", r."surveyId") AS key,
-           ${COUNT_SUMS}
-      FROM (SELECT r."periodStart" >= ${isoDay(filters.range.from)}::date AS current,
-                   r."storeId", r."channel", r."segment", r."surveyId", ${KEY_SUMS}
-              FROM "FeedbackRollup" r
+    SELECT r.current, GROUPING(${columns})::int AS dimension, COALESCE(${keys}) AS key, ${COUNT_SUMS}
+      FROM (SELECT r."periodStart" >= ${isoDay(filters.range.from)}::date AS current, ${columns}, ${KEY_SUMS}
+              FROM ${Prisma.raw(`"${rollup}"`)} r
              WHERE r."organizationId" = ${member.organizationId} AND ${periods} ${filterSql(filters, "r")}
-             GROUP BY 1, 2, 3, 4, 5) r
-     GROUP BY GROUPING SETS ((r.current), (r.current, r."storeId"), (r.current, r."channel"),
-                             (r.current, r."segment"), (r.current, r."surveyId"))`;
+             GROUP BY 1, ${columns}) r
+     GROUP BY GROUPING SETS (${sets})`;
   // GROUPING() sets a bit for every column a row is NOT grouped by, first column highest.
-  const DIMENSIONS: Record<number, string> = { 15: "total", 7: "store", 11: "channel", 13: "segment", 14: "survey" };
+  const all = (1 << dimensions.length) - 1;
+  const names = new Map<number, string>([
+    [all, "total"],
+    ...dimensions.map((dimension, i) => [all - (1 << (dimensions.length - 1 - i)), dimension] as const),
+  ]);
   const groups = new Map<string, Counts>();
   for (const row of rows) {
-    const dimension = DIMENSIONS[row.dimension];
+    const dimension = names.get(row.dimension);
     const name = dimension === "total" ? "total" : `${dimension}:${row.key ?? ""}`;
     groups.set(`${name}|${row.current ? "current" : "previous"}`, countsOf(row));
   }
   return groups;
 }
 
-/** NPS per week or month of the period; weeks start on Monday (UTC) and are read from day rows. */
+/** NPS per week or month of the period (weeks start on Monday, UTC). */
 async function npsTrend(member: Member, filters: AnalyticsFilters): Promise<TrendPoint[]> {
   const rows = await readReplica().$queryRaw<(CountRow & { period: Date })[]>`
     SELECT date_trunc(${filters.trend}, r."periodStart"::timestamp)::date AS period, ${COUNT_SUMS}
-      FROM "FeedbackRollup" r
+      FROM ${Prisma.raw(`"${feedbackRollupOf(filters)}"`)} r
      WHERE r."organizationId" = ${member.organizationId}
        AND ${trendRowsIn(filters.range, filters.trend)}
        ${filterSql(filters, "r")}

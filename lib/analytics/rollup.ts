@@ -5,7 +5,28 @@ import { SCORES } from "../responses/nps";
 import type { Tenant } from "../tenancy/tenant";
 import type { DateRange } from "./date-range";
 
-// Reading FeedbackRollup, which the database's triggers keep exact (migration 20261123100000_analytics).
+// Reading the feedback rollups, which the database's triggers keep exact (migrations 20261123100000_analytics and
+// 20261204110000_coarse_feedback_rollups). Three tables hold the same counts at three levels of detail:
+//   TenantFeedbackRollup  the whole tenant, per survey, channel and segment: a few rows per period;
+//   StoreFeedbackRollup   per store, every survey, channel and segment together: one row per store and period;
+//   FeedbackRollup        per store, survey, channel and segment: the most rows, read only by views limited to stores.
+// A reader takes the coarsest one that answers its question, and the range as the fewest periods (rollupRowsIn), so
+// the rows a view reads grow with its stores and the periods in its range, never with everything below them.
+
+export type FeedbackRollupTable = "TenantFeedbackRollup" | "StoreFeedbackRollup" | "FeedbackRollup";
+
+/** What decides the rollup a view reads: the stores it is limited to (null: none) and its other filters. */
+type ViewScope = { storeIds: string[] | null; channel: string | null; surveyId: string | null; segment: string | null };
+
+/** The rollup for a view's totals, breakdowns and trend: the whole tenant's rows unless it is limited to stores. */
+export function feedbackRollupOf(filters: ViewScope): FeedbackRollupTable {
+  return filters.storeIds === null ? "TenantFeedbackRollup" : "FeedbackRollup";
+}
+
+/** The rollup for the store leaderboard of a view not limited to stores: per-store totals unless another filter applies. */
+export function storeBoardRollupOf(filters: ViewScope): FeedbackRollupTable {
+  return filters.channel || filters.surveyId || filters.segment ? "FeedbackRollup" : "StoreFeedbackRollup";
+}
 
 export type Grain = "day" | "week" | "month";
 
@@ -67,7 +88,7 @@ export function countsOf(row: CountRow | undefined): { scores: number[]; sent: n
 
 export async function firstDayWithData(tenant: Tenant): Promise<Date | null> {
   const rows = await readReplica().$queryRaw<{ first: Date | null }[]>`
-    SELECT min("periodStart") AS first FROM "FeedbackRollup"
+    SELECT min("periodStart") AS first FROM "TenantFeedbackRollup"
      WHERE "organizationId" = ${tenant.organizationId} AND "grain" = 'day'`;
   return rows[0]?.first ?? null;
 }
@@ -75,7 +96,7 @@ export async function firstDayWithData(tenant: Tenant): Promise<Date | null> {
 /** Segments seen in the tenant's surveys, for the segment filter. */
 export async function listSegments(tenant: Tenant): Promise<string[]> {
   const rows = await readReplica().$queryRaw<{ segment: string }[]>`
-    SELECT DISTINCT "segment" FROM "FeedbackRollup"
+    SELECT DISTINCT "segment" FROM "TenantFeedbackRollup"
      WHERE "organizationId" = ${tenant.organizationId} AND "grain" = 'month' AND "segment" <> ''
      ORDER BY 1`;
   return rows.map((row) => row.segment);

@@ -8,11 +8,12 @@ import type { CopyValue } from "./copy-rows";
 // The rows of seed:large, generated lazily in chronological batches so that memory stays flat. Deterministic:
 // a small seeded PRNG drives every choice.
 
-const RESPONSES = 1_000_000;
+/** The default size: quick to seed (5–8 minutes on a 2-core box), and the size the README's figures are for. */
+export const DEFAULT_SIZE = { responses: 1_000_000, stores: 200, years: 2 };
+export type BenchSize = typeof DEFAULT_SIZE;
 const RESPONSE_RATE = 0.5;
-const DAYS = 730;
-const STORES = 200;
-const CONTACTS = 250_000;
+// A contact answers about four times over the period, whatever the size.
+const RESPONSES_PER_CONTACT = 4;
 const BATCH_SENDS = 50_000;
 const DAY = 86_400_000;
 const REGIONS = ["North", "North-East", "East", "South-East", "South", "South-West", "West", "North-West", "Central", "Capital"];
@@ -46,8 +47,12 @@ function weighted<T>(random: () => number, items: readonly (readonly [T, number]
 
 export type BenchPlan = ReturnType<typeof benchPlan>;
 
-export function benchPlan(input: { organizationId: string; surveyId: string; themes: ThemeMatcher[]; rootCauseIds: string[]; now: Date }) {
+export function benchPlan(input: { organizationId: string; surveyId: string; themes: ThemeMatcher[]; rootCauseIds: string[]; now: Date; size: BenchSize }) {
   const { organizationId: org, surveyId } = input;
+  const RESPONSES = input.size.responses;
+  const STORES = input.size.stores;
+  const DAYS = Math.round(input.size.years * 365);
+  const CONTACTS = Math.ceil(RESPONSES / RESPONSES_PER_CONTACT);
   const random = prng(4_000_004);
   const end = Math.floor(input.now.getTime() / DAY) * DAY;
   const start = end - DAYS * DAY;

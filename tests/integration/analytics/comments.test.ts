@@ -71,6 +71,21 @@ describe("the comments explorer", () => {
     expect((await comments(admin, { q: "nothing-like-this" })).comments).toEqual([]);
   });
 
+  it("searches the newest month, then older comments, in one newest-first order a cursor can resume", async () => {
+    // Ending 20 March, the newest month holds the last ten days of February's comments; the rest are older.
+    const longer = { from: "2026-02-01", to: "2026-03-20" };
+    const found = await comments(admin, { q: "lovely" }, longer);
+    expect(found.comments).toHaveLength(COMMENTS_PER_PAGE);
+    expect(found.next).toBeNull();
+    const times = found.comments.map((row) => row.respondedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(times[0]).toBe(new Date("2026-02-28T08:00:00Z").getTime());
+
+    const cursor = found.comments[9];
+    const rest = await comments(admin, { q: "lovely", after: { respondedAt: cursor.respondedAt, id: cursor.id } }, longer);
+    expect(rest.comments.map((row) => row.id)).toEqual(found.comments.slice(10).map((row) => row.id));
+  });
+
   it("filters by category and by theme, and shows each comment's themes", async () => {
     const detractors = await comments(admin, { category: "detractor" });
     expect(detractors.comments.map((row) => row.score).sort()).toEqual([2, 3]);

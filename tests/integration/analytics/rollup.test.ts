@@ -14,9 +14,9 @@ import { filtersFor } from "./filters-for";
 
 // The rollups are kept by database triggers. Whatever writes responses, sends, comments, theme tags and follow-ups,
 // in whatever order, each must equal a recount from the raw rows, made here independently in TypeScript:
-// FeedbackRollup from sends and responses, ThemeRollup from comments and their tags (with the response's keys as
-// they are now, not as the tag copied them), FollowUpRollup, FollowUpHourRollup and RootCauseRollup from
-// follow-ups (by the definitions of lib/analytics/follow-up-figures.ts), each of their shards from its own follow-ups.
+// FeedbackRollup, TenantFeedbackRollup and StoreFeedbackRollup from sends and responses, ThemeRollup from comments
+// and their tags (with the response's keys as they are now, not as the tag copied them), FollowUpRollup,
+// FollowUpHourRollup and RootCauseRollup from follow-ups (by the definitions of lib/analytics/follow-up-figures.ts), each of their shards from its own follow-ups.
 
 /** The shard a follow-up counts in: the first byte of the MD5 of its id, modulo 16 (FollowUp_rollup_shard). */
 const shardOf = (followUpId: string) => createHash("md5").update(followUpId).digest()[0]! % 16;
@@ -39,13 +39,24 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 const month = (date: Date) => `${date.toISOString().slice(0, 7)}-01`;
 const week = (date: Date) => day(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - ((date.getUTCDay() + 6) % 7))));
 
-async function recount(tenant: Tenant) {
+/** The keys of each feedback rollup: per store, survey, channel and segment; the whole tenant's; per store alone. */
+const FEEDBACK_KEYS = {
+  FeedbackRollup: (row: FeedbackKeys) => [row.storeId ?? "", row.surveyId, row.channel, row.segment ?? ""],
+  TenantFeedbackRollup: (row: FeedbackKeys) => [row.surveyId, row.channel, row.segment ?? ""],
+  StoreFeedbackRollup: (row: FeedbackKeys) => (row.storeId ? [row.storeId] : null),
+};
+type FeedbackKeys = { storeId: string | null; surveyId: string; channel: string; segment: string | null };
+type FeedbackRollupName = keyof typeof FEEDBACK_KEYS;
+
+async function recount(tenant: Tenant, table: FeedbackRollupName) {
   const where = { organizationId: tenant.organizationId };
   const [sends, responses] = await Promise.all([db.surveySend.findMany({ where }), db.response.findMany({ where })]);
   const counts = new Map<string, number>();
-  const add = (at: Date, row: { storeId: string | null; surveyId: string; channel: string; segment: string | null }, column: string) => {
+  const add = (at: Date, row: FeedbackKeys, column: string) => {
+    const keys = FEEDBACK_KEYS[table](row);
+    if (!keys) return;
     for (const [grain, period] of [["day", day(at)], ["week", week(at)], ["month", month(at)]]) {
-      const name = key(grain, period, row.storeId ?? "", row.surveyId, row.channel, row.segment ?? "", column);
+      const name = key(grain, period, ...keys, column);
       counts.set(name, (counts.get(name) ?? 0) + 1);
     }
   };
@@ -140,13 +151,19 @@ async function causeRollup(tenant: Tenant) {
   };
 }
 
-async function rollup(tenant: Tenant) {
-  const rows = await db.feedbackRollup.findMany({ where: { organizationId: tenant.organizationId } });
+async function rollup(tenant: Tenant, table: FeedbackRollupName) {
+  const where = { organizationId: tenant.organizationId };
+  const rows: (Record<string, unknown> & FeedbackKeys & { grain: string; periodStart: Date })[] =
+    table === "FeedbackRollup"
+      ? await db.feedbackRollup.findMany({ where })
+      : table === "TenantFeedbackRollup"
+        ? (await db.tenantFeedbackRollup.findMany({ where })).map((row) => ({ ...row, storeId: null }))
+        : (await db.storeFeedbackRollup.findMany({ where })).map((row) => ({ ...row, surveyId: "", channel: "", segment: null }));
   const counts = new Map<string, number>();
   for (const row of rows) {
     for (const column of ["sent", ...Array.from({ length: 11 }, (_, score) => `score${score}`)] as const) {
-      const value = row[column as keyof typeof row] as number;
-      if (value !== 0) counts.set(key(row.grain, day(row.periodStart), row.storeId, row.surveyId, row.channel, row.segment, column), value);
+      const value = row[column] as number;
+      if (value !== 0) counts.set(key(row.grain, day(row.periodStart), ...FEEDBACK_KEYS[table](row)!, column), value);
     }
   }
   return { counts, emptyRows: rows.filter((row) => Object.entries(row).every(([name, value]) => !/^(sent|score\d+)$/.test(name) || value === 0)).length };
@@ -241,10 +258,12 @@ describe("the feedback rollup", () => {
     await db.followUp.update({ where: { id: caused.id }, data: { rootCauseId: causes[0].id } });
     await db.rootCause.delete({ where: { id: causes[0].id } });
 
-    const [expected, actual] = await Promise.all([recount(tenant), rollup(tenant)]);
-    covers("sends and responses", expected.size > 100);
-    expect(Object.fromEntries(actual.counts), `seed ${seed}`).toEqual(Object.fromEntries(expected));
-    expect(actual.emptyRows).toBe(0);
+    for (const table of Object.keys(FEEDBACK_KEYS) as FeedbackRollupName[]) {
+      const [expected, actual] = await Promise.all([recount(tenant, table), rollup(tenant, table)]);
+      covers(`sends and responses in ${table}`, expected.size > 100);
+      expect(Object.fromEntries(actual.counts), `${table}, seed ${seed}`).toEqual(Object.fromEntries(expected));
+      expect(actual.emptyRows, table).toBe(0);
+    }
 
     const [expectedThemes, actualThemes] = await Promise.all([recountThemes(tenant), themeRollup(tenant)]);
     covers("comments", expectedThemes.size > 50);
@@ -274,6 +293,17 @@ describe("the feedback rollup", () => {
       const expected = Array.from({ length: 11 }, (_, score) => scores.find((row) => row.score === score)?._count._all ?? 0);
       expect(dashboard.distribution, `${from} to ${to}`).toEqual(expected);
       expect(dashboard.sent, `${from} to ${to}`).toBe(await db.surveySend.count({ where: { ...tenant, sentAt: range } }));
+      // The store leaderboard: from per-store totals without a filter, from FeedbackRollup with one.
+      for (const segment of [undefined, "Gold"]) {
+        const { stores } = await getDashboard(admin, await filtersFor(admin, { from, to, ...(segment && { segment }) }));
+        const perStore = await db.response.groupBy({
+          by: ["storeId"],
+          where: { ...tenant, respondedAt: range, storeId: { not: null }, ...(segment && { segment }) },
+          _count: { _all: true },
+        });
+        const board = Object.fromEntries(stores.filter((store) => store.figure.responses > 0).map((store) => [store.key, store.figure.responses]));
+        expect(board, `stores ${from} to ${to}, segment ${segment}`).toEqual(Object.fromEntries(perStore.map((row) => [row.storeId, row._count._all])));
+      }
       for (const trend of ["week", "month"]) {
         const { trend: points } = await getDashboard(admin, await filtersFor(admin, { from, to, trend }));
         expect(points.reduce((sum, point) => sum + point.figure.responses, 0), `${trend}ly trend ${from} to ${to}`).toBe(dashboard.figure.responses);
