@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 const shown = (value: Json | undefined) => (value === null || value === undefined || value === "" ? "–" : typeof value === "string" ? value : JSON.stringify(value));
@@ -5,6 +7,7 @@ const isRecord = (value: unknown): value is Record<string, Json> => typeof value
 
 /** An audit entry's detail: a change as "field: before → after", anything else as "key: value". */
 export function AuditDetail({ detail }: { detail: unknown }) {
+  const t = useTranslations("auditPage");
   if (!isRecord(detail)) return <span className="muted">–</span>;
   const { before, after, ...rest } = detail;
   const changed = isRecord(after) ? Object.keys(after) : [];
@@ -20,7 +23,7 @@ export function AuditDetail({ detail }: { detail: unknown }) {
           {key}: {shown(value)}
         </li>
       ))}
-      {isRecord(after) && changed.length === 0 && <li className="muted">nothing changed</li>}
+      {isRecord(after) && changed.length === 0 && <li className="muted">{t("nothingChanged")}</li>}
     </ul>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { AuditQuery } from "@/lib/audit/audit-query";
 
 export type AuditFilterOptions = { people: { id: string; label: string }[]; kinds: readonly string[] };
@@ -6,13 +7,14 @@ export const kindLabel = (kind: string) => kind.replaceAll("_", " ");
 
 /** The audit log's filters as a plain GET form, so a filtered view is a URL; the CSV link carries the same filter. */
 export function AuditFilters({ query, options, csvHref, error }: { query: AuditQuery; options: AuditFilterOptions; csvHref: string; error?: string }) {
+  const t = useTranslations("auditPage");
   return (
     <form className="filters card" method="get" data-testid="audit-filters">
       <label>
-        Person
+        {t("person")}
         <select name="person" defaultValue={query.person ?? ""}>
-          <option value="">Everyone</option>
-          <option value="system">System and API keys</option>
+          <option value="">{t("everyone")}</option>
+          <option value="system">{t("systemAndKeys")}</option>
           {options.people.map((person) => (
             <option key={person.id} value={person.id}>
               {person.label}
@@ -21,9 +23,9 @@ export function AuditFilters({ query, options, csvHref, error }: { query: AuditQ
         </select>
       </label>
       <label>
-        Kind
+        {t("kind")}
         <select name="kind" defaultValue={query.kind ?? ""}>
-          <option value="">Every kind</option>
+          <option value="">{t("everyKind")}</option>
           {options.kinds.map((kind) => (
             <option key={kind} value={kind}>
               {kindLabel(kind)}
@@ -32,16 +34,16 @@ export function AuditFilters({ query, options, csvHref, error }: { query: AuditQ
         </select>
       </label>
       <label>
-        From
+        {t("from")}
         <input type="date" name="from" defaultValue={query.from ?? ""} />
       </label>
       <label>
-        To
+        {t("to")}
         <input type="date" name="to" defaultValue={query.to ?? ""} />
       </label>
-      <button type="submit">Filter</button>
+      <button type="submit">{t("filter")}</button>
       <a href={csvHref} download>
-        Download CSV
+        {t("downloadCsv")}
       </a>
       {error && <p className="field-error filters-error">{error}</p>}
     </form>

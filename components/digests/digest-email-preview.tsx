@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 /**
@@ -5,14 +6,15 @@ import type { ReactNode } from "react";
  * sandboxed frame from `srcDoc`: it runs nothing and cannot navigate the page.
  */
 export function DigestEmailPreview({ email, children }: { email: { subject: string; html: string }; children: ReactNode }) {
+  const t = useTranslations("digestPreview");
   return (
     <section className="card no-print" data-testid="digest-email">
-      <h2 className="card-title">The email store managers get</h2>
+      <h2 className="card-title">{t("title")}</h2>
       <p className="muted">
-        Subject: <strong>{email.subject}</strong>. It goes out every Monday morning; send it now to see it arrive.
+        {t.rich("subject", { subject: email.subject, strong: (chunks) => <strong>{chunks}</strong> })}
       </p>
       {children}
-      <iframe title="Digest email preview" srcDoc={email.html} sandbox="" style={{ width: "100%", height: 720, border: "1px solid #d9dde3", borderRadius: 6 }} />
+      <iframe title={t("frameTitle")} srcDoc={email.html} sandbox="" style={{ width: "100%", height: 720, border: "1px solid #d9dde3", borderRadius: 6 }} />
     </section>
   );
 }

@@ -1,9 +1,12 @@
+import { useTranslations } from "next-intl";
+
 export function ForbiddenCard() {
+  const t = useTranslations("forbidden");
   return (
     <div className="card">
-      <h1>You don&apos;t have access to this</h1>
-      <p>This page is for another role in your team. If you need it, ask an admin of your account.</p>
-      <a href="/dashboard">Back to the dashboard</a>
+      <h1>{t("title")}</h1>
+      <p>{t("body")}</p>
+      <a href="/dashboard">{t("back")}</a>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { AuditDetail } from "@/components/audit/audit-detail";
 import { AuditFilters, kindLabel } from "@/components/audit/audit-filters";
 import { TableCard } from "@/components/layout/table-card";
@@ -21,25 +22,25 @@ export default async function AuditLogPage({ searchParams }: Props) {
     listAuditEvents(member, { ...auditFilterOf(query), cursor: query.before }),
     listMembers(member),
   ]);
+  const t = await getTranslations("auditPage");
   const people = members.map((m) => ({ id: m.userId, label: m.user.name ? `${m.user.name} (${m.user.email})` : m.user.email }));
   return (
     <>
-      <h1>Audit log</h1>
+      <h1>{t("title")}</h1>
       <p className="muted">
-        Who changed what and when: settings, texts, themes, keys, webhooks, roles, imports, campaigns, and every sign-in,
-        export and erasure. Changes show the value before and after.
+        {t("intro")}
       </p>
       <AuditFilters
         query={query}
         options={{ people, kinds: AUDIT_ACTIONS }}
         csvHref={`/audit/events.csv?${queryString(query)}`}
-        error={parsed.success ? undefined : `${parsed.error.issues[0]!.message}: showing everything.`}
+        error={parsed.success ? undefined : t("badFilter", { error: parsed.error.issues[0]!.message })}
       />
-      <TableCard testId="audit-log" columns={["When (UTC)", "Who", "What", "Subject", "Detail"]} empty="Nothing recorded for this filter." isEmpty={audit.events.length === 0}>
+      <TableCard testId="audit-log" columns={[t("when"), t("who"), t("what"), t("subject"), t("detail")]} empty={t("empty")} isEmpty={audit.events.length === 0}>
         {audit.events.map((event) => (
           <tr key={event.id}>
             <td>{event.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
-            <td>{event.actorEmail ?? "System"}</td>
+            <td>{event.actorEmail ?? t("system")}</td>
             <td>{kindLabel(event.action)}</td>
             <td className="muted">{event.subject ?? "–"}</td>
             <td>
@@ -48,7 +49,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
           </tr>
         ))}
       </TableCard>
-      {audit.nextCursor && <a href={`/audit?${queryString(query, { before: audit.nextCursor })}`}>Older entries →</a>}
+      {audit.nextCursor && <a href={`/audit?${queryString(query, { before: audit.nextCursor })}`}>{t("older")}</a>}
     </>
   );
 }

@@ -1,5 +1,5 @@
-import { getTranslations } from "next-intl/server";
-import { ConsentBadges, dateTime, SendStatus } from "@/components/contacts/send-status";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ConsentBadges, SendStatus } from "@/components/contacts/send-status";
 import { ActionForm } from "@/components/form/action-form";
 import { TableCard } from "@/components/layout/table-card";
 import { ACCESS } from "@/lib/auth/access";
@@ -17,33 +17,34 @@ export default async function ContactPage({ params }: Props) {
   const member = await requireMember(ACCESS["/contacts/[id]"]);
   const contact = await getContactRecord(member, id).catch(notFoundOnForeignId);
   const isAdmin = hasRole(member, "admin");
-  const outcomes = await getTranslations("outcomes");
+  const [t, outcomes, categories, format] = await Promise.all([getTranslations("contactPage"), getTranslations("outcomes"), getTranslations("categories"), getFormatter()]);
+  const dateTime = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const attributes = Object.entries((contact.attributes ?? {}) as Record<string, unknown>);
   return (
     <>
       <p>
-        <a href="/contacts">← Contacts</a>
+        <a href="/contacts">{t("back")}</a>
       </p>
       <h1>
-        {contact.erasedAt ? "Erased contact" : (contact.name ?? contact.email)} <ConsentBadges contact={contact} />
+        {contact.erasedAt ? t("erasedContact") : (contact.name ?? contact.email)} <ConsentBadges contact={contact} />
       </h1>
       <div className="grid two">
         <section className="card" data-testid="contact-details">
-          <h2 className="card-title">Details</h2>
+          <h2 className="card-title">{t("details")}</h2>
           <dl className="facts">
-            <dt>Email</dt>
+            <dt>{t("email")}</dt>
             <dd>{contact.email}</dd>
-            <dt>Phone</dt>
+            <dt>{t("phone")}</dt>
             <dd>{contact.phone ?? "–"}</dd>
-            <dt>Language</dt>
+            <dt>{t("language")}</dt>
             <dd>{contact.locale ?? "–"}</dd>
-            <dt>External id</dt>
+            <dt>{t("externalId")}</dt>
             <dd>{contact.externalId ?? "–"}</dd>
-            <dt>Segment</dt>
+            <dt>{t("segment")}</dt>
             <dd>{contact.segment ?? "–"}</dd>
-            <dt>Store</dt>
+            <dt>{t("store")}</dt>
             <dd>{contact.store?.name ?? "–"}</dd>
-            <dt>Last purchase</dt>
+            <dt>{t("lastPurchase")}</dt>
             <dd>{contact.lastPurchaseAt ? dateTime(contact.lastPurchaseAt) : "–"}</dd>
             {attributes.map(([name, value]) => (
               <div key={name} style={{ display: "contents" }}>
@@ -51,51 +52,48 @@ export default async function ContactPage({ params }: Props) {
                 <dd>{String(value)}</dd>
               </div>
             ))}
-            <dt>Added</dt>
+            <dt>{t("added")}</dt>
             <dd>{dateTime(contact.createdAt)}</dd>
           </dl>
         </section>
         <section className="card" data-testid="contact-consent">
-          <h2 className="card-title">Consent and suppression</h2>
+          <h2 className="card-title">{t("consent")}</h2>
           <dl className="facts">
-            <dt>Survey emails</dt>
+            <dt>{t("surveyEmails")}</dt>
             <dd>
-              {contact.erasedAt || contact.unsubscribedAt || contact.suppressedAt ? "Not sent to this contact" : "Sent (may be surveyed)"}
+              {contact.erasedAt || contact.unsubscribedAt || contact.suppressedAt ? t("notSent") : t("sent")}
             </dd>
-            <dt>Unsubscribed</dt>
-            <dd>{contact.unsubscribedAt ? dateTime(contact.unsubscribedAt) : "No"}</dd>
-            <dt>Suppressed</dt>
-            <dd>{contact.suppressedAt ? `${contact.suppressionReason} · ${dateTime(contact.suppressedAt)}` : "No"}</dd>
-            <dt>Erased</dt>
-            <dd>{contact.erasedAt ? dateTime(contact.erasedAt) : "No"}</dd>
+            <dt>{t("unsubscribed")}</dt>
+            <dd>{contact.unsubscribedAt ? dateTime(contact.unsubscribedAt) : t("no")}</dd>
+            <dt>{t("suppressed")}</dt>
+            <dd>{contact.suppressedAt ? `${contact.suppressionReason} · ${dateTime(contact.suppressedAt)}` : t("no")}</dd>
+            <dt>{t("erased")}</dt>
+            <dd>{contact.erasedAt ? dateTime(contact.erasedAt) : t("no")}</dd>
           </dl>
           {isAdmin && !contact.erasedAt && (
             <div data-testid="contact-data-request">
-              <h3>Data request</h3>
+              <h3>{t("dataRequest")}</h3>
               {/* A POST: the export is recorded in the audit log, which a prefetched or scanned GET must not do. */}
               <form method="post" action={`/contacts/${contact.id}/export`}>
                 <button type="submit" className="button secondary">
-                  Export data
+                  {t("exportData")}
                 </button>
               </form>
-              <p className="muted">A JSON file in a documented format, with a readable summary inside. Recorded in the audit log.</p>
+              <p className="muted">{t("exportHint")}</p>
               <details>
-                <summary>Erase</summary>
-                <p className="muted">
-                  Removes name, email, phone, comments and notes; closes their open follow-ups and cancels anything still
-                  to be sent. Scores stay in the figures.
-                </p>
-                <ActionForm action={eraseContactAction.bind(null, contact.id)} submitLabel="Erase for good" danger />
+                <summary>{t("erase")}</summary>
+                <p className="muted">{t("eraseHint")}</p>
+                <ActionForm action={eraseContactAction.bind(null, contact.id)} submitLabel={t("eraseSubmit")} danger />
               </details>
             </div>
           )}
         </section>
       </div>
       <TableCard
-        title="Surveys, answers and follow-ups"
+        title={t("surveys")}
         testId="contact-surveys"
-        columns={["Survey email", "Answer", "Follow-up"]}
-        empty="No survey sent to this contact."
+        columns={[t("surveyEmail"), t("answer"), t("followUp")]}
+        empty={t("noSurveys")}
         isEmpty={contact.surveySends.length === 0}
       >
         {contact.surveySends.map((send) => (
@@ -103,24 +101,24 @@ export default async function ContactPage({ params }: Props) {
             <td>
               <SendStatus send={send} />
               <div className="muted">
-                {send.survey.name} · {send.store?.name ?? "online"}
+                {send.survey.name} · {send.store?.name ?? t("online")}
               </div>
             </td>
             <td>
               {send.response ? (
                 <>
-                  <strong>{send.response.score}</strong> <span className="muted">{send.response.category}</span> ·{" "}
+                  <strong>{send.response.score}</strong> <span className="muted">{categories(send.response.category)}</span> ·{" "}
                   {dateTime(send.response.respondedAt)}
                   {send.response.comment && <div>“{send.response.comment}”</div>}
                 </>
               ) : (
-                <span className="muted">no answer</span>
+                <span className="muted">{t("noAnswer")}</span>
               )}
             </td>
             <td>
               {send.response?.followUp ? (
                 <a href={`/queue/${send.response.followUp.id}`}>
-                  {send.response.followUp.status}
+                  {t(`followUpStatus.${send.response.followUp.status}`)}
                   {send.response.followUp.outcome && ` · ${outcomes(send.response.followUp.outcome)}`}
                 </a>
               ) : (

@@ -30,6 +30,7 @@ export default async function StoreDigestPage({ params, searchParams }: Props) {
   if (!digest) notFound();
   const earlier = weeksBefore(week, 1, store.timeZone)[0]!;
   const t = await getTranslations("digest");
+  const preview = await getTranslations("digestPreview");
   return (
     <>
       <p className="no-print">
@@ -39,7 +40,7 @@ export default async function StoreDigestPage({ params, searchParams }: Props) {
       <StoreDigestView digest={digest} />
       {hasRole(member, "cx_manager") && (
         <DigestEmailPreview email={await storeDigestEmail(digest, (await getLocale()) as Locale)}>
-          <ActionForm action={sendDigestNowAction.bind(null, store.id)} submitLabel="Send this week's digest now">
+          <ActionForm action={sendDigestNowAction.bind(null, store.id)} submitLabel={preview("sendNow")}>
             <input type="hidden" name="week" value={digest.thisWeek.weekKey} />
           </ActionForm>
         </DigestEmailPreview>
