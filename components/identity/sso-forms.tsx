@@ -12,30 +12,30 @@ export type SsoConnectionView = { issuer: string; clientId: string; ssoRequired:
 
 /** The provider's settings; the client secret field stays empty: the stored secret is never sent back. */
 export function SsoConnectionForm({ action, connection, domains }: { action: Action; connection: SsoConnectionView; domains: string[] }) {
+  const t = useTranslations("ssoForms");
   return (
-    <ActionForm action={action} submitLabel="Save single sign-on">
-      <Field name="issuer" label="Issuer URL" defaultValue={connection?.issuer} placeholder="https://login.example.com/realms/staff" hint="We read the provider's settings from <issuer>/.well-known/openid-configuration." />
-      <Field name="clientId" label="Client id" defaultValue={connection?.clientId} />
+    <ActionForm action={action} submitLabel={t("save")}>
+      <Field name="issuer" label={t("issuer")} defaultValue={connection?.issuer} placeholder="https://login.example.com/realms/staff" hint={t("issuerHint", { path: "<issuer>/.well-known/openid-configuration" })} />
+      <Field name="clientId" label={t("clientId")} defaultValue={connection?.clientId} />
       <Field
         name="clientSecret"
-        label="Client secret"
+        label={t("clientSecret")}
         type="password"
-        hint={connection ? "Stored encrypted and never shown again. Leave empty to keep it." : "Stored encrypted and never shown again."}
+        hint={connection ? t("secretHintKeep") : t("secretHint")}
       />
-      <TextAreaField name="domains" label="Email domains your company owns (one a line)" defaultValue={domains.join("\n")} />
+      <TextAreaField name="domains" label={t("domains")} defaultValue={domains.join("\n")} />
       <div className="field">
         <label className="check">
-          <input type="checkbox" name="ssoRequired" defaultChecked={connection?.ssoRequired} /> Require single sign-on: no email sign-in links for these
-          domains
+          <input type="checkbox" name="ssoRequired" defaultChecked={connection?.ssoRequired} /> {t("ssoRequired")}
         </label>
         <FieldError name="ssoRequired" />
       </div>
       <Field
         name="breakGlassEmail"
-        label="Break-glass admin"
+        label={t("breakGlass")}
         type="email"
         defaultValue={connection?.breakGlassEmail ?? ""}
-        hint="This one address keeps email sign-in links, to get in when the provider is down."
+        hint={t("breakGlassHint")}
       />
     </ActionForm>
   );
@@ -43,19 +43,22 @@ export function SsoConnectionForm({ action, connection, domains }: { action: Act
 
 export function GroupMappingForm({ action, stores }: { action: Action; stores: { id: string; label: string }[] }) {
   const roles = useTranslations("roles");
+  const t = useTranslations("ssoForms");
   return (
-    <ActionForm action={action} submitLabel="Add mapping" className="form inline">
-      <Field name="group" label="Group" placeholder="e.g. nps-store-1234" />
-      <SelectField name="role" label="Role" options={ROLES.map((role) => ({ value: role, label: roles(role) }))} defaultValue="store_manager" />
-      <SelectField name="storeId" label="Store (store managers)" options={[{ value: "", label: "—" }, ...stores.map((s) => ({ value: s.id, label: s.label }))]} />
+    <ActionForm action={action} submitLabel={t("addMapping")} className="form inline">
+      <Field name="group" label={t("group")} placeholder={t("groupPlaceholder")} />
+      <SelectField name="role" label={t("role")} options={ROLES.map((role) => ({ value: role, label: roles(role) }))} defaultValue="store_manager" />
+      <SelectField name="storeId" label={t("store")} options={[{ value: "", label: "—" }, ...stores.map((s) => ({ value: s.id, label: s.label }))]} />
     </ActionForm>
   );
 }
 
 export function NewScimTokenForm({ action }: { action: Action }) {
+  const t = useTranslations("ssoForms");
+  const apiKeyForm = useTranslations("apiKeyForm");
   return (
-    <ActionForm action={action} submitLabel="Create token" className="form inline" success={(token) => <ShownOnce value={token} what="token" testId="new-scim-token" />}>
-      <Field name="name" label="Name" placeholder="e.g. Okta" id="scim-token-name" />
+    <ActionForm action={action} submitLabel={t("createToken")} className="form inline" success={(token) => <ShownOnce value={token} what={apiKeyForm("scimToken")} testId="new-scim-token" />}>
+      <Field name="name" label={t("name")} placeholder={t("tokenPlaceholder")} id="scim-token-name" />
     </ActionForm>
   );
 }

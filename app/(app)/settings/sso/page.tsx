@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/form/action-form";
 import { GroupMappingForm, NewScimTokenForm, SsoConnectionForm } from "@/components/identity/sso-forms";
 import { TableCard } from "@/components/layout/table-card";
@@ -10,35 +10,31 @@ import { getSsoSettings } from "@/lib/identity/sso-connections";
 import { listStores } from "@/lib/stores/stores";
 import { addGroupMappingAction, createScimTokenAction, removeGroupMappingAction, revokeScimTokenAction, saveSsoConnectionAction } from "./actions";
 
-const when = (date: Date | null) => (date ? date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "never");
-
 /** For admins: the company's identity provider, which of its groups give which access, and SCIM provisioning. */
 export default async function SingleSignOnPage() {
-  const roles = await getTranslations("roles");
+  const [roles, t, format] = await Promise.all([getTranslations("roles"), getTranslations("ssoPage"), getFormatter()]);
+  const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : t("never"));
   const member = await requireMember(ACCESS["/settings/sso"]);
   const [{ connection, domains, mappings }, tokens, stores] = await Promise.all([getSsoSettings(member), listScimTokens(member), listStores(member)]);
   const appUrl = env().APP_URL;
   return (
     <>
-      <h1>Single sign-on</h1>
+      <h1>{t("title")}</h1>
       <p className="muted">
-        Connect your company&apos;s OpenID Connect provider (Okta, Microsoft Entra ID, Google Workspace, Keycloak…). Register this app there
-        with the redirect URL <code>{`${appUrl}/signin/sso/callback`}</code> and the scopes <code>openid email profile</code>, and send the
-        person&apos;s groups in a <code>groups</code> (or <code>roles</code>) claim.
+        {t.rich("intro", { redirectUrl: `${appUrl}/signin/sso/callback`, code: (chunks) => <code>{chunks}</code> })}
       </p>
       <section className="card">
-        <h2 className="card-title">Identity provider</h2>
+        <h2 className="card-title">{t("provider")}</h2>
         <SsoConnectionForm action={saveSsoConnectionAction} connection={connection} domains={domains} />
       </section>
       <section className="card">
-        <h2 className="card-title">Groups and access</h2>
+        <h2 className="card-title">{t("groups")}</h2>
         <p className="muted">
-          A person signing in through the provider, or provisioned by SCIM, gets the highest role of their mapped groups; a store manager
-          manages every store their groups name. Nobody in a mapped group: no access.
+          {t("groupsIntro")}
         </p>
         <GroupMappingForm action={addGroupMappingAction} stores={stores.map((s) => ({ id: s.id, label: `${s.name} (${s.code})` }))} />
       </section>
-      <TableCard testId="group-mappings" columns={["Group", "Role", "Store", ""]} empty="No groups mapped yet: nobody gets in through the provider." isEmpty={mappings.length === 0}>
+      <TableCard testId="group-mappings" columns={[t("group"), t("role"), t("store"), ""]} empty={t("emptyMappings")} isEmpty={mappings.length === 0}>
         {mappings.map((mapping) => (
           <tr key={mapping.id}>
             <td>
@@ -47,20 +43,19 @@ export default async function SingleSignOnPage() {
             <td>{roles(mapping.role)}</td>
             <td>{mapping.store ? `${mapping.store.name} (${mapping.store.code})` : "—"}</td>
             <td>
-              <ActionForm action={removeGroupMappingAction.bind(null, mapping.id)} submitLabel="Remove" danger />
+              <ActionForm action={removeGroupMappingAction.bind(null, mapping.id)} submitLabel={t("remove")} danger />
             </td>
           </tr>
         ))}
       </TableCard>
       <section className="card">
-        <h2 className="card-title">User provisioning (SCIM 2.0)</h2>
+        <h2 className="card-title">{t("scim")}</h2>
         <p className="muted">
-          In your provider, set the SCIM base URL <code>{`${appUrl}/scim/v2`}</code> and a token from here (HTTP header
-          authentication). Deactivating a person there signs them out here at once.
+          {t.rich("scimIntro", { scimUrl: `${appUrl}/scim/v2`, code: (chunks) => <code>{chunks}</code> })}
         </p>
         <NewScimTokenForm action={createScimTokenAction} />
       </section>
-      <TableCard testId="scim-tokens" columns={["Name", "Token", "Created", "Last used", ""]} empty="No tokens yet." isEmpty={tokens.length === 0}>
+      <TableCard testId="scim-tokens" columns={[t("name"), t("token"), t("created"), t("lastUsed"), ""]} empty={t("emptyTokens")} isEmpty={tokens.length === 0}>
         {tokens.map((token) => (
           <tr key={token.id}>
             <td>{token.name}</td>
@@ -71,9 +66,9 @@ export default async function SingleSignOnPage() {
             <td>{when(token.lastUsedAt)}</td>
             <td>
               {token.revokedAt ? (
-                <span className="badge overdue">revoked {when(token.revokedAt)}</span>
+                <span className="badge overdue">{t("revoked", { time: when(token.revokedAt) })}</span>
               ) : (
-                <ActionForm action={revokeScimTokenAction.bind(null, token.id)} submitLabel="Revoke" danger />
+                <ActionForm action={revokeScimTokenAction.bind(null, token.id)} submitLabel={t("revoke")} danger />
               )}
             </td>
           </tr>
