@@ -19,6 +19,10 @@ const NOT_AUDITED: Record<string, string> = Object.fromEntries([
     id,
     "Survey sends through the API, hundreds a second: each is a survey send with its status and times, not a change of configuration.",
   ]),
+  [
+    "app/(app)/settings/profile/actions.ts#saveOwnLocaleAction",
+    "A person's own language for the pages and emails they read: their preference, not the tenant's configuration (the tenant's default language is audited).",
+  ],
 ]);
 
 describe("the audit log's coverage", () => {

@@ -126,7 +126,7 @@ describe("escalation of an overdue follow-up", () => {
     expect(swept).toHaveLength(2);
     expect(await escalateFollowUp(tenant, followUp.id, T)).toEqual({ sent: 1 });
     const [mail] = await smtp.waitFor(await emailOf(regional.userId));
-    expect(mail!.text).toContain("Due: Sun 18 Oct, 08:00 UTC (1 month ago)");
+    expect(mail!.text).toContain("Due: Sun 18 Oct, 08:00 UTC (4 weeks ago)");
 
     await sweepDueWork(hoursFrom(T, 2));
     expect(await queuedJobs("follow-up-escalation", "followUpId", followUp.id)).toHaveLength(2);
