@@ -12,9 +12,9 @@ import { addGroupMappingAction, createScimTokenAction, removeGroupMappingAction,
 
 /** For admins: the company's identity provider, which of its groups give which access, and SCIM provisioning. */
 export default async function SingleSignOnPage() {
+  const member = await requireMember(ACCESS["/settings/sso"]);
   const [roles, t, format] = await Promise.all([getTranslations("roles"), getTranslations("ssoPage"), getFormatter()]);
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : t("never"));
-  const member = await requireMember(ACCESS["/settings/sso"]);
   const [{ connection, domains, mappings }, tokens, stores] = await Promise.all([getSsoSettings(member), listScimTokens(member), listStores(member)]);
   const appUrl = env().APP_URL;
   return (
