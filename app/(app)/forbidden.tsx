@@ -1,5 +1,5 @@
-import { ForbiddenCard } from "@/components/layout/forbidden-card";
+import { MessageCard } from "@/components/layout/message-card";
 
 export default function Forbidden() {
-  return <ForbiddenCard />;
+  return <MessageCard messages="forbidden" />;
 }

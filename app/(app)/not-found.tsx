@@ -1,4 +1,4 @@
-import { NotFoundCard } from "@/components/layout/not-found-card";
+import { NotFoundCard } from "@/components/layout/message-card";
 
 export default function NotFound() {
   return <NotFoundCard />;

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectVisibleFocus } from "./accessibility";
-import { newDetractorForNewStore, openLatestMail, signIn } from "./support";
+import { newDetractorForNewStore, openLatestMail, signIn, surveyNewCustomer } from "./support";
 
 // Keyboard only: every step by Tab, Space and Enter, each focused control showing its focus, in the order read.
 
@@ -25,13 +25,7 @@ async function focusedName(page: Page) {
 
 test("the customer answers, comments, consents and sends with the keyboard alone", async ({ browser }) => {
   const email = `e2e-keys-${Date.now().toString(36)}@example.com`;
-  const cx = await (await browser.newContext()).newPage();
-  await signIn(cx, "cx@northwind.demo", "keys-cx");
-  await cx.goto("/send");
-  await cx.getByLabel("Customer email").fill(email);
-  await cx.getByLabel("Language").selectOption("en");
-  await cx.getByRole("button", { name: "Send survey" }).click();
-  await expect(cx.getByRole("status")).toContainText(`Survey sent to ${email}`);
+  await surveyNewCustomer(browser, email, "keys-cx");
 
   const customer = await (await browser.newContext()).newPage();
   await openLatestMail(customer, email, "How was your visit");

@@ -1,16 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { openLatestMail, screenshot, signIn } from "./support";
+import { openLatestMail, screenshot, surveyNewCustomer } from "./support";
 
 // A corporate mail gateway opens all eleven links of the survey email before the customer reads it.
 test("a mail scanner opening every score link records nothing; the customer's own click then counts", async ({ browser, playwright }) => {
-  const cx = await (await browser.newContext()).newPage();
-  await signIn(cx, "cx@northwind.demo", "scanner-cx");
   const email = `e2e-scanned-${Date.now().toString(36)}@example.com`;
-  await cx.goto("/send");
-  await cx.getByLabel("Customer email").fill(email);
-  await cx.getByLabel("Language").selectOption("en");
-  await cx.getByRole("button", { name: "Send survey" }).click();
-  await expect(cx.getByRole("status")).toContainText(`Survey sent to ${email}`);
+  await surveyNewCustomer(browser, email, "scanner-cx");
 
   const customer = await (await browser.newContext()).newPage();
   await openLatestMail(customer, email, "How was your visit");

@@ -73,6 +73,18 @@ export async function sendSurvey(page: Page, customer: { email: string; name: st
   await expect(page.getByRole("status")).toContainText(`Survey sent to ${customer.email}`);
 }
 
+/** The CX manager of Northwind, signed in in a browser of their own, sends an English survey to a new address. */
+export async function surveyNewCustomer(browser: Browser, email: string, label: string) {
+  const cx = await (await browser.newContext()).newPage();
+  await signIn(cx, "cx@northwind.demo", label);
+  await cx.goto("/send");
+  await cx.getByLabel("Customer email").fill(email);
+  await cx.getByLabel("Language").selectOption("en");
+  await cx.getByRole("button", { name: "Send survey" }).click();
+  await expect(cx.getByRole("status")).toContainText(`Survey sent to ${email}`);
+  return cx;
+}
+
 /**
  * A new store with its own store manager, and a detractor of that store who asked for a call-back: the start of the
  * store manager's walk. The CX manager and the customer act in browsers of their own.
