@@ -94,7 +94,28 @@ async function post(request: APIRequestContext, form: CapturedForm, origin: stri
 }
 
 // B's pages with forms, and one follow-up (its page carries most of the actions that take an id) and one contact.
-const B_PAGES = ["/queue", "/stores", "/users", "/survey", "/loop", "/themes", "/integrations", "/integrations/webhooks", "/jobs", "/privacy", "/campaigns", "/send", "/settings/sending", "/contacts"];
+const B_PAGES = [
+  "/queue",
+  "/stores",
+  "/users",
+  "/survey",
+  "/loop",
+  "/themes",
+  "/integrations",
+  "/integrations/webhooks",
+  "/jobs",
+  "/privacy",
+  "/campaigns",
+  "/send",
+  "/settings/sending",
+  "/contacts",
+  "/settings/sso",
+  "/settings/sessions",
+  "/settings/profile",
+];
+// Pages whose text moves with the clock or with the visits themselves (a session's "last seen"), left out of the
+// before-and-after comparison; no action under test writes to them.
+const MOVING = (url: string) => url.startsWith("/queue") || url === "/settings/sessions";
 
 test("tenant B's forms posted by tenant A's admin and CX manager are 'not found', and B's pages do not change", async ({ browser, baseURL }) => {
   // Some 70 posts and two passes over B's pages: 1.3 min on a quiet box, over the default 2 min on a busy one.
@@ -125,7 +146,7 @@ test("tenant B's forms posted by tenant A's admin and CX manager are 'not found'
     await b.goto(url);
     forms.push(...(await formsOn(b)));
   }
-  const snapshot = () => pageTexts(b, pages);
+  const snapshot = () => pageTexts(b, pages.filter((url) => !MOVING(url)));
   const before = await snapshot();
 
   // B's forms that carry B's ids, at most three per action.
@@ -155,7 +176,9 @@ test("tenant B's forms posted by tenant A's admin and CX manager are 'not found'
     })));
   }
   console.log(`${perAction.size} actions posted with B's ids; forged for ${notOffered.join(", ") || "none"}`);
-  expect(notOffered.length, "most actions are offered by B's own pages").toBeLessThanOrEqual(3);
+  // Forged where the demo lacks the state that shows the form (a failed job, a theme being edited, a group mapping, a
+  // SCIM token, another member's session...).
+  expect(notOffered.length, "most actions are offered by B's own pages").toBeLessThanOrEqual(5);
 
   for (const email of ["admin@northwind.demo", "cx@northwind.demo"]) {
     const a = await (await browser.newContext()).newPage();
@@ -284,7 +307,14 @@ test("every server action is 'not found' for each role below the one its guard r
   await admin.getByRole("button", { name: "Add endpoint" }).click();
   await expect(admin.getByTestId("webhook-endpoints")).toContainText("crm.northwind.example");
   const firstLink = (url: string, prefix: string) => firstLinkOn(admin, url, prefix);
-  const pages = [...B_PAGES, "/themes?edit=new", await firstLink("/queue", "/queue/"), await firstLink("/integrations/webhooks", "/integrations/webhooks/"), await firstLink("/contacts", "/contacts/")];
+  const pages = [
+    ...B_PAGES,
+    "/themes?edit=new",
+    await firstLink("/queue", "/queue/"),
+    await firstLink("/integrations/webhooks", "/integrations/webhooks/"),
+    await firstLink("/contacts", "/contacts/"),
+    await firstLink("/digest", "/digest/"),
+  ];
   const forms: CapturedForm[] = [];
   for (const url of pages) {
     await admin.goto(url);
@@ -317,7 +347,7 @@ test("every server action is 'not found' for each role below the one its guard r
     })));
   }
   console.log(`forged for ${forged.join(", ") || "none"}`);
-  expect(forged.length, "most actions are offered by the admin's pages").toBeLessThanOrEqual(6);
+  expect(forged.length, "most actions are offered by the admin's pages").toBeLessThanOrEqual(8);
   expect(guarded.filter((action) => !perAction.has(action)), "every guarded action is posted").toEqual([]);
 
   const lower: [Role, Page][] = [];
@@ -329,7 +359,7 @@ test("every server action is 'not found' for each role below the one its guard r
   // What the pages show the admin (the audit log on /privacy included), and the outbox: a refused post changes none.
   // Not the queue: its "responded 7 hours ago", "due in 16 hours" and overdue count move with the clock (a run
   // crossed an hour), and no action under test here writes to follow-ups (those are store managers' own).
-  const watched = pages.filter((url) => !url.startsWith("/queue"));
+  const watched = pages.filter((url) => !MOVING(url));
   const snapshot = () => pageTexts(admin, watched);
   const before = await snapshot();
 
