@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { LOCALE_NAMES } from "../../lib/i18n/locales";
 import { signIn } from "./support";
 
 // The catalog's words, read as data: the runner loads spec files as plain ES modules, which cannot import JSON bare.
@@ -121,7 +122,7 @@ test("admins add a webhook endpoint, set the sending rules, import contacts and 
   await expect(page.getByTestId("audience-count")).toHaveText(/^\d+$/);
   await expect(page.getByTestId("campaign-preview").locator("iframe")).toHaveCount(5);
   for (const locale of ["de", "en", "fr", "nl", "pl"] as const) {
-    const frame = page.frameLocator(`iframe[title="Email in ${locale}"]`);
+    const frame = page.frameLocator(`iframe[title="Email in ${LOCALE_NAMES[locale]}"]`);
     await expect(frame.getByRole("link", { name: scoreOutOfTen(locale, 10), exact: true })).toBeAttached();
   }
   await screenshot(page, "campaign-preview");
