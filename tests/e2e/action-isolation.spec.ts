@@ -113,9 +113,10 @@ const B_PAGES = [
   "/settings/sessions",
   "/settings/profile",
 ];
-// Pages whose text moves with the clock or with the visits themselves (a session's "last seen"), left out of the
-// before-and-after comparison; no action under test writes to them.
-const MOVING = (url: string) => url.startsWith("/queue") || url === "/settings/sessions";
+// Pages whose text moves with the clock or with the visits themselves (due times, a schedule's next run, a session's
+// "last seen"), left out of the before-and-after comparison; the actions under test write nothing shown there but
+// a retried job, which is forged without a failed job to retry.
+const MOVING = (url: string) => url.startsWith("/queue") || url === "/jobs" || url === "/settings/sessions";
 
 test("tenant B's forms posted by tenant A's admin and CX manager are 'not found', and B's pages do not change", async ({ browser, baseURL }) => {
   // Some 70 posts and two passes over B's pages: 1.3 min on a quiet box, over the default 2 min on a busy one.
