@@ -5,7 +5,8 @@
 // figures computed naively from raw rows in the same run, with the ratio; both ways must agree or the run fails.
 // Then the comments explorer's full-text search (first page, newest first) and the CSV export of every response
 // (rows/s and peak memory). Targets: views p95 < 100 ms and ≥ 10× naive; search p95 < 300 ms; export ≥ 50,000 rows/s.
-import { isDeepStrictEqual } from "node:util";
+// `-- --only views|search|export` runs one part (the export alone takes seconds, the whole bench minutes).
+import { isDeepStrictEqual, parseArgs } from "node:util";
 import { addDays } from "date-fns";
 import { BENCH_CX_EMAIL, BENCH_DATABASE_URL } from "./bench/bench-database";
 import { describeRows, rollupRowsRead } from "./bench/rollup-rows-read";
@@ -21,6 +22,14 @@ const { resolveFilters } = await import("../lib/analytics/filters");
 const { analyticsQuerySchema } = await import("../lib/analytics/schemas");
 const { findMemberForUser } = await import("../lib/members/members");
 const { naiveDashboard, naiveNpsFigures, naiveThemeFigures } = await import("./bench/naive-dashboard");
+
+const PARTS = ["views", "search", "export"] as const;
+const { values: options } = parseArgs({ options: { only: { type: "string" } } });
+if (options.only && !PARTS.includes(options.only as (typeof PARTS)[number])) {
+  console.error(`--only takes one of ${PARTS.join(", ")}`);
+  process.exit(2);
+}
+const runs = (part: (typeof PARTS)[number]) => !options.only || options.only === part;
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 // The naive queries take seconds: a few runs, on the first date only, keep the bench to minutes.
@@ -64,43 +73,48 @@ const views: View[] = [
 ];
 
 type Timing = { p50: number; p95: number };
-const lines: string[] = [];
-for (const view of views) {
-  const perDate: { label: string; timing: Timing; rows: Map<string, number> }[] = [];
-  let naive: Timing | null = null;
-  for (const [index, today] of todays.entries()) {
-    const filters = await resolveFilters(member, analyticsQuerySchema.parse(view.query), today.now);
-    const fast = () => (view.run === "dashboard" ? getDashboard(member, filters, today.now) : getThemeFigures(member, filters));
-    if (index === 0) {
-      await checkSame(view, filters, today.now);
-      naive = await time(NAIVE_RUNS, () => (view.run === "dashboard" ? naiveDashboard(member, filters, today.now) : naiveThemeFigures(member, filters)));
-    }
-    perDate.push({ label: today.label, timing: await time(RUNS, fast), rows: await rollupRowsRead(BENCH_DATABASE_URL, fast) });
-  }
-  const worst = perDate.reduce((a, b) => (b.timing.p95 > a.timing.p95 ? b : a));
-  const rowCounts = perDate.map((date) => [...date.rows.values()].reduce((sum, count) => sum + count, 0));
-  const fewest = perDate[rowCounts.indexOf(Math.min(...rowCounts))];
-  const most = perDate[rowCounts.indexOf(Math.max(...rowCounts))];
-  const met = worst.timing.p95 < TARGET_P95_MS && naive!.p95 / worst.timing.p95 >= TARGET_RATIO;
-  console.log(`${view.name}`);
-  for (const date of perDate) console.log(`  ${date.label.padEnd(30)} p50/p95 ${pair(date.timing)}   rollup rows read ${describeRows(date.rows)}`);
-  console.log(`  naive (first date)             p50/p95 ${pair(naive!)}`);
-  console.log(
-    `  worst p95 ${ms(worst.timing.p95)} (${worst.label}), ${(naive!.p95 / worst.timing.p95).toFixed(1)}× naive p95; ` +
-      `rows read ${Math.min(...rowCounts).toLocaleString("en")}–${Math.max(...rowCounts).toLocaleString("en")} ${met ? "✓ met" : "✗ missed"}\n`,
-  );
-  lines.push(
-    `| ${view.name} | ${worst.timing.p50.toFixed(1)} / ${worst.timing.p95.toFixed(1)} ms (${worst.label}) | ${naive!.p50.toFixed(0)} / ${naive!.p95.toFixed(0)} ms | ` +
-      `${(naive!.p95 / worst.timing.p95).toFixed(1)}× | ${describeRows(fewest.rows)} – ${describeRows(most.rows)} | ${met ? "met" : "missed"} |`,
-  );
-}
-console.log("As a table for docs/benchmarks.md (worst date's p50/p95; rows read on the date with the fewest – the most):");
-console.log("| View | Worst p50 / p95 | Naive p50 / p95 | p95 ratio | Rollup rows read | Target |\n|---|---|---|---|---|---|");
-for (const line of lines) console.log(line);
 
-await benchCommentSearch();
-await benchExport();
+if (runs("views")) await benchViews();
+if (runs("search")) await benchCommentSearch();
+if (runs("export")) await benchExport();
 await db.$disconnect();
+
+/** Every view on every "today", against the naive figures of the first. */
+async function benchViews() {
+  const lines: string[] = [];
+  for (const view of views) {
+    const perDate: { label: string; timing: Timing; rows: Map<string, number> }[] = [];
+    let naive: Timing | null = null;
+    for (const [index, today] of todays.entries()) {
+      const filters = await resolveFilters(member!, analyticsQuerySchema.parse(view.query), today.now);
+      const fast = () => (view.run === "dashboard" ? getDashboard(member!, filters, today.now) : getThemeFigures(member!, filters));
+      if (index === 0) {
+        await checkSame(view, filters, today.now);
+        naive = await time(NAIVE_RUNS, () => (view.run === "dashboard" ? naiveDashboard(member!, filters, today.now) : naiveThemeFigures(member!, filters)));
+      }
+      perDate.push({ label: today.label, timing: await time(RUNS, fast), rows: await rollupRowsRead(BENCH_DATABASE_URL, fast) });
+    }
+    const worst = perDate.reduce((a, b) => (b.timing.p95 > a.timing.p95 ? b : a));
+    const rowCounts = perDate.map((date) => [...date.rows.values()].reduce((sum, count) => sum + count, 0));
+    const fewest = perDate[rowCounts.indexOf(Math.min(...rowCounts))];
+    const most = perDate[rowCounts.indexOf(Math.max(...rowCounts))];
+    const met = worst.timing.p95 < TARGET_P95_MS && naive!.p95 / worst.timing.p95 >= TARGET_RATIO;
+    console.log(`${view.name}`);
+    for (const date of perDate) console.log(`  ${date.label.padEnd(30)} p50/p95 ${pair(date.timing)}   rollup rows read ${describeRows(date.rows)}`);
+    console.log(`  naive (first date)             p50/p95 ${pair(naive!)}`);
+    console.log(
+      `  worst p95 ${ms(worst.timing.p95)} (${worst.label}), ${(naive!.p95 / worst.timing.p95).toFixed(1)}× naive p95; ` +
+        `rows read ${Math.min(...rowCounts).toLocaleString("en")}–${Math.max(...rowCounts).toLocaleString("en")} ${met ? "✓ met" : "✗ missed"}\n`,
+    );
+    lines.push(
+      `| ${view.name} | ${worst.timing.p50.toFixed(1)} / ${worst.timing.p95.toFixed(1)} ms (${worst.label}) | ${naive!.p50.toFixed(0)} / ${naive!.p95.toFixed(0)} ms | ` +
+        `${(naive!.p95 / worst.timing.p95).toFixed(1)}× | ${describeRows(fewest.rows)} – ${describeRows(most.rows)} | ${met ? "met" : "missed"} |`,
+    );
+  }
+  console.log("As a table for docs/benchmarks.md (worst date's p50/p95; rows read on the date with the fewest – the most):");
+  console.log("| View | Worst p50 / p95 | Naive p50 / p95 | p95 ratio | Rollup rows read | Target |\n|---|---|---|---|---|---|");
+  for (const line of lines) console.log(line);
+}
 
 /** The comments explorer over all time: a common word, a rare one and two words, against the page with no search. */
 async function benchCommentSearch() {

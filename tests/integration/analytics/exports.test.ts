@@ -2,7 +2,7 @@ import { buffer, text } from "node:stream/consumers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { followUpsCsv, responsesCsv } from "@/lib/analytics/exports";
 import { getFollowUpFigures } from "@/lib/analytics/follow-up-figures";
-import { db } from "@/lib/db/client";
+import { db, primaryPool } from "@/lib/db/client";
 import { setRootCause } from "@/lib/followups/followups";
 import { listRootCauses } from "@/lib/followups/root-causes";
 import { saveComment } from "@/lib/responses/record-score";
@@ -60,21 +60,32 @@ describe("the CSV export of responses", () => {
   });
 
   it("streams more rows than one batch holds, each once", async () => {
-    const many = await createTenant("Big Export Shop");
-    const survey = await db.survey.findFirstOrThrow({ where: many.tenant });
-    const contact = await db.contact.create({ data: { organizationId: many.tenant.organizationId, email: "bulk@example.test" } });
-    const at = new Date("2026-02-10T10:00:00Z");
-    const ids = Array.from({ length: 4_500 }, (_, n) => `cbulk${String(n).padStart(6, "0")}`);
-    await db.surveySend.createMany({
-      data: ids.map((id) => ({ id, organizationId: many.tenant.organizationId, surveyId: survey.id, contactId: contact.id, channel: "online" as const, token: `t${id}`.padEnd(32, "x"), locale: "en", sentAt: at })),
-    });
-    await db.response.createMany({
-      data: ids.map((id) => ({ id, organizationId: many.tenant.organizationId, surveySendId: id, surveyId: survey.id, contactId: contact.id, channel: "online" as const, score: 9, category: "promoter" as const, locale: "en", respondedAt: at, updatedAt: at })),
-    });
-
-    const rows = lines(await text(responsesCsv(many.admin, await filtersFor(many.admin, QUERY, NOW), 1_000))).slice(1);
+    const { member } = await bulkResponses("Big Export Shop", 4_500, () => new Date("2026-02-10T10:00:00Z"));
+    const rows = lines(await text(responsesCsv(member, await filtersFor(member, QUERY, NOW), 1_000))).slice(1);
     expect(rows).toHaveLength(4_500);
     expect(new Set(rows.map((row) => row.split(",")[0])).size).toBe(4_500);
+  });
+
+  it("keeps the order of responded_at, then id, where a batch ends among responses of the same moment", async () => {
+    const { ids, member } = await bulkResponses("Tied Export Shop", 2_500, (n) => new Date(Date.UTC(2026, 1, 10, 10, 0, Math.floor(n / 7))));
+    const exported = lines(await text(responsesCsv(member, await filtersFor(member, QUERY, NOW), 1_000)))
+      .slice(1)
+      .map((row) => row.split(",").slice(0, 2).join(","));
+    const expected = ids
+      .map((id, n) => `${id},${new Date(Date.UTC(2026, 1, 10, 10, 0, Math.floor(n / 7))).toISOString()}`)
+      .sort((a, b) => a.split(",")[1].localeCompare(b.split(",")[1]) || a.localeCompare(b));
+    expect(exported).toEqual(expected);
+  });
+
+  it("leaves the pool's connections usable and as they were when a download stops halfway", async () => {
+    const { member } = await bulkResponses("Abandoned Export Shop", 3_000, () => new Date("2026-02-10T10:00:00Z"));
+    const filters = await filtersFor(member, QUERY, NOW);
+    const { rows: before } = await primaryPool().query<{ jit: string }>("SHOW jit");
+    let chunks = 0;
+    // The reader goes away in the first batch's COPY (the first chunk is the header row).
+    for await (const _ of responsesCsv(member, filters, 1_000)) if (++chunks === 2) break;
+    expect(lines(await text(responsesCsv(member, filters, 1_000)))).toHaveLength(3_001);
+    expect((await primaryPool().query<{ jit: string }>("SHOW jit")).rows).toEqual(before);
   });
 
   it("takes filter values as data, whatever characters they hold", async () => {
@@ -84,6 +95,22 @@ describe("the CSV export of responses", () => {
     expect(await db.response.count({ where: tenant })).toBeGreaterThan(0);
   });
 });
+
+/** A tenant of its own with `count` responses of one contact, the n-th at `at(n)`; ids sort as n does. */
+async function bulkResponses(name: string, count: number, at: (n: number) => Date) {
+  const { tenant: bulk, admin: member } = await createTenant(name);
+  const survey = await db.survey.findFirstOrThrow({ where: bulk });
+  const contact = await db.contact.create({ data: { organizationId: bulk.organizationId, email: "bulk@example.test" } });
+  const prefix = `c${name.replace(/\W/g, "").toLowerCase().slice(0, 8)}`;
+  const ids = Array.from({ length: count }, (_, n) => `${prefix}${String(n).padStart(6, "0")}`);
+  await db.surveySend.createMany({
+    data: ids.map((id, n) => ({ id, organizationId: bulk.organizationId, surveyId: survey.id, contactId: contact.id, channel: "online" as const, token: `t${id}`.padEnd(32, "x"), locale: "en", sentAt: at(n) })),
+  });
+  await db.response.createMany({
+    data: ids.map((id, n) => ({ id, organizationId: bulk.organizationId, surveySendId: id, surveyId: survey.id, contactId: contact.id, channel: "online" as const, score: 9, category: "promoter" as const, locale: "en", respondedAt: at(n), updatedAt: at(n) })),
+  });
+  return { ids, member };
+}
 
 describe("the CSV export of follow-ups", () => {
   it("has the follow-ups opened in the view, with SLA state by the dashboard's definition", async () => {
