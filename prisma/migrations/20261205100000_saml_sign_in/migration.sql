@@ -19,7 +19,7 @@ ALTER TABLE "SsoConnection" ADD CONSTRAINT "SsoConnection_protocol_settings_chec
 CREATE TABLE "SamlRequest" (
     "id" TEXT NOT NULL,
     "organizationId" TEXT NOT NULL,
-    "expires" TIMESTAMP(3) NOT NULL,
+    "issuedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "SamlRequest_pkey" PRIMARY KEY ("id")
 );
@@ -32,7 +32,7 @@ CREATE TABLE "SamlAssertion" (
     CONSTRAINT "SamlAssertion_pkey" PRIMARY KEY ("organizationId", "assertionId")
 );
 
-CREATE INDEX "SamlRequest_expires_idx" ON "SamlRequest"("expires");
+CREATE INDEX "SamlRequest_issuedAt_idx" ON "SamlRequest"("issuedAt");
 CREATE INDEX "SamlAssertion_expires_idx" ON "SamlAssertion"("expires");
 
 ALTER TABLE "SamlRequest" ADD CONSTRAINT "SamlRequest_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -12,6 +12,7 @@ export const REDIRECT_URI = `${APP}/signin/sso/callback`;
 
 export async function connectTenant(admin: Member, idp: TestIdentityProvider, domains: string[], extra: { ssoRequired?: boolean; breakGlassEmail?: string | null } = {}) {
   await saveSsoConnection(admin, {
+    protocol: "oidc",
     issuer: idp.issuer,
     clientId: idp.clientId,
     clientSecret: idp.clientSecret,
