@@ -4,7 +4,7 @@ import { DOMParser } from "@xmldom/xmldom";
 import { db, Prisma } from "../db/client";
 import { logger } from "../logging/logger";
 import type { Tenant } from "../tenancy/tenant";
-import { serviceProviderFor, serviceProviderOf, useRequestOnce, type SamlConnection } from "./saml-service-provider";
+import { serviceProviderFor, serviceProviderOf, consumeRequest, type SamlConnection } from "./saml-service-provider";
 import { admitProviderPerson, type ProviderPerson } from "./sso-admission";
 import { SIGN_IN_MINUTES, SsoSignInError } from "./sso-failure";
 
@@ -64,7 +64,7 @@ function addressing(profile: Profile, connection: SamlConnection) {
 }
 
 /** An assertion is accepted once: it is kept until it expires (and at least as long as the request it answers). */
-async function useAssertionOnce(tenant: Tenant, assertionId: string, expiries: number[], now: Date) {
+async function consumeAssertion(tenant: Tenant, assertionId: string, expiries: number[], now: Date) {
   const expires = new Date(Math.max(now.getTime() + SIGN_IN_MINUTES * 60_000, ...expiries));
   try {
     await db.samlAssertion.deleteMany({ where: { expires: { lt: now } } });
@@ -99,7 +99,7 @@ export async function completeSamlSignIn(
   if (!profile) throw new SsoSignInError("refused", "no assertion");
   const { assertionId, expiries } = addressing(profile, connection);
   if (profile.inResponseTo !== input.requestId) throw new SsoSignInError("refused", "answer to another browser's request");
-  await useAssertionOnce(tenant, assertionId, expiries, now);
-  if (!(await useRequestOnce(tenant, input.requestId, now))) throw new SsoSignInError("expired", "request used or expired");
+  await consumeAssertion(tenant, assertionId, expiries, now);
+  if (!(await consumeRequest(tenant, input.requestId, now))) throw new SsoSignInError("expired", "request used or expired");
   return admitProviderPerson(tenant, personOf(profile, connection.groupAttribute), "saml", input.userAgent, now);
 }
