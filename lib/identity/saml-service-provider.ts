@@ -31,7 +31,7 @@ export async function serviceProviderMetadata(tenant: Tenant): Promise<string | 
 /**
  * node-saml's store of the AuthnRequests we sent, in Postgres (several app processes answer, so not in memory),
  * one tenant's only. node-saml's own removal is left out: the sign-in uses a request up itself, in one statement,
- * once the answer passed every check (consumeRequest), so two posts of one answer cannot both get through.
+ * once the answer passed every check (saml-sign-in.ts), so two posts of one answer cannot both get through.
  */
 function requestsOf(tenant: Tenant, now: Date): CacheProvider {
   const oldest = new Date(now.getTime() - SIGN_IN_MS);
@@ -47,14 +47,6 @@ function requestsOf(tenant: Tenant, now: Date): CacheProvider {
     },
     removeAsync: async (id) => id,
   };
-}
-
-/** The request an answer names, used up: false when it was never ours, is too old, or was used already. */
-export async function consumeRequest(tenant: Tenant, requestId: string, now: Date): Promise<boolean> {
-  const { count } = await db.samlRequest.deleteMany({
-    where: { id: requestId, organizationId: tenant.organizationId, issuedAt: { gte: new Date(now.getTime() - SIGN_IN_MS) } },
-  });
-  return count === 1;
 }
 
 /**

@@ -4,7 +4,7 @@ import { DOMParser } from "@xmldom/xmldom";
 import { db, Prisma } from "../db/client";
 import { logger } from "../logging/logger";
 import type { Tenant } from "../tenancy/tenant";
-import { serviceProviderFor, serviceProviderOf, consumeRequest, type SamlConnection } from "./saml-service-provider";
+import { serviceProviderFor, serviceProviderOf, type SamlConnection } from "./saml-service-provider";
 import { admitProviderPerson, type ProviderPerson } from "./sso-admission";
 import { SIGN_IN_MINUTES, SsoSignInError } from "./sso-failure";
 
@@ -73,6 +73,14 @@ async function consumeAssertion(tenant: Tenant, assertionId: string, expiries: n
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new SsoSignInError("refused", `replayed assertion ${assertionId}`);
     throw error;
   }
+}
+
+/** The request an answer names, used up: false when it was never ours, is too old, or was used already. */
+async function consumeRequest(tenant: Tenant, requestId: string, now: Date): Promise<boolean> {
+  const { count } = await db.samlRequest.deleteMany({
+    where: { id: requestId, organizationId: tenant.organizationId, issuedAt: { gte: new Date(now.getTime() - SIGN_IN_MINUTES * 60_000) } },
+  });
+  return count === 1;
 }
 
 /**
