@@ -32,39 +32,44 @@ export function SsoConnectionForm({ action, connection, domains }: { action: Act
   const [protocol, setProtocol] = useState<string>(connection?.protocol ?? "oidc");
   // The other protocol's settings start empty: an OIDC issuer is no SAML entity id.
   const saved = connection?.protocol === protocol ? connection : null;
+  // The choice stands outside the form, which React resets after each save: a reset would show one protocol while
+  // the fields below are the other's.
   return (
-    <ActionForm action={action} submitLabel={t("save")}>
+    <>
       <SelectField name="protocol" label={t("protocol")} options={PROTOCOLS.map((p) => ({ value: p, label: t(p) }))} value={protocol} onChange={setProtocol} />
-      {/* Keyed: switching protocol starts fresh inputs, not the other protocol's with its values. */}
-      {protocol === "saml" ? (
-        <Fragment key="saml">
-          <Field name="issuer" label={t("idpEntityId")} defaultValue={saved?.issuer} hint={t("idpEntityIdHint")} />
-          <Field name="ssoUrl" label={t("ssoUrl")} defaultValue={saved?.ssoUrl ?? ""} placeholder="https://login.example.com/app/sso/saml" hint={t("ssoUrlHint")} />
-          <TextAreaField name="signingCertificate" label={t("signingCertificate")} defaultValue={saved?.signingCertificate ?? ""} />
-          <Field name="groupAttribute" label={t("groupAttribute")} defaultValue={saved?.groupAttribute ?? "groups"} hint={t("groupAttributeHint")} />
-        </Fragment>
-      ) : (
-        <Fragment key="oidc">
-          <Field name="issuer" label={t("issuer")} defaultValue={saved?.issuer} placeholder="https://login.example.com/realms/staff" hint={t("issuerHint", { path: "<issuer>/.well-known/openid-configuration" })} />
-          <Field name="clientId" label={t("clientId")} defaultValue={saved?.clientId ?? ""} />
-          <Field name="clientSecret" label={t("clientSecret")} type="password" hint={saved ? t("secretHintKeep") : t("secretHint")} />
-        </Fragment>
-      )}
-      <TextAreaField name="domains" label={t("domains")} defaultValue={domains.join("\n")} />
-      <div className="field">
-        <label className="check">
-          <input type="checkbox" name="ssoRequired" defaultChecked={connection?.ssoRequired} /> {t("ssoRequired")}
-        </label>
-        <FieldError name="ssoRequired" />
-      </div>
-      <Field
-        name="breakGlassEmail"
-        label={t("breakGlass")}
-        type="email"
-        defaultValue={connection?.breakGlassEmail ?? ""}
-        hint={t("breakGlassHint")}
-      />
-    </ActionForm>
+      <ActionForm action={action} submitLabel={t("save")}>
+        <input type="hidden" name="protocol" value={protocol} />
+        {/* Keyed: switching protocol starts fresh inputs, not the other protocol's with its values. */}
+        {protocol === "saml" ? (
+          <Fragment key="saml">
+            <Field name="issuer" label={t("idpEntityId")} defaultValue={saved?.issuer} hint={t("idpEntityIdHint")} />
+            <Field name="ssoUrl" label={t("ssoUrl")} defaultValue={saved?.ssoUrl ?? ""} placeholder="https://login.example.com/app/sso/saml" hint={t("ssoUrlHint")} />
+            <TextAreaField name="signingCertificate" label={t("signingCertificate")} defaultValue={saved?.signingCertificate ?? ""} />
+            <Field name="groupAttribute" label={t("groupAttribute")} defaultValue={saved?.groupAttribute ?? "groups"} hint={t("groupAttributeHint")} />
+          </Fragment>
+        ) : (
+          <Fragment key="oidc">
+            <Field name="issuer" label={t("issuer")} defaultValue={saved?.issuer} placeholder="https://login.example.com/realms/staff" hint={t("issuerHint", { path: "<issuer>/.well-known/openid-configuration" })} />
+            <Field name="clientId" label={t("clientId")} defaultValue={saved?.clientId ?? ""} />
+            <Field name="clientSecret" label={t("clientSecret")} type="password" hint={saved ? t("secretHintKeep") : t("secretHint")} />
+          </Fragment>
+        )}
+        <TextAreaField name="domains" label={t("domains")} defaultValue={domains.join("\n")} />
+        <div className="field">
+          <label className="check">
+            <input type="checkbox" name="ssoRequired" defaultChecked={connection?.ssoRequired} /> {t("ssoRequired")}
+          </label>
+          <FieldError name="ssoRequired" />
+        </div>
+        <Field
+          name="breakGlassEmail"
+          label={t("breakGlass")}
+          type="email"
+          defaultValue={connection?.breakGlassEmail ?? ""}
+          hint={t("breakGlassHint")}
+        />
+      </ActionForm>
+    </>
   );
 }
 
