@@ -1,3 +1,4 @@
+import { logger } from "../logging/logger";
 import { SsoSignInError, type SsoFailure } from "./sso-failure";
 
 // The sign-in's state travels in this cookie between the two legs, only to the /signin/sso routes.
@@ -19,9 +20,10 @@ export function stateFrom(request: Request): string | null {
   return match?.[1] ?? null;
 }
 
-/** A failed sign-in ends on a page that says why, never on a 500. */
+/** A failed sign-in ends on a page that says why, never on a 500; the log says which check failed, for IT. */
 export function failurePage(error: unknown): Response {
   if (!(error instanceof SsoSignInError)) throw error;
   const reason: SsoFailure = error.reason;
+  logger().info({ reason, detail: error.message }, "single sign-on: sign-in failed");
   return redirectTo(`/signin/sso/failed?reason=${reason}`, [stateCookie("", 0)]);
 }

@@ -66,8 +66,21 @@ export function readAuthnRequest(redirectUrl: string) {
   };
 }
 
+// A Response as providers send one for the HTTP-POST binding: one bearer assertion, its conditions, an AuthnStatement
+// and the attributes. samlify signs it as it is.
+const RESPONSE =
+  '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="{ID}" Version="2.0" IssueInstant="{IssueInstant}" Destination="{Destination}" InResponseTo="{InResponseTo}">' +
+  '<saml:Issuer>{Issuer}</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>' +
+  '<saml:Assertion xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xs="http://www.w3.org/2001/XMLSchema" ID="{AssertionID}" Version="2.0" IssueInstant="{IssueInstant}">' +
+  '<saml:Issuer>{Issuer}</saml:Issuer>' +
+  '<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">{NameID}</saml:NameID>' +
+  '<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="{NotOnOrAfter}" Recipient="{Recipient}" InResponseTo="{InResponseTo}"/></saml:SubjectConfirmation></saml:Subject>' +
+  '<saml:Conditions NotBefore="{NotBefore}" NotOnOrAfter="{NotOnOrAfter}"><saml:AudienceRestriction><saml:Audience>{Audience}</saml:Audience></saml:AudienceRestriction></saml:Conditions>' +
+  '<saml:AuthnStatement AuthnInstant="{IssueInstant}" SessionIndex="{AssertionID}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>' +
+  "<saml:AttributeStatement>{Attributes}</saml:AttributeStatement></saml:Assertion></samlp:Response>";
+
 function responseXml(values: Record<string, string>, attributes: [string, string[]][]) {
-  const attributeStatement = attributes
+  const attributeXml = attributes
     .filter(([, list]) => list.length > 0)
     .map(
       ([name, list]) =>
@@ -76,10 +89,7 @@ function responseXml(values: Record<string, string>, attributes: [string, string
         "</saml:Attribute>",
     )
     .join("");
-  const template = samlify.SamlLib.defaultLoginResponseTemplate.context
-    .replace("{AuthnStatement}", '<saml:AuthnStatement AuthnInstant="{IssueInstant}" SessionIndex="{AssertionID}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>')
-    .replace("{AttributeStatement}", `<saml:AttributeStatement>${attributeStatement}</saml:AttributeStatement>`);
-  return samlify.SamlLib.replaceTagsByValue(template, values);
+  return RESPONSE.replace(/\{(\w+)\}/g, (_, tag: string) => (tag === "Attributes" ? attributeXml : escapeXml(values[tag] ?? "")));
 }
 
 export type TestSamlIdentityProvider = Awaited<ReturnType<typeof startTestSamlIdentityProvider>>;
@@ -101,21 +111,17 @@ export async function startTestSamlIdentityProvider(options: { shape?: keyof typ
     const person = accounts.get(account);
     if (!person) throw new Error(`No test account ${account}`);
     const now = new Date();
-    const expires = (tamper.notOnOrAfter ?? new Date(now.getTime() + 5 * 60_000)).toISOString();
     const values = {
       ID: `_${randomBytes(16).toString("hex")}`,
       AssertionID: tamper.assertionId ?? `_${randomBytes(16).toString("hex")}`,
       IssueInstant: now.toISOString(),
       Destination: tamper.destination ?? request.acsUrl,
-      SubjectRecipient: tamper.recipient ?? request.acsUrl,
+      Recipient: tamper.recipient ?? request.acsUrl,
       Audience: tamper.audience ?? request.spEntityId,
       Issuer: tamper.issuer ?? entityId,
       InResponseTo: tamper.inResponseTo ?? request.id,
-      StatusCode: samlify.Constants.StatusCode.Success,
-      ConditionsNotBefore: new Date(now.getTime() - 60_000).toISOString(),
-      ConditionsNotOnOrAfter: expires,
-      SubjectConfirmationDataNotOnOrAfter: expires,
-      NameIDFormat: "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",
+      NotBefore: new Date(now.getTime() - 60_000).toISOString(),
+      NotOnOrAfter: (tamper.notOnOrAfter ?? new Date(now.getTime() + 5 * 60_000)).toISOString(),
       NameID: person.email,
     };
     const xml = responseXml(values, [
