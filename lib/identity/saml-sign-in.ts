@@ -35,7 +35,8 @@ function personOf(profile: Profile, groupAttribute: string): ProviderPerson {
   return { email, name: first(NAME_ATTRIBUTES), groups: valuesOf(attributes[groupAttribute]) };
 }
 
-const elements = (parent: { getElementsByTagNameNS(ns: string, name: string): { length: number; item(i: number): Element | null } }, name: string) => {
+// xmldom's lists are not iterable: read them by index.
+const elements = (parent: Element, name: string) => {
   const list = parent.getElementsByTagNameNS(ASSERTION_NS, name);
   return Array.from({ length: list.length }, (_, i) => list.item(i)!);
 };
