@@ -94,19 +94,27 @@ export function TextAreaField({ name, label, defaultValue, id = name }: {
   );
 }
 
-export function SelectField({ name, label, options, defaultValue, id = name }: {
+export function SelectField({ name, label, options, defaultValue, id = name, value, onChange }: {
   name: string;
   label: string;
   options: { value: string; label: string }[];
   defaultValue?: string;
   /** When two forms on a page share a field name, each needs its own id. */
   id?: string;
+  /** A choice the rest of the form follows: controlled, so it survives the form's reset after an action. */
+  value?: string;
+  onChange?: (value: string) => void;
 }) {
   const error = useContext(FormState).fieldErrors?.[name];
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={Boolean(error)}>
+      <select
+        id={id}
+        name={name}
+        {...(value === undefined ? { defaultValue } : { value, onChange: (event) => onChange?.(event.target.value) })}
+        aria-invalid={Boolean(error)}
+      >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -27,7 +27,7 @@ export async function accessFromGroups(tenant: Tenant, groups: readonly string[]
  * Makes the person's membership match what the provider says: created, changed, or (null) removed together with
  * every session they hold, so they are out at once. Writes the audit entry only when something changed.
  */
-export async function applyAccess(tenant: Tenant, userId: string, access: Access | null, via: "oidc" | "scim", tx: Prisma.TransactionClient) {
+export async function applyAccess(tenant: Tenant, userId: string, access: Access | null, via: "oidc" | "saml" | "scim", tx: Prisma.TransactionClient) {
   const where = { organizationId: tenant.organizationId, userId };
   const membership = await tx.membership.findFirst({ where, include: { stores: { select: { storeId: true } } } });
   if (!access) {

@@ -1,36 +1,26 @@
 import * as oidc from "openid-client";
-import { recordAuditEvent } from "../audit/audit-events";
 import { db } from "../db/client";
 import { env } from "../env";
 import { logger } from "../logging/logger";
-import { applyAccess, accessFromGroups } from "./membership-from-groups";
-import { createSession } from "./sessions";
-import { domainOf, findSsoConnectionForEmail } from "./sso-connections";
+import type { SsoConnection } from "../generated/prisma/client";
+import { admitProviderPerson } from "./sso-admission";
+import { SIGN_IN_MINUTES, SsoSignInError } from "./sso-failure";
 import { openSecret } from "./secret-box";
 
 export const SSO_CALLBACK_PATH = "/signin/sso/callback";
-const SIGN_IN_MINUTES = 10;
 const PROVIDER_TIMEOUT_SECONDS = 10;
 
-/** Why a sign-in through the provider did not end in a session; the sign-in pages say each in plain words. */
-export type SsoFailure = "not_configured" | "unavailable" | "refused" | "expired" | "domain_not_claimed" | "no_access";
-
-export class SsoSignInError extends Error {
-  constructor(readonly reason: SsoFailure, detail?: string) {
-    super(detail ? `${reason}: ${detail}` : reason);
-    this.name = "SsoSignInError";
-  }
-}
-
-type Connection = { organizationId: string; issuer: string; clientId: string; clientSecret: string };
+type Connection = Pick<SsoConnection, "organizationId" | "issuer" | "clientId" | "clientSecret">;
 
 // Providers are reached over https; plain http only on this machine's loopback (a provider beside the app, tests).
 const isLoopback = (url: URL) => url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
 
 async function discover(connection: Connection): Promise<oidc.Configuration> {
+  const { clientId, clientSecret } = connection;
+  if (!clientId || !clientSecret) throw new SsoSignInError("not_configured");
   const issuer = new URL(connection.issuer);
   try {
-    return await oidc.discovery(issuer, connection.clientId, openSecret(connection.clientSecret), undefined, {
+    return await oidc.discovery(issuer, clientId, openSecret(clientSecret), undefined, {
       timeout: PROVIDER_TIMEOUT_SECONDS,
       execute: isLoopback(issuer) ? [oidc.allowInsecureRequests] : [],
     });
@@ -47,9 +37,7 @@ const callbackUrl = () => new URL(SSO_CALLBACK_PATH, env().APP_URL);
  * server-side (SsoSignIn) until the callback. The returned state goes into the browser's cookie: the callback
  * must come back in the same browser.
  */
-export async function beginSsoSignIn(email: string, now = new Date()): Promise<{ url: string; state: string }> {
-  const connection = await findSsoConnectionForEmail(email);
-  if (!connection) throw new SsoSignInError("not_configured");
+export async function beginOidcSignIn(connection: Connection, email: string, now = new Date()): Promise<{ url: string; state: string }> {
   const config = await discover(connection);
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
@@ -74,17 +62,16 @@ const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.fi
 
 /**
  * The second leg: checks the provider's answer (state against the cookie's, the ID token's nonce, PKCE, signature,
- * issuer, audience: openid-client does), then admits the person by the tenant's group mapping and opens a database
- * session like next-auth's. Each SsoSignIn is used once.
+ * issuer, audience: openid-client does), then admits the person (sso-admission.ts). Each SsoSignIn is used once.
  */
-export async function completeSsoSignIn(input: { state: string | null; search: string; userAgent: string | null }, now = new Date()) {
+export async function completeOidcSignIn(input: { state: string | null; search: string; userAgent: string | null }, now = new Date()) {
   if (!input.state) throw new SsoSignInError("expired", "no state cookie");
   const attempt = await db.ssoSignIn.findUnique({ where: { state: input.state } });
   const { count } = await db.ssoSignIn.deleteMany({ where: { state: input.state } });
   if (!attempt || count === 0 || attempt.expires < now) throw new SsoSignInError("expired");
   const tenant = { organizationId: attempt.organizationId };
   const connection = await db.ssoConnection.findUnique({ where: tenant });
-  if (!connection) throw new SsoSignInError("not_configured");
+  if (connection?.protocol !== "oidc") throw new SsoSignInError("not_configured");
   const config = await discover(connection);
 
   const currentUrl = new URL(`${SSO_CALLBACK_PATH}${input.search}`, env().APP_URL);
@@ -103,24 +90,9 @@ export async function completeSsoSignIn(input: { state: string | null; search: s
   const idToken = tokens.claims()!;
   const userInfo = await oidc.fetchUserInfo(config, tokens.access_token, idToken.sub).catch(() => ({}) as Record<string, unknown>);
   const claims = { ...userInfo, ...idToken } as Record<string, unknown>;
-  const email = typeof claims.email === "string" ? claims.email.toLowerCase() : null;
+  const email = typeof claims.email === "string" ? claims.email : null;
   if (!email || claims.email_verified === false) throw new SsoSignInError("refused", "no verified email");
-
-  // The provider speaks only for the domains its tenant claimed: never for another company's addresses.
-  const claim = await db.ssoDomain.findUnique({ where: { domain: domainOf(email) } });
-  if (claim?.organizationId !== tenant.organizationId) throw new SsoSignInError("domain_not_claimed", email);
-
-  const groups = [...new Set([...stringsOf(claims.groups), ...stringsOf(claims.roles)])];
-  const name = typeof claims.name === "string" ? claims.name.slice(0, 120) : null;
-  const { userId, admitted } = await db.$transaction(async (tx) => {
-    const user = await tx.user.upsert({ where: { email }, create: { email, name, emailVerified: now }, update: {} });
-    const access = await accessFromGroups(tenant, groups, tx);
-    // No mapped group: no session. A membership made by hand stays (SCIM, not a failed sign-in, takes people out).
-    if (!access) return { userId: user.id, admitted: false };
-    await applyAccess(tenant, user.id, access, "oidc", tx);
-    await recordAuditEvent({ ...tenant, userId: user.id }, { action: "sign_in", detail: { method: "oidc", groups } }, tx);
-    return { userId: user.id, admitted: true };
-  });
-  if (!admitted) throw new SsoSignInError("no_access", email);
-  return createSession(userId, "oidc", input.userAgent, now);
+  const groups = [...stringsOf(claims.groups), ...stringsOf(claims.roles)];
+  const name = typeof claims.name === "string" ? claims.name : null;
+  return admitProviderPerson(tenant, { email, name, groups }, "oidc", input.userAgent, now);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../members/schemas";
+import { samlSigningCertificate } from "./signing-certificate";
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -14,19 +15,35 @@ const domains = z.preprocess(
 
 const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
 
+const settingsOfEveryProtocol = {
+  domains,
+  ssoRequired: checkbox,
+  breakGlassEmail: z
+    .union([z.literal(""), z.email("Enter a valid email address").trim().toLowerCase().max(254)])
+    .optional()
+    .transform((v) => v || null),
+};
+
+const oidcConnectionInput = z.object({
+  protocol: z.literal("oidc"),
+  issuer: z.url({ protocol: /^https?$/, error: "The issuer URL, e.g. https://login.example.com/realms/staff" }).trim().max(500),
+  clientId: z.string().trim().min(1, "The client id your provider gave this app").max(500),
+  // Blank on a change keeps the stored secret: it is never shown again, so the form cannot fill it in.
+  clientSecret: z.string().trim().max(2000).optional().transform((v) => v || null),
+  ...settingsOfEveryProtocol,
+});
+
+const samlConnectionInput = z.object({
+  protocol: z.literal("saml"),
+  issuer: z.string().trim().min(1, "The entity id (Issuer) your provider shows for this app").max(500),
+  ssoUrl: z.url({ protocol: /^https?$/, error: "Your provider's single sign-on URL, e.g. https://login.example.com/app/sso/saml" }).trim().max(2000),
+  signingCertificate: samlSigningCertificate,
+  groupAttribute: z.string().trim().min(1, "The name of the attribute that carries the person's groups, e.g. groups").max(256),
+  ...settingsOfEveryProtocol,
+});
+
 export const ssoConnectionInputSchema = z
-  .object({
-    issuer: z.url({ protocol: /^https?$/, error: "The issuer URL, e.g. https://login.example.com/realms/staff" }).trim().max(500),
-    clientId: z.string().trim().min(1, "The client id your provider gave this app").max(500),
-    // Blank on a change keeps the stored secret: it is never shown again, so the form cannot fill it in.
-    clientSecret: z.string().trim().max(2000).optional().transform((v) => v || null),
-    domains,
-    ssoRequired: checkbox,
-    breakGlassEmail: z
-      .union([z.literal(""), z.email("Enter a valid email address").trim().toLowerCase().max(254)])
-      .optional()
-      .transform((v) => v || null),
-  })
+  .discriminatedUnion("protocol", [oidcConnectionInput, samlConnectionInput], "Choose OpenID Connect or SAML")
   .refine((input) => !input.ssoRequired || input.breakGlassEmail, {
     message: "Name a break-glass admin who may still sign in by email link when the provider is down",
     path: ["breakGlassEmail"],

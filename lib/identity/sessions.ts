@@ -9,7 +9,7 @@ export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 // "Last seen" to within five minutes is what an admin needs, and spares a write on every request.
 const LAST_SEEN_PRECISION_MS = 5 * 60_000;
 
-export type SignInMethod = "magic_link" | "oidc" | "demo";
+export type SignInMethod = "magic_link" | "oidc" | "saml" | "demo";
 
 /** A database session as next-auth makes one, so the rest of the app reads it unchanged. */
 export async function createSession(userId: string, method: SignInMethod, userAgent: string | null, now = new Date()) {

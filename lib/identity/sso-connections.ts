@@ -5,15 +5,26 @@ import { assertStoresOfTenant } from "../stores/stores";
 import { NotFoundError, type Member, type Tenant } from "../tenancy/tenant";
 import type { GroupMappingInput, SsoConnectionInput } from "./schemas";
 import { sealSecret } from "./secret-box";
+import { fingerprintOf } from "./signing-certificate";
 
 export const domainOf = (email: string) => email.slice(email.lastIndexOf("@") + 1).toLowerCase();
 
-/** The settings page's view: everything but the secret, which is never shown again. */
+/** The settings page's view: everything but the client secret, which is never shown again. */
 export async function getSsoSettings(tenant: Tenant) {
   const [connection, domains, mappings] = await Promise.all([
     db.ssoConnection.findUnique({
       where: { organizationId: tenant.organizationId },
-      select: { issuer: true, clientId: true, ssoRequired: true, breakGlassEmail: true, updatedAt: true },
+      select: {
+        protocol: true,
+        issuer: true,
+        clientId: true,
+        ssoUrl: true,
+        signingCertificate: true,
+        groupAttribute: true,
+        ssoRequired: true,
+        breakGlassEmail: true,
+        updatedAt: true,
+      },
     }),
     db.ssoDomain.findMany({ where: { organizationId: tenant.organizationId }, orderBy: { domain: "asc" } }),
     db.ssoGroupMapping.findMany({
@@ -31,17 +42,15 @@ export async function getSsoSettings(tenant: Tenant) {
  */
 export async function saveSsoConnection(member: Member, input: SsoConnectionInput) {
   const tenant = { organizationId: member.organizationId };
-  const existing = await db.ssoConnection.findUnique({ where: tenant, select: { clientSecret: true } });
-  if (!existing && !input.clientSecret) throw new InputError({ clientSecret: "The client secret your provider gave this app" });
-  const clientSecret = input.clientSecret ? sealSecret(input.clientSecret) : existing!.clientSecret;
+  const { protocol, audited } = await protocolSettings(tenant, input);
   const taken = await db.ssoDomain.findMany({
     where: { domain: { in: input.domains }, organizationId: { not: tenant.organizationId } },
     select: { domain: true },
   });
   if (taken.length > 0) throw new InputError({ domains: `Already claimed by another company: ${taken.map((d) => d.domain).join(", ")}` });
-  const settings = { issuer: input.issuer, clientId: input.clientId, ssoRequired: input.ssoRequired, breakGlassEmail: input.breakGlassEmail };
+  const settings = { ...protocol, ssoRequired: input.ssoRequired, breakGlassEmail: input.breakGlassEmail };
   await db.$transaction(async (tx) => {
-    await tx.ssoConnection.upsert({ where: tenant, create: { ...tenant, ...settings, clientSecret }, update: { ...settings, clientSecret } });
+    await tx.ssoConnection.upsert({ where: tenant, create: { ...tenant, ...settings }, update: settings });
     await tx.ssoDomain.deleteMany({ where: { organizationId: tenant.organizationId, domain: { notIn: input.domains } } });
     // A claim another tenant made between the check and here fails on the primary key: the same refusal.
     await tx.ssoDomain.createMany({ data: input.domains.map((domain) => ({ domain, ...tenant })), skipDuplicates: true });
@@ -49,10 +58,32 @@ export async function saveSsoConnection(member: Member, input: SsoConnectionInpu
     if (mine !== input.domains.length) throw new InputError({ domains: "One of these domains was just claimed by another company" });
     await recordAuditEvent(
       member,
-      { action: "sso_settings_changed", detail: { ...settings, domains: input.domains, secretChanged: Boolean(input.clientSecret) } },
+      { action: "sso_settings_changed", detail: { ...audited, ssoRequired: input.ssoRequired, breakGlassEmail: input.breakGlassEmail, domains: input.domains } },
       tx,
     );
   });
+}
+
+/**
+ * The columns of the chosen protocol (the other's cleared, so no unused secret stays behind) and what the audit log
+ * says of them: never the secret, the certificate by its fingerprint.
+ */
+async function protocolSettings(tenant: Tenant, input: SsoConnectionInput) {
+  if (input.protocol === "saml") {
+    const { protocol, issuer, ssoUrl, signingCertificate, groupAttribute } = input;
+    const saml = { protocol, issuer, ssoUrl, groupAttribute };
+    return {
+      protocol: { ...saml, signingCertificate, clientId: null, clientSecret: null },
+      audited: { ...saml, certificate: fingerprintOf(signingCertificate) },
+    };
+  }
+  const existing = await db.ssoConnection.findUnique({ where: tenant, select: { clientSecret: true } });
+  if (!existing?.clientSecret && !input.clientSecret) throw new InputError({ clientSecret: "The client secret your provider gave this app" });
+  const oidc = { protocol: input.protocol, issuer: input.issuer, clientId: input.clientId };
+  return {
+    protocol: { ...oidc, clientSecret: input.clientSecret ? sealSecret(input.clientSecret) : existing!.clientSecret, ssoUrl: null, signingCertificate: null, groupAttribute: null },
+    audited: { ...oidc, secretChanged: Boolean(input.clientSecret) },
+  };
 }
 
 export async function addGroupMapping(member: Member, input: GroupMappingInput) {

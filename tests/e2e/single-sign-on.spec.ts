@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { startTestIdentityProvider, type TestIdentityProvider } from "../support/test-identity-provider";
+import { startTestSamlIdentityProvider } from "../support/test-saml-identity-provider";
 import { screenshot } from "./support";
 
 // An admin connects the tenant to a real OpenID Connect provider (oidc-provider on loopback) in the settings page;
 // a person of a claimed domain then signs in from the sign-in page through the provider, and the admin ends their
-// session.
+// session. Another tenant connects a SAML 2.0 provider (samlify on loopback, whose page posts the answer back).
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 let idp: TestIdentityProvider;
@@ -100,4 +101,59 @@ test("a provider that is down answers a friendly page", async ({ page }) => {
   await visitor.getByRole("button", { name: "Continue" }).click();
   await expect(visitor.getByRole("heading", { name: "Your company's sign-in service is not answering" })).toBeVisible();
   await screenshot(visitor, "sso-provider-down");
+});
+
+test("an admin connects a SAML provider, and a person signs in through it: redirected there, posted back", async ({ page, browser }) => {
+  const saml = await startTestSamlIdentityProvider();
+  const samlDomain = `saml-${randomBytes(3).toString("hex")}.example`;
+  try {
+    await demoSignIn(page, "admin@lumen.demo");
+    await page.goto("/settings/sso");
+    await page.getByLabel("Protocol").selectOption("saml");
+    // What the IT admin enters at the provider, and the metadata it can import instead.
+    const serviceProvider = page.getByTestId("saml-service-provider");
+    const entityId = (await serviceProvider.locator("dd code").first().textContent())!;
+    expect(entityId).toMatch(/^http:\/\/localhost:\d+\/signin\/sso\/saml\/[^/]+\/metadata$/);
+    await expect(serviceProvider).toContainText(entityId.replace(/metadata$/, "acs"));
+    expect(await (await page.request.get(entityId)).text()).toContain(`entityID="${entityId}"`);
+
+    const save = async (certificate: string) => {
+      await page.getByLabel("Identity provider entity id (Issuer)").fill(saml.entityId);
+      await page.getByLabel("Identity provider single sign-on URL").fill(saml.ssoUrl);
+      await page.getByLabel("Identity provider signing certificate (PEM)").fill(certificate);
+      await page.getByLabel("Groups attribute").fill("groups");
+      await page.getByLabel("Email domains your company owns (one a line)").fill(samlDomain);
+      await page.getByRole("button", { name: "Save single sign-on" }).click();
+    };
+    await save("not a certificate");
+    await expect(page.getByText("Paste your provider's signing certificate")).toBeVisible();
+    await save(saml.certificate);
+    await expect(page.getByRole("status").first()).toContainText("Single sign-on saved");
+    await page.reload();
+    await expect(page.getByLabel("Protocol")).toHaveValue("saml");
+    await expect(page.getByLabel("Identity provider single sign-on URL")).toHaveValue(saml.ssoUrl);
+    await page.getByLabel("Group", { exact: true }).fill("nps-lumen-cx");
+    await page.getByLabel("Role").selectOption("cx_manager");
+    await page.getByRole("button", { name: "Add mapping" }).click();
+    await expect(page.getByTestId("group-mappings")).toContainText("nps-lumen-cx");
+    await screenshot(page, "sso-saml-settings");
+
+    saml.accounts.set("sam", { email: `sam@${samlDomain}`, name: "Sam Saml", groups: ["nps-lumen-cx"] });
+    const person = await (await browser.newContext()).newPage();
+    await person.goto("/signin");
+    await person.getByLabel("Work email").fill(`sam@${samlDomain}`);
+    await person.getByRole("button", { name: "Continue" }).click();
+    await expect(person.getByRole("heading", { name: "Company sign-in" })).toBeVisible();
+    expect(person.url().startsWith(`${saml.ssoUrl}?SAMLRequest=`)).toBe(true);
+    await person.getByLabel("Account").fill("sam");
+    await person.getByRole("button", { name: "Sign in" }).click();
+    await expect(person).toHaveURL(/\/dashboard/);
+    await expect(person.locator(".who")).toContainText(`sam@${samlDomain}`);
+    await expect(person.locator(".who")).toContainText("CX manager");
+
+    await page.getByRole("link", { name: "Sessions" }).click();
+    await expect(page.getByTestId("sessions").locator("tr", { hasText: `sam@${samlDomain}` })).toContainText("Single sign-on (SAML)");
+  } finally {
+    await saml.stop();
+  }
 });

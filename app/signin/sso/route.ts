@@ -1,6 +1,7 @@
-import { beginSsoSignIn } from "@/lib/identity/oidc-sign-in";
 import { signInEmailSchema } from "@/lib/identity/schemas";
+import { SIGN_IN_MINUTES } from "@/lib/identity/sso-failure";
 import { failurePage, redirectTo, stateCookie } from "@/lib/identity/sso-http";
+import { beginSsoSignIn } from "@/lib/identity/sso-sign-in";
 
 export const dynamic = "force-dynamic";
 
@@ -9,8 +10,8 @@ export async function GET(request: Request) {
   const email = signInEmailSchema.safeParse(new URL(request.url).searchParams.get("email") ?? "");
   if (!email.success) return redirectTo("/signin");
   try {
-    const { url, state } = await beginSsoSignIn(email.data);
-    return redirectTo(url, [stateCookie(state, 600)]);
+    const { url, state, returnsBy } = await beginSsoSignIn(email.data);
+    return redirectTo(url, [stateCookie(state, SIGN_IN_MINUTES * 60, returnsBy)]);
   } catch (error) {
     return failurePage(error);
   }

@@ -36,16 +36,20 @@ const OWN_CSRF = (file: string) => file.startsWith(path.join("app", "api", "auth
 const ONE_CLICK_UNSUBSCRIBE = path.join("app", "s", "[token]", "unsubscribe", "route.tsx");
 // Demo mode's one-click sign-in (404 outside it): a forged post would sign the visitor in as a demo user.
 const DEMO_SIGN_IN = path.join("app", "signin", "demo", "route.ts");
+// A SAML provider posts its answer from its own origin (the HTTP-POST binding), so the ACS takes any: its authority
+// is an assertion signed by the tenant's provider, answering the request whose id is in this browser's cookie
+// (tests/integration/identity/saml-sign-in.test.ts). Another site posting its own assertion signs nobody in.
+const SAML_ACS = path.join("app", "signin", "sso", "saml", "[tenant]", "acs", "route.ts");
 
 describe("route handlers that change something, posted from another site", () => {
   const routes = mutatingRoutes();
   const surveyRoutes = routes.filter((r) => r.file.startsWith(path.join("app", "s") + path.sep));
   const surveyForms = surveyRoutes.filter((r) => r.file !== ONE_CLICK_UNSUBSCRIBE);
 
-  it("are all accounted for: API (Bearer), next-auth, memberRoute (the CSV upload), or a public survey page", () => {
+  it("are all accounted for: API (Bearer), next-auth, memberRoute (the CSV upload), the SAML ACS, or a public survey page", () => {
     expect(routes.length).toBeGreaterThan(4);
     const other = routes.filter(
-      (r) => !BEARER_ONLY(r.file) && !OWN_CSRF(r.file) && !r.memberRoute && r.file !== DEMO_SIGN_IN && !surveyRoutes.includes(r),
+      (r) => !BEARER_ONLY(r.file) && !OWN_CSRF(r.file) && !r.memberRoute && ![DEMO_SIGN_IN, SAML_ACS].includes(r.file) && !surveyRoutes.includes(r),
     );
     expect(other.map((r) => r.file), "a new mutating route handler: give it an Origin check and a case here").toEqual([]);
   });
@@ -87,6 +91,19 @@ describe("route handlers that change something, posted from another site", () =>
     });
     expect((await POST(someone)).status).toBe(404);
     expect(await db.verificationToken.count()).toBe(before);
+  });
+
+  it(`${SAML_ACS} takes a post from another site but opens no session without this browser's own sign-in`, async () => {
+    const { POST } = await import(path.join(process.cwd(), SAML_ACS));
+    const request = new Request("http://localhost:3000/signin/sso/saml/some-tenant/acs", {
+      method: "POST",
+      headers: { origin: "https://attacker.example", "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ SAMLResponse: Buffer.from("<samlp:Response/>").toString("base64") }),
+    });
+    const response: Response = await POST(request, routeParams({ tenant: "some-tenant" }));
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/signin/sso/failed?reason=expired");
+    expect(response.headers.getSetCookie().filter((cookie) => cookie.includes("session-token"))).toEqual([]);
   });
 
   it.each(routes.filter((r) => BEARER_ONLY(r.file)).map((r) => [r.file, r] as const))("%s ignores cookies: without a key it is 401", async (file, route) => {

@@ -7,7 +7,7 @@ import { listActiveSessions } from "@/lib/identity/sessions";
 import { hasRole } from "@/lib/members/members";
 import { endSessionAction } from "./actions";
 
-const METHODS = { magic_link: "magicLink", oidc: "oidc", demo: "demo" } as const;
+const METHODS = { magic_link: "magicLink", oidc: "oidc", saml: "saml", demo: "demo" } as const;
 
 /** Signed-in sessions: an admin sees every member's and can end any; everyone else sees and ends their own. */
 export default async function SessionsPage() {

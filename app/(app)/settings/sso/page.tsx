@@ -1,10 +1,13 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { ActionForm } from "@/components/form/action-form";
 import { GroupMappingForm, NewScimTokenForm, SsoConnectionForm } from "@/components/identity/sso-forms";
 import { TableCard } from "@/components/layout/table-card";
 import { ACCESS } from "@/lib/auth/access";
 import { requireMember } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { SSO_CALLBACK_PATH } from "@/lib/identity/oidc-sign-in";
+import { serviceProviderOf } from "@/lib/identity/saml-service-provider";
 import { listScimTokens } from "@/lib/identity/scim/scim-tokens";
 import { getSsoSettings } from "@/lib/identity/sso-connections";
 import { listStores } from "@/lib/stores/stores";
@@ -17,12 +20,31 @@ export default async function SingleSignOnPage() {
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : t("never"));
   const [{ connection, domains, mappings }, tokens, stores] = await Promise.all([getSsoSettings(member), listScimTokens(member), listStores(member)]);
   const appUrl = env().APP_URL;
+  const serviceProvider = serviceProviderOf(member);
+  const code = (chunks: ReactNode) => <code>{chunks}</code>;
   return (
     <>
       <h1>{t("title")}</h1>
-      <p className="muted">
-        {t.rich("intro", { redirectUrl: `${appUrl}/signin/sso/callback`, code: (chunks) => <code>{chunks}</code> })}
-      </p>
+      <p className="muted">{t("intro")}</p>
+      <section className="card">
+        <h2 className="card-title">{t("atYourProvider")}</h2>
+        <p className="muted">{t.rich("oidcSetup", { redirectUrl: `${appUrl}${SSO_CALLBACK_PATH}`, code })}</p>
+        <p className="muted">{t.rich("samlSetup", { code })}</p>
+        <dl data-testid="saml-service-provider">
+          <dt>{t("spEntityId")}</dt>
+          <dd>
+            <code>{serviceProvider.entityId}</code>
+          </dd>
+          <dt>{t("acsUrl")}</dt>
+          <dd>
+            <code>{serviceProvider.acsUrl}</code>
+          </dd>
+          <dt>{t("spMetadata")}</dt>
+          <dd>
+            <a href={serviceProvider.entityId}>{serviceProvider.entityId}</a>
+          </dd>
+        </dl>
+      </section>
       <section className="card">
         <h2 className="card-title">{t("provider")}</h2>
         <SsoConnectionForm action={saveSsoConnectionAction} connection={connection} domains={domains} />

@@ -1,5 +1,5 @@
 import { sessionCookie } from "@/lib/auth/session-cookie";
-import { completeSsoSignIn } from "@/lib/identity/oidc-sign-in";
+import { completeOidcSignIn } from "@/lib/identity/oidc-sign-in";
 import { failurePage, redirectTo, stateCookie, stateFrom } from "@/lib/identity/sso-http";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 /** The provider sends the browser back here with a code: checked, then signed in like any other session. */
 export async function GET(request: Request) {
   try {
-    const session = await completeSsoSignIn({
+    const session = await completeOidcSignIn({
       state: stateFrom(request),
       search: new URL(request.url).search,
       userAgent: request.headers.get("user-agent"),

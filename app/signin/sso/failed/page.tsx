@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { SsoFailure } from "@/lib/identity/oidc-sign-in";
+import type { SsoFailure } from "@/lib/identity/sso-failure";
 
 export const dynamic = "force-dynamic";
 
