@@ -400,13 +400,14 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- from migration 20261205000000_follow_up_rollups_by_filter
--- As before: gains are upserted in key order, losses only update, rows at zero are removed.
+-- As before: gains are upserted in key order, losses only update, rows at zero are removed. Only contacted
+-- follow-ups (bucket 0 and up) count here.
 CREATE OR REPLACE FUNCTION "FollowUpRollup_apply"(org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF org IS NULL THEN RETURN; END IF;
   INSERT INTO "FollowUpRollup" AS r ("organizationId", "filter", "value", "grain", "periodStart", "minutesToFirstContact", "shard", "opened", "slaMet", "resolved", "notResolved", "unreachable")
   SELECT d.* FROM "FollowUpRollup_deltas"(1, org, shards, chan, survey, seg, created, contacted, due, outcome, delta) AS d
-   WHERE d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0
+   WHERE d."bucket" >= 0 AND (d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0)
    ORDER BY 1, 2, 3, 4, 5, 6, 7
   ON CONFLICT ("organizationId", "filter", "value", "grain", "periodStart", "minutesToFirstContact", "shard") DO UPDATE SET
         "opened" = r."opened" + EXCLUDED."opened",
@@ -471,10 +472,11 @@ CREATE OR REPLACE FUNCTION "RootCauseRollup_deltas"(org text[], shards smallint[
 RETURNS TABLE ("organizationId" text, "filter" text, "value" text, "grain" "RollupGrain", "periodStart" date, "rootCauseId" text, "shard" smallint, "followUps" int)
 LANGUAGE sql STABLE AS $$
   SELECT * FROM (
-    SELECT c.org, k."filter", k."value", g.grain, date_trunc(g.grain::text, c.created)::date, COALESCE(c.cause, ''), c.shard, sum(c.delta)::int
+    SELECT c.org, k."filter", k."value", g.grain, date_trunc(g.grain::text, c.created)::date, c.cause, c.shard, sum(c.delta)::int
       FROM unnest(org, shards, chan, survey, seg, created, cause, delta) AS c(org, shard, chan, survey, seg, created, cause, delta)
      CROSS JOIN LATERAL "FollowUp_rollup_keys"(c.chan, c.survey, c.seg) AS k
      CROSS JOIN (VALUES ('day'::"RollupGrain"), ('week'::"RollupGrain"), ('month'::"RollupGrain")) AS g(grain)
+     WHERE c.cause IS NOT NULL
      GROUP BY 1, 2, 3, 4, 5, 6, 7
   ) AS d("organizationId", "filter", "value", "grain", "periodStart", "rootCauseId", "shard", "followUps")
   WHERE d."followUps" <> 0

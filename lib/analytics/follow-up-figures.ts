@@ -155,9 +155,9 @@ type RollupFigures = {
 /**
  * The follow-up figures of the whole tenant, or of one channel, survey or segment of it, in one statement.
  * FollowUpHourRollup gives the totals and, from its running total of contacted follow-ups, the hours holding the two
- * middle ones; FollowUpRollup then gives the minutes of only those hours, for the exact median (a few thousand rows
- * at most, whatever the range). RootCauseRollup gives the causes; the two figures of now (open, overdue) and the
- * follow-ups not yet decided come from FollowUp's indexes.
+ * middle ones; FollowUpRollup (contacted follow-ups only) then gives the minutes of only those hours, for the exact
+ * median (a few thousand rows at most, whatever the range). RootCauseRollup gives the follow-ups with a cause; the two
+ * figures of now (open, overdue) and the follow-ups not yet decided come from FollowUp's indexes.
  */
 export async function followUpFiguresFromRollup(member: Member, filters: AnalyticsFilters, now: Date): Promise<FollowUpFigures> {
   const rollupFilter = followUpRollupFilterOf(filters);
@@ -221,8 +221,14 @@ export async function followUpFiguresFromRollup(member: Member, filters: Analyti
     withinSla: decided > 0 ? row.slaMet / decided : null,
     slaDecided: decided,
     outcomes: { resolved: row.resolved, not_resolved: row.not_resolved, unreachable: row.unreachable },
-    rootCauses: rootCauseCounts(row.counts, row.causes),
+    rootCauses: rootCauseCounts(withNotRecorded(row.counts, row.opened), row.causes),
   };
+}
+
+/** RootCauseRollup counts only follow-ups with a cause: the others are those opened less the counted. */
+function withNotRecorded(counts: { rootCauseId: string; followUps: number }[], opened: number) {
+  const recorded = counts.reduce((sum, row) => sum + row.followUps, 0);
+  return [...counts, { rootCauseId: "", followUps: opened - recorded }];
 }
 
 /** Open and overdue follow-ups per store now, for the store leaderboard: of the view's channel, survey and segment too. */

@@ -11,6 +11,14 @@
 -- A follow-up counts in those four rows per grain, in the shard of its id (migration 20261202000000), all upserted
 -- by the same statement as before. Combinations (a channel and a segment) still count the rows.
 --
+-- Four times the rows would be four times the work of a detractor's click, so two kinds of rows no reader needs go:
+--   FollowUpRollup (minutes) no longer counts follow-ups not contacted yet (minutes -1): it only resolves the minute
+--     of the median among the contacted; the totals come from FollowUpHourRollup, which keeps hour -1;
+--   RootCauseRollup no longer counts follow-ups without a root cause (""): "Not recorded" is the follow-ups opened
+--     less those with a cause.
+-- A new detractor's follow-up (not contacted, no cause yet) then adds to FollowUpHourRollup's four rows per grain
+-- only: 12 row upserts, against 9 before (3 in each of the three rollups).
+--
 -- FollowUp carries its response's channel, survey and segment (copied on insert, moved with the response), as a
 -- theme tag does: a follow-up deleted by a cascade from its response still knows which rows to count down, and the
 -- views that count rows no longer join the responses.
@@ -68,13 +76,14 @@ LANGUAGE sql STABLE AS $$
   WHERE d."opened" <> 0 OR d."slaMet" <> 0 OR d."resolved" <> 0 OR d."notResolved" <> 0 OR d."unreachable" <> 0
 $$;
 
--- As before: gains are upserted in key order, losses only update, rows at zero are removed.
+-- As before: gains are upserted in key order, losses only update, rows at zero are removed. Only contacted
+-- follow-ups (bucket 0 and up) count here.
 CREATE FUNCTION "FollowUpRollup_apply"(org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF org IS NULL THEN RETURN; END IF;
   INSERT INTO "FollowUpRollup" AS r ("organizationId", "filter", "value", "grain", "periodStart", "minutesToFirstContact", "shard", "opened", "slaMet", "resolved", "notResolved", "unreachable")
   SELECT d.* FROM "FollowUpRollup_deltas"(1, org, shards, chan, survey, seg, created, contacted, due, outcome, delta) AS d
-   WHERE d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0
+   WHERE d."bucket" >= 0 AND (d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0)
    ORDER BY 1, 2, 3, 4, 5, 6, 7
   ON CONFLICT ("organizationId", "filter", "value", "grain", "periodStart", "minutesToFirstContact", "shard") DO UPDATE SET
         "opened" = r."opened" + EXCLUDED."opened",
@@ -137,10 +146,11 @@ CREATE FUNCTION "RootCauseRollup_deltas"(org text[], shards smallint[], chan tex
 RETURNS TABLE ("organizationId" text, "filter" text, "value" text, "grain" "RollupGrain", "periodStart" date, "rootCauseId" text, "shard" smallint, "followUps" int)
 LANGUAGE sql STABLE AS $$
   SELECT * FROM (
-    SELECT c.org, k."filter", k."value", g.grain, date_trunc(g.grain::text, c.created)::date, COALESCE(c.cause, ''), c.shard, sum(c.delta)::int
+    SELECT c.org, k."filter", k."value", g.grain, date_trunc(g.grain::text, c.created)::date, c.cause, c.shard, sum(c.delta)::int
       FROM unnest(org, shards, chan, survey, seg, created, cause, delta) AS c(org, shard, chan, survey, seg, created, cause, delta)
      CROSS JOIN LATERAL "FollowUp_rollup_keys"(c.chan, c.survey, c.seg) AS k
      CROSS JOIN (VALUES ('day'::"RollupGrain"), ('week'::"RollupGrain"), ('month'::"RollupGrain")) AS g(grain)
+     WHERE c.cause IS NOT NULL
      GROUP BY 1, 2, 3, 4, 5, 6, 7
   ) AS d("organizationId", "filter", "value", "grain", "periodStart", "rootCauseId", "shard", "followUps")
   WHERE d."followUps" <> 0
@@ -223,11 +233,25 @@ END $$;
 CREATE TRIGGER "Response_follow_up_keys" AFTER UPDATE ON "Response" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION "Response_follow_up_keys"();
 
--- The rows of the filters for the follow-ups that exist (the whole tenant's are already there), one grouped
--- INSERT per rollup.
+-- The rows no reader needs (see above) go; then the rows of the filters for the follow-ups that exist (the whole
+-- tenant's are already there), one grouped INSERT per rollup.
+DELETE FROM "FollowUpRollup" WHERE "minutesToFirstContact" = -1;
+DELETE FROM "RootCauseRollup" WHERE "rootCauseId" = '';
+
 INSERT INTO "FollowUpRollup" ("organizationId", "filter", "value", "grain", "periodStart", "minutesToFirstContact", "shard", "opened", "slaMet", "resolved", "notResolved", "unreachable")
 SELECT f."organizationId", k."filter", k."value", g.grain, date_trunc(g.grain::text, f."createdAt")::date,
-       CASE WHEN f."contactedAt" IS NULL THEN -1 ELSE GREATEST(0, floor(extract(epoch FROM f."contactedAt" - f."createdAt") / 60))::int END,
+       GREATEST(0, floor(extract(epoch FROM f."contactedAt" - f."createdAt") / 60))::int,
+       "FollowUp_rollup_shard"(f."id"), count(*), count(*) FILTER (WHERE f."contactedAt" <= f."dueAt"),
+       count(*) FILTER (WHERE f."outcome" = 'resolved'), count(*) FILTER (WHERE f."outcome" = 'not_resolved'), count(*) FILTER (WHERE f."outcome" = 'unreachable')
+  FROM "FollowUp" f
+ CROSS JOIN LATERAL "FollowUp_rollup_keys"(f."channel"::text, f."surveyId", f."segment") AS k
+ CROSS JOIN (VALUES ('day'::"RollupGrain"), ('week'::"RollupGrain"), ('month'::"RollupGrain")) AS g(grain)
+ WHERE k."filter" <> '' AND f."contactedAt" IS NOT NULL
+ GROUP BY 1, 2, 3, 4, 5, 6, 7;
+
+INSERT INTO "FollowUpHourRollup" ("organizationId", "filter", "value", "grain", "periodStart", "hoursToFirstContact", "shard", "opened", "slaMet", "resolved", "notResolved", "unreachable")
+SELECT f."organizationId", k."filter", k."value", g.grain, date_trunc(g.grain::text, f."createdAt")::date,
+       CASE WHEN f."contactedAt" IS NULL THEN -1 ELSE GREATEST(0, floor(extract(epoch FROM f."contactedAt" - f."createdAt") / 60))::int / 60 END,
        "FollowUp_rollup_shard"(f."id"), count(*), count(*) FILTER (WHERE f."contactedAt" <= f."dueAt"),
        count(*) FILTER (WHERE f."outcome" = 'resolved'), count(*) FILTER (WHERE f."outcome" = 'not_resolved'), count(*) FILTER (WHERE f."outcome" = 'unreachable')
   FROM "FollowUp" f
@@ -236,19 +260,11 @@ SELECT f."organizationId", k."filter", k."value", g.grain, date_trunc(g.grain::t
  WHERE k."filter" <> ''
  GROUP BY 1, 2, 3, 4, 5, 6, 7;
 
-INSERT INTO "FollowUpHourRollup" ("organizationId", "filter", "value", "grain", "periodStart", "hoursToFirstContact", "shard", "opened", "slaMet", "resolved", "notResolved", "unreachable")
-SELECT r."organizationId", r."filter", r."value", r."grain", r."periodStart",
-       CASE WHEN r."minutesToFirstContact" < 0 THEN -1 ELSE r."minutesToFirstContact" / 60 END, r."shard",
-       sum(r."opened"), sum(r."slaMet"), sum(r."resolved"), sum(r."notResolved"), sum(r."unreachable")
-  FROM "FollowUpRollup" r
- WHERE r."filter" <> ''
- GROUP BY 1, 2, 3, 4, 5, 6, 7;
-
 INSERT INTO "RootCauseRollup" ("organizationId", "filter", "value", "grain", "periodStart", "rootCauseId", "shard", "followUps")
 SELECT f."organizationId", k."filter", k."value", g.grain, date_trunc(g.grain::text, f."createdAt")::date,
-       COALESCE(f."rootCauseId", ''), "FollowUp_rollup_shard"(f."id"), count(*)
+       f."rootCauseId", "FollowUp_rollup_shard"(f."id"), count(*)
   FROM "FollowUp" f
  CROSS JOIN LATERAL "FollowUp_rollup_keys"(f."channel"::text, f."surveyId", f."segment") AS k
  CROSS JOIN (VALUES ('day'::"RollupGrain"), ('week'::"RollupGrain"), ('month'::"RollupGrain")) AS g(grain)
- WHERE k."filter" <> ''
+ WHERE k."filter" <> '' AND f."rootCauseId" IS NOT NULL
  GROUP BY 1, 2, 3, 4, 5, 6, 7;

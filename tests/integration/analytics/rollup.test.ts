@@ -113,7 +113,8 @@ async function followUpsByFilter(tenant: Tenant) {
 
 async function recountCauses(tenant: Tenant) {
   const counts = new Map<string, number>();
-  for (const followUp of await followUpsByFilter(tenant)) {
+  // Follow-ups without a cause are not counted: the dashboard takes them as the rest of those opened.
+  for (const followUp of (await followUpsByFilter(tenant)).filter((followUp) => followUp.rootCauseId !== null)) {
     for (const [grain, period] of GRAINS(followUp.createdAt)) {
       for (const filter of followUp.filters) {
         const name = key(...filter, grain, period, followUp.rootCauseId ?? "", shardOf(followUp.id));
@@ -129,6 +130,8 @@ async function recountFollowUps(tenant: Tenant, unit: "minutes" | "hours") {
   const counts = new Map<string, number>();
   for (const followUp of await followUpsByFilter(tenant)) {
     const minutes = minutesToFirstContact(followUp);
+    // Follow-ups not contacted yet count by hours only (-1): the minutes serve the median among the contacted.
+    if (minutes === null && unit === "minutes") continue;
     const bucket = minutes === null ? -1 : unit === "minutes" ? minutes : Math.floor(minutes / 60);
     const columns = [
       "opened",
@@ -292,13 +295,13 @@ describe("the feedback rollup", () => {
       const [expectedFollowUps, actualFollowUps] = await Promise.all([recountFollowUps(tenant, unit), followUpRollup(tenant, unit)]);
       covers("follow-ups contacted in time", [...expectedFollowUps.keys()].some((name) => name.endsWith("|slaMet")));
       covers("closed follow-ups", [...expectedFollowUps.keys()].some((name) => /\|(resolved|notResolved|unreachable)$/.test(name)));
+      covers("follow-ups of a segment", [...expectedFollowUps.keys()].some((name) => name.startsWith("segment|Gold|")));
+      covers("online follow-ups", [...expectedFollowUps.keys()].some((name) => name.startsWith("channel|online|")));
       expect(Object.fromEntries(actualFollowUps), `follow-ups by ${unit}, seed ${seed}`).toEqual(Object.fromEntries(expectedFollowUps));
     }
 
     const [expectedCauses, actualCauses] = await Promise.all([recountCauses(tenant), causeRollup(tenant)]);
-    covers("root causes", [...expectedCauses.keys()].some((name) => name.split("|")[4] !== ""));
-    covers("follow-ups of a segment", [...expectedCauses.keys()].some((name) => name.startsWith("segment|Gold|")));
-    covers("online follow-ups", [...expectedCauses.keys()].some((name) => name.startsWith("channel|online|")));
+    covers("root causes", expectedCauses.size > 0);
     expect(Object.fromEntries(actualCauses.counts), `root causes, seed ${seed}`).toEqual(Object.fromEntries(expectedCauses));
     expect(actualCauses.emptyRows).toBe(0);
   });
