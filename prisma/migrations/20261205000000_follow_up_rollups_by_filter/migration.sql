@@ -234,7 +234,9 @@ CREATE TRIGGER "Response_follow_up_keys" AFTER UPDATE ON "Response" REFERENCING 
   FOR EACH STATEMENT EXECUTE FUNCTION "Response_follow_up_keys"();
 
 -- The rows no reader needs (see above) go; then the rows of the filters for the follow-ups that exist (the whole
--- tenant's are already there), one grouped INSERT per rollup.
+-- tenant's are already there), one grouped INSERT per rollup, in key order: a filter's rows then lie on pages of
+-- their own, as the whole tenant's do (in the order of the grouping, the channel "store" over all time was spread
+-- over every page of FollowUpHourRollup and took seconds to read).
 DELETE FROM "FollowUpRollup" WHERE "minutesToFirstContact" = -1;
 DELETE FROM "RootCauseRollup" WHERE "rootCauseId" = '';
 
@@ -247,7 +249,8 @@ SELECT f."organizationId", k."filter", k."value", g.grain, date_trunc(g.grain::t
  CROSS JOIN LATERAL "FollowUp_rollup_keys"(f."channel"::text, f."surveyId", f."segment") AS k
  CROSS JOIN (VALUES ('day'::"RollupGrain"), ('week'::"RollupGrain"), ('month'::"RollupGrain")) AS g(grain)
  WHERE k."filter" <> '' AND f."contactedAt" IS NOT NULL
- GROUP BY 1, 2, 3, 4, 5, 6, 7;
+ GROUP BY 1, 2, 3, 4, 5, 6, 7
+ ORDER BY 1, 2, 3, 4, 5, 6, 7;
 
 INSERT INTO "FollowUpHourRollup" ("organizationId", "filter", "value", "grain", "periodStart", "hoursToFirstContact", "shard", "opened", "slaMet", "resolved", "notResolved", "unreachable")
 SELECT f."organizationId", k."filter", k."value", g.grain, date_trunc(g.grain::text, f."createdAt")::date,
@@ -258,7 +261,8 @@ SELECT f."organizationId", k."filter", k."value", g.grain, date_trunc(g.grain::t
  CROSS JOIN LATERAL "FollowUp_rollup_keys"(f."channel"::text, f."surveyId", f."segment") AS k
  CROSS JOIN (VALUES ('day'::"RollupGrain"), ('week'::"RollupGrain"), ('month'::"RollupGrain")) AS g(grain)
  WHERE k."filter" <> ''
- GROUP BY 1, 2, 3, 4, 5, 6, 7;
+ GROUP BY 1, 2, 3, 4, 5, 6, 7
+ ORDER BY 1, 2, 3, 4, 5, 6, 7;
 
 INSERT INTO "RootCauseRollup" ("organizationId", "filter", "value", "grain", "periodStart", "rootCauseId", "shard", "followUps")
 SELECT f."organizationId", k."filter", k."value", g.grain, date_trunc(g.grain::text, f."createdAt")::date,
@@ -267,4 +271,5 @@ SELECT f."organizationId", k."filter", k."value", g.grain, date_trunc(g.grain::t
  CROSS JOIN LATERAL "FollowUp_rollup_keys"(f."channel"::text, f."surveyId", f."segment") AS k
  CROSS JOIN (VALUES ('day'::"RollupGrain"), ('week'::"RollupGrain"), ('month'::"RollupGrain")) AS g(grain)
  WHERE k."filter" <> '' AND f."rootCauseId" IS NOT NULL
- GROUP BY 1, 2, 3, 4, 5, 6, 7;
+ GROUP BY 1, 2, 3, 4, 5, 6, 7
+ ORDER BY 1, 2, 3, 4, 5, 6, 7;
