@@ -369,14 +369,14 @@ BEGIN
   END IF;
 END $$;
 
--- from migration 20261205000000_follow_up_rollups_by_filter
+-- from migration 20261205200000_follow_up_rollups_by_filter
 -- The four rows of keys a follow-up counts in (see the top of this file).
 CREATE OR REPLACE FUNCTION "FollowUp_rollup_keys"(chan text, survey text, seg text)
 RETURNS TABLE ("filter" text, "value" text) LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   VALUES ('', ''), ('channel', chan), ('survey', survey), ('segment', COALESCE(seg, ''))
 $$;
 
--- from migration 20261205000000_follow_up_rollups_by_filter
+-- from migration 20261205200000_follow_up_rollups_by_filter
 CREATE OR REPLACE FUNCTION "FollowUpRollup_deltas"(per int, org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[])
 RETURNS TABLE ("organizationId" text, "filter" text, "value" text, "grain" "RollupGrain", "periodStart" date, "bucket" int, "shard" smallint,
                "opened" int, "slaMet" int, "resolved" int, "notResolved" int, "unreachable" int)
@@ -399,7 +399,7 @@ LANGUAGE sql STABLE AS $$
   WHERE d."opened" <> 0 OR d."slaMet" <> 0 OR d."resolved" <> 0 OR d."notResolved" <> 0 OR d."unreachable" <> 0
 $$;
 
--- from migration 20261205000000_follow_up_rollups_by_filter
+-- from migration 20261205200000_follow_up_rollups_by_filter
 -- As before: gains are upserted in key order, losses only update, rows at zero are removed. Only contacted
 -- follow-ups (bucket 0 and up) count here.
 CREATE OR REPLACE FUNCTION "FollowUpRollup_apply"(org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
@@ -434,7 +434,7 @@ BEGIN
   END IF;
 END $$;
 
--- from migration 20261205000000_follow_up_rollups_by_filter
+-- from migration 20261205200000_follow_up_rollups_by_filter
 CREATE OR REPLACE FUNCTION "FollowUpHourRollup_apply"(org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF org IS NULL THEN RETURN; END IF;
@@ -467,7 +467,7 @@ BEGIN
   END IF;
 END $$;
 
--- from migration 20261205000000_follow_up_rollups_by_filter
+-- from migration 20261205200000_follow_up_rollups_by_filter
 CREATE OR REPLACE FUNCTION "RootCauseRollup_deltas"(org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], cause text[], delta int[])
 RETURNS TABLE ("organizationId" text, "filter" text, "value" text, "grain" "RollupGrain", "periodStart" date, "rootCauseId" text, "shard" smallint, "followUps" int)
 LANGUAGE sql STABLE AS $$
@@ -482,7 +482,7 @@ LANGUAGE sql STABLE AS $$
   WHERE d."followUps" <> 0
 $$;
 
--- from migration 20261205000000_follow_up_rollups_by_filter
+-- from migration 20261205200000_follow_up_rollups_by_filter
 CREATE OR REPLACE FUNCTION "RootCauseRollup_apply"(org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], cause text[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF org IS NULL THEN RETURN; END IF;
@@ -502,7 +502,7 @@ BEGIN
   END IF;
 END $$;
 
--- from migration 20261205000000_follow_up_rollups_by_filter
+-- from migration 20261205200000_follow_up_rollups_by_filter
 -- As before, with the response's keys: on update only the follow-ups whose counted columns changed count (old out,
 -- new in), the keys included (they move when the response's do).
 CREATE OR REPLACE FUNCTION "FollowUp_rollups"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -536,7 +536,7 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- from migration 20261205000000_follow_up_rollups_by_filter
+-- from migration 20261205200000_follow_up_rollups_by_filter
 -- A follow-up takes its response's keys as it is inserted (one look-up by primary key, in the click's statement).
 CREATE OR REPLACE FUNCTION "FollowUp_copy_response"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -545,7 +545,7 @@ BEGIN
   RETURN NEW;
 END $$;
 
--- from migration 20261205000000_follow_up_rollups_by_filter
+-- from migration 20261205200000_follow_up_rollups_by_filter
 -- A response whose keys change moves them onto its follow-up, whose update trigger then moves its counts.
 CREATE OR REPLACE FUNCTION "Response_follow_up_keys"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -626,14 +626,14 @@ CREATE OR REPLACE TRIGGER "FollowUp_rollups_insert" AFTER INSERT ON "FollowUp" R
 CREATE OR REPLACE TRIGGER "FollowUp_rollups_delete" AFTER DELETE ON "FollowUp" REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION "FollowUp_rollups"();
 
--- from migration 20261205000000_follow_up_rollups_by_filter
+-- from migration 20261205200000_follow_up_rollups_by_filter
 CREATE OR REPLACE TRIGGER "FollowUp_rollups_update" AFTER UPDATE ON "FollowUp" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION "FollowUp_rollups"();
 
--- from migration 20261205000000_follow_up_rollups_by_filter
+-- from migration 20261205200000_follow_up_rollups_by_filter
 CREATE OR REPLACE TRIGGER "FollowUp_copy_response" BEFORE INSERT ON "FollowUp"
   FOR EACH ROW EXECUTE FUNCTION "FollowUp_copy_response"();
 
--- from migration 20261205000000_follow_up_rollups_by_filter
+-- from migration 20261205200000_follow_up_rollups_by_filter
 CREATE OR REPLACE TRIGGER "Response_follow_up_keys" AFTER UPDATE ON "Response" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION "Response_follow_up_keys"();
