@@ -226,149 +226,6 @@ CREATE OR REPLACE FUNCTION "FollowUp_rollup_shard"(id text) RETURNS smallint LAN
   SELECT (get_byte(decode(md5(id), 'hex'), 0) % 16)::smallint
 $$;
 
--- from migration 20261202000000_sharded_follow_up_rollups
--- FollowUpRollup (minutes) and FollowUpHourRollup (hours) count the same things by a different bucket: `per` is the
--- bucket's width in minutes (1 or 60).
-CREATE OR REPLACE FUNCTION "FollowUpRollup_deltas"(per int, org text[], shards smallint[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[])
-RETURNS TABLE ("organizationId" text, "grain" "RollupGrain", "periodStart" date, "bucket" int, "shard" smallint,
-               "opened" int, "slaMet" int, "resolved" int, "notResolved" int, "unreachable" int)
-LANGUAGE sql STABLE AS $$
-  SELECT * FROM (
-    SELECT c.org, g.grain, date_trunc(g.grain::text, c.created)::date,
-           CASE WHEN c.contacted IS NULL THEN -1
-                ELSE GREATEST(0, floor(extract(epoch FROM c.contacted - c.created) / 60))::int / per END,
-           c.shard,
-           sum(c.delta)::int,
-           COALESCE(sum(c.delta) FILTER (WHERE c.contacted <= c.due), 0)::int,
-           COALESCE(sum(c.delta) FILTER (WHERE c.outcome = 'resolved'), 0)::int,
-           COALESCE(sum(c.delta) FILTER (WHERE c.outcome = 'not_resolved'), 0)::int,
-           COALESCE(sum(c.delta) FILTER (WHERE c.outcome = 'unreachable'), 0)::int
-      FROM unnest(org, shards, created, contacted, due, outcome, delta) AS c(org, shard, created, contacted, due, outcome, delta)
-     CROSS JOIN (VALUES ('day'::"RollupGrain"), ('week'::"RollupGrain"), ('month'::"RollupGrain")) AS g(grain)
-     GROUP BY 1, 2, 3, 4, 5
-  ) AS d("organizationId", "grain", "periodStart", "bucket", "shard", "opened", "slaMet", "resolved", "notResolved", "unreachable")
-  WHERE d."opened" <> 0 OR d."slaMet" <> 0 OR d."resolved" <> 0 OR d."notResolved" <> 0 OR d."unreachable" <> 0
-$$;
-
--- from migration 20261202000000_sharded_follow_up_rollups
--- As before: gains are upserted in key order, losses only update, rows at zero are removed.
-CREATE OR REPLACE FUNCTION "FollowUpRollup_apply"(org text[], shards smallint[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-  IF org IS NULL THEN RETURN; END IF;
-  INSERT INTO "FollowUpRollup" AS r ("organizationId", "grain", "periodStart", "minutesToFirstContact", "shard", "opened", "slaMet", "resolved", "notResolved", "unreachable")
-  SELECT d.* FROM "FollowUpRollup_deltas"(1, org, shards, created, contacted, due, outcome, delta) AS d
-   WHERE d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0
-   ORDER BY 1, 2, 3, 4, 5
-  ON CONFLICT ("organizationId", "grain", "periodStart", "minutesToFirstContact", "shard") DO UPDATE SET
-        "opened" = r."opened" + EXCLUDED."opened",
-        "slaMet" = r."slaMet" + EXCLUDED."slaMet",
-        "resolved" = r."resolved" + EXCLUDED."resolved",
-        "notResolved" = r."notResolved" + EXCLUDED."notResolved",
-        "unreachable" = r."unreachable" + EXCLUDED."unreachable";
-  IF EXISTS (SELECT 1 FROM unnest(delta) AS x(delta) WHERE x.delta < 0) THEN
-    UPDATE "FollowUpRollup" AS r SET
-        "opened" = r."opened" + d."opened",
-        "slaMet" = r."slaMet" + d."slaMet",
-        "resolved" = r."resolved" + d."resolved",
-        "notResolved" = r."notResolved" + d."notResolved",
-        "unreachable" = r."unreachable" + d."unreachable"
-      FROM "FollowUpRollup_deltas"(1, org, shards, created, contacted, due, outcome, delta) AS d
-     WHERE r."organizationId" = d."organizationId" AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."minutesToFirstContact" = d."bucket" AND r."shard" = d."shard" AND NOT (d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0);
-    DELETE FROM "FollowUpRollup" AS r
-     USING "FollowUpRollup_deltas"(1, org, shards, created, contacted, due, outcome, delta) AS d
-     WHERE r."organizationId" = d."organizationId" AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."minutesToFirstContact" = d."bucket" AND r."shard" = d."shard" AND r."opened" = 0 AND r."slaMet" = 0 AND r."resolved" = 0 AND r."notResolved" = 0 AND r."unreachable" = 0;
-  END IF;
-END $$;
-
--- from migration 20261202000000_sharded_follow_up_rollups
-CREATE OR REPLACE FUNCTION "FollowUpHourRollup_apply"(org text[], shards smallint[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-  IF org IS NULL THEN RETURN; END IF;
-  INSERT INTO "FollowUpHourRollup" AS r ("organizationId", "grain", "periodStart", "hoursToFirstContact", "shard", "opened", "slaMet", "resolved", "notResolved", "unreachable")
-  SELECT d.* FROM "FollowUpRollup_deltas"(60, org, shards, created, contacted, due, outcome, delta) AS d
-   WHERE d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0
-   ORDER BY 1, 2, 3, 4, 5
-  ON CONFLICT ("organizationId", "grain", "periodStart", "hoursToFirstContact", "shard") DO UPDATE SET
-        "opened" = r."opened" + EXCLUDED."opened",
-        "slaMet" = r."slaMet" + EXCLUDED."slaMet",
-        "resolved" = r."resolved" + EXCLUDED."resolved",
-        "notResolved" = r."notResolved" + EXCLUDED."notResolved",
-        "unreachable" = r."unreachable" + EXCLUDED."unreachable";
-  IF EXISTS (SELECT 1 FROM unnest(delta) AS x(delta) WHERE x.delta < 0) THEN
-    UPDATE "FollowUpHourRollup" AS r SET
-        "opened" = r."opened" + d."opened",
-        "slaMet" = r."slaMet" + d."slaMet",
-        "resolved" = r."resolved" + d."resolved",
-        "notResolved" = r."notResolved" + d."notResolved",
-        "unreachable" = r."unreachable" + d."unreachable"
-      FROM "FollowUpRollup_deltas"(60, org, shards, created, contacted, due, outcome, delta) AS d
-     WHERE r."organizationId" = d."organizationId" AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."hoursToFirstContact" = d."bucket" AND r."shard" = d."shard" AND NOT (d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0);
-    DELETE FROM "FollowUpHourRollup" AS r
-     USING "FollowUpRollup_deltas"(60, org, shards, created, contacted, due, outcome, delta) AS d
-     WHERE r."organizationId" = d."organizationId" AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."hoursToFirstContact" = d."bucket" AND r."shard" = d."shard" AND r."opened" = 0 AND r."slaMet" = 0 AND r."resolved" = 0 AND r."notResolved" = 0 AND r."unreachable" = 0;
-  END IF;
-END $$;
-
--- from migration 20261202000000_sharded_follow_up_rollups
-CREATE OR REPLACE FUNCTION "RootCauseRollup_deltas"(org text[], shards smallint[], created timestamp(3)[], cause text[], delta int[])
-RETURNS TABLE ("organizationId" text, "grain" "RollupGrain", "periodStart" date, "rootCauseId" text, "shard" smallint, "followUps" int)
-LANGUAGE sql STABLE AS $$
-  SELECT * FROM (
-    SELECT c.org, g.grain, date_trunc(g.grain::text, c.created)::date, COALESCE(c.cause, ''), c.shard, sum(c.delta)::int
-      FROM unnest(org, shards, created, cause, delta) AS c(org, shard, created, cause, delta)
-     CROSS JOIN (VALUES ('day'::"RollupGrain"), ('week'::"RollupGrain"), ('month'::"RollupGrain")) AS g(grain)
-     GROUP BY 1, 2, 3, 4, 5
-  ) AS d("organizationId", "grain", "periodStart", "rootCauseId", "shard", "followUps")
-  WHERE d."followUps" <> 0
-$$;
-
--- from migration 20261202000000_sharded_follow_up_rollups
-CREATE OR REPLACE FUNCTION "RootCauseRollup_apply"(org text[], shards smallint[], created timestamp(3)[], cause text[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-  IF org IS NULL THEN RETURN; END IF;
-  INSERT INTO "RootCauseRollup" AS r ("organizationId", "grain", "periodStart", "rootCauseId", "shard", "followUps")
-  SELECT d.* FROM "RootCauseRollup_deltas"(org, shards, created, cause, delta) AS d WHERE d."followUps" > 0
-   ORDER BY 1, 2, 3, 4, 5
-  ON CONFLICT ("organizationId", "grain", "periodStart", "rootCauseId", "shard") DO UPDATE SET "followUps" = r."followUps" + EXCLUDED."followUps";
-  IF EXISTS (SELECT 1 FROM unnest(delta) AS x(delta) WHERE x.delta < 0) THEN
-    UPDATE "RootCauseRollup" AS r SET "followUps" = r."followUps" + d."followUps"
-      FROM "RootCauseRollup_deltas"(org, shards, created, cause, delta) AS d
-     WHERE r."organizationId" = d."organizationId" AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."rootCauseId" = d."rootCauseId" AND r."shard" = d."shard" AND d."followUps" < 0;
-    DELETE FROM "RootCauseRollup" AS r
-     USING "RootCauseRollup_deltas"(org, shards, created, cause, delta) AS d
-     WHERE r."organizationId" = d."organizationId" AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."rootCauseId" = d."rootCauseId" AND r."shard" = d."shard" AND r."followUps" = 0;
-  END IF;
-END $$;
-
--- from migration 20261202000000_sharded_follow_up_rollups
--- One trigger function for the three: the rollups' former two (FollowUp_rollup, FollowUp_summary_rollup) each read
--- the transition tables. On update only the follow-ups whose counted columns changed count (old out, new in).
-CREATE OR REPLACE FUNCTION "FollowUp_rollups"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM "FollowUpRollup_apply"(o, s, cr, co, du, oc, d), "FollowUpHourRollup_apply"(o, s, cr, co, du, oc, d), "RootCauseRollup_apply"(o, s, cr, ca, d)
-       FROM (SELECT array_agg("organizationId") o, array_agg("FollowUp_rollup_shard"("id")) s, array_agg("createdAt") cr, array_agg("contactedAt") co,
-                    array_agg("dueAt") du, array_agg("outcome"::text) oc, array_agg("rootCauseId") ca, array_agg(1) d FROM new_rows) a;
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM "FollowUpRollup_apply"(o, s, cr, co, du, oc, d), "FollowUpHourRollup_apply"(o, s, cr, co, du, oc, d), "RootCauseRollup_apply"(o, s, cr, ca, d)
-       FROM (SELECT array_agg("organizationId") o, array_agg("FollowUp_rollup_shard"("id")) s, array_agg("createdAt") cr, array_agg("contactedAt") co,
-                    array_agg("dueAt") du, array_agg("outcome"::text) oc, array_agg("rootCauseId") ca, array_agg(-1) d FROM old_rows) a;
-  ELSE
-    PERFORM "FollowUpRollup_apply"(o, s, cr, co, du, oc, d), "FollowUpHourRollup_apply"(o, s, cr, co, du, oc, d), "RootCauseRollup_apply"(o, s, cr, ca, d)
-       FROM (SELECT array_agg(c.org) o, array_agg(c.shard) s, array_agg(c.created) cr, array_agg(c.contacted) co, array_agg(c.due) du,
-                    array_agg(c.outcome) oc, array_agg(c.cause) ca, array_agg(c.delta) d
-               FROM (SELECT m.*
-                       FROM new_rows n JOIN old_rows o ON o."id" = n."id"
-                      CROSS JOIN LATERAL (VALUES
-                              (n."organizationId", "FollowUp_rollup_shard"(n."id"), n."createdAt", n."rootCauseId", n."contactedAt", n."dueAt", n."outcome"::text, 1),
-                              (o."organizationId", "FollowUp_rollup_shard"(o."id"), o."createdAt", o."rootCauseId", o."contactedAt", o."dueAt", o."outcome"::text, -1))
-                            AS m(org, shard, created, cause, contacted, due, outcome, delta)
-                      WHERE (n."organizationId", n."createdAt", n."rootCauseId", n."contactedAt", n."dueAt", n."outcome")
-                            IS DISTINCT FROM (o."organizationId", o."createdAt", o."rootCauseId", o."contactedAt", o."dueAt", o."outcome")) AS c) a;
-  END IF;
-  RETURN NULL;
-END $$;
-
 -- from migration 20261204110000_coarse_feedback_rollups
 -- FeedbackRollup's net deltas summed over stores: the whole tenant's, per survey, channel and segment.
 CREATE OR REPLACE FUNCTION "TenantFeedbackRollup_deltas"(org text[], at timestamp(3)[], store text[], survey text[], chan "Channel"[], seg text[], kind int[], delta int[])
@@ -512,6 +369,193 @@ BEGIN
   END IF;
 END $$;
 
+-- from migration 20261205200000_follow_up_rollups_by_filter
+-- The four rows of keys a follow-up counts in (see the top of this file).
+CREATE OR REPLACE FUNCTION "FollowUp_rollup_keys"(chan text, survey text, seg text)
+RETURNS TABLE ("filter" text, "value" text) LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  VALUES ('', ''), ('channel', chan), ('survey', survey), ('segment', COALESCE(seg, ''))
+$$;
+
+-- from migration 20261205200000_follow_up_rollups_by_filter
+CREATE OR REPLACE FUNCTION "FollowUpRollup_deltas"(per int, org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[])
+RETURNS TABLE ("organizationId" text, "filter" text, "value" text, "grain" "RollupGrain", "periodStart" date, "bucket" int, "shard" smallint,
+               "opened" int, "slaMet" int, "resolved" int, "notResolved" int, "unreachable" int)
+LANGUAGE sql STABLE AS $$
+  SELECT * FROM (
+    SELECT c.org, k."filter", k."value", g.grain, date_trunc(g.grain::text, c.created)::date,
+           CASE WHEN c.contacted IS NULL THEN -1
+                ELSE GREATEST(0, floor(extract(epoch FROM c.contacted - c.created) / 60))::int / per END,
+           c.shard,
+           sum(c.delta)::int,
+           COALESCE(sum(c.delta) FILTER (WHERE c.contacted <= c.due), 0)::int,
+           COALESCE(sum(c.delta) FILTER (WHERE c.outcome = 'resolved'), 0)::int,
+           COALESCE(sum(c.delta) FILTER (WHERE c.outcome = 'not_resolved'), 0)::int,
+           COALESCE(sum(c.delta) FILTER (WHERE c.outcome = 'unreachable'), 0)::int
+      FROM unnest(org, shards, chan, survey, seg, created, contacted, due, outcome, delta) AS c(org, shard, chan, survey, seg, created, contacted, due, outcome, delta)
+     CROSS JOIN LATERAL "FollowUp_rollup_keys"(c.chan, c.survey, c.seg) AS k
+     CROSS JOIN (VALUES ('day'::"RollupGrain"), ('week'::"RollupGrain"), ('month'::"RollupGrain")) AS g(grain)
+     GROUP BY 1, 2, 3, 4, 5, 6, 7
+  ) AS d("organizationId", "filter", "value", "grain", "periodStart", "bucket", "shard", "opened", "slaMet", "resolved", "notResolved", "unreachable")
+  WHERE d."opened" <> 0 OR d."slaMet" <> 0 OR d."resolved" <> 0 OR d."notResolved" <> 0 OR d."unreachable" <> 0
+$$;
+
+-- from migration 20261205200000_follow_up_rollups_by_filter
+-- As before: gains are upserted in key order, losses only update, rows at zero are removed. Only contacted
+-- follow-ups (bucket 0 and up) count here.
+CREATE OR REPLACE FUNCTION "FollowUpRollup_apply"(org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF org IS NULL THEN RETURN; END IF;
+  INSERT INTO "FollowUpRollup" AS r ("organizationId", "filter", "value", "grain", "periodStart", "minutesToFirstContact", "shard", "opened", "slaMet", "resolved", "notResolved", "unreachable")
+  SELECT d.* FROM "FollowUpRollup_deltas"(1, org, shards, chan, survey, seg, created, contacted, due, outcome, delta) AS d
+   WHERE d."bucket" >= 0 AND (d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0)
+   ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT ("organizationId", "filter", "value", "grain", "periodStart", "minutesToFirstContact", "shard") DO UPDATE SET
+        "opened" = r."opened" + EXCLUDED."opened",
+        "slaMet" = r."slaMet" + EXCLUDED."slaMet",
+        "resolved" = r."resolved" + EXCLUDED."resolved",
+        "notResolved" = r."notResolved" + EXCLUDED."notResolved",
+        "unreachable" = r."unreachable" + EXCLUDED."unreachable";
+  IF EXISTS (SELECT 1 FROM unnest(delta) AS x(delta) WHERE x.delta < 0) THEN
+    UPDATE "FollowUpRollup" AS r SET
+        "opened" = r."opened" + d."opened",
+        "slaMet" = r."slaMet" + d."slaMet",
+        "resolved" = r."resolved" + d."resolved",
+        "notResolved" = r."notResolved" + d."notResolved",
+        "unreachable" = r."unreachable" + d."unreachable"
+      FROM "FollowUpRollup_deltas"(1, org, shards, chan, survey, seg, created, contacted, due, outcome, delta) AS d
+     WHERE r."organizationId" = d."organizationId" AND r."filter" = d."filter" AND r."value" = d."value"
+       AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."minutesToFirstContact" = d."bucket" AND r."shard" = d."shard"
+       AND NOT (d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0);
+    DELETE FROM "FollowUpRollup" AS r
+     USING "FollowUpRollup_deltas"(1, org, shards, chan, survey, seg, created, contacted, due, outcome, delta) AS d
+     WHERE r."organizationId" = d."organizationId" AND r."filter" = d."filter" AND r."value" = d."value"
+       AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."minutesToFirstContact" = d."bucket" AND r."shard" = d."shard"
+       AND r."opened" = 0 AND r."slaMet" = 0 AND r."resolved" = 0 AND r."notResolved" = 0 AND r."unreachable" = 0;
+  END IF;
+END $$;
+
+-- from migration 20261205200000_follow_up_rollups_by_filter
+CREATE OR REPLACE FUNCTION "FollowUpHourRollup_apply"(org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF org IS NULL THEN RETURN; END IF;
+  INSERT INTO "FollowUpHourRollup" AS r ("organizationId", "filter", "value", "grain", "periodStart", "hoursToFirstContact", "shard", "opened", "slaMet", "resolved", "notResolved", "unreachable")
+  SELECT d.* FROM "FollowUpRollup_deltas"(60, org, shards, chan, survey, seg, created, contacted, due, outcome, delta) AS d
+   WHERE d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0
+   ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT ("organizationId", "filter", "value", "grain", "periodStart", "hoursToFirstContact", "shard") DO UPDATE SET
+        "opened" = r."opened" + EXCLUDED."opened",
+        "slaMet" = r."slaMet" + EXCLUDED."slaMet",
+        "resolved" = r."resolved" + EXCLUDED."resolved",
+        "notResolved" = r."notResolved" + EXCLUDED."notResolved",
+        "unreachable" = r."unreachable" + EXCLUDED."unreachable";
+  IF EXISTS (SELECT 1 FROM unnest(delta) AS x(delta) WHERE x.delta < 0) THEN
+    UPDATE "FollowUpHourRollup" AS r SET
+        "opened" = r."opened" + d."opened",
+        "slaMet" = r."slaMet" + d."slaMet",
+        "resolved" = r."resolved" + d."resolved",
+        "notResolved" = r."notResolved" + d."notResolved",
+        "unreachable" = r."unreachable" + d."unreachable"
+      FROM "FollowUpRollup_deltas"(60, org, shards, chan, survey, seg, created, contacted, due, outcome, delta) AS d
+     WHERE r."organizationId" = d."organizationId" AND r."filter" = d."filter" AND r."value" = d."value"
+       AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."hoursToFirstContact" = d."bucket" AND r."shard" = d."shard"
+       AND NOT (d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0);
+    DELETE FROM "FollowUpHourRollup" AS r
+     USING "FollowUpRollup_deltas"(60, org, shards, chan, survey, seg, created, contacted, due, outcome, delta) AS d
+     WHERE r."organizationId" = d."organizationId" AND r."filter" = d."filter" AND r."value" = d."value"
+       AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."hoursToFirstContact" = d."bucket" AND r."shard" = d."shard"
+       AND r."opened" = 0 AND r."slaMet" = 0 AND r."resolved" = 0 AND r."notResolved" = 0 AND r."unreachable" = 0;
+  END IF;
+END $$;
+
+-- from migration 20261205200000_follow_up_rollups_by_filter
+CREATE OR REPLACE FUNCTION "RootCauseRollup_deltas"(org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], cause text[], delta int[])
+RETURNS TABLE ("organizationId" text, "filter" text, "value" text, "grain" "RollupGrain", "periodStart" date, "rootCauseId" text, "shard" smallint, "followUps" int)
+LANGUAGE sql STABLE AS $$
+  SELECT * FROM (
+    SELECT c.org, k."filter", k."value", g.grain, date_trunc(g.grain::text, c.created)::date, c.cause, c.shard, sum(c.delta)::int
+      FROM unnest(org, shards, chan, survey, seg, created, cause, delta) AS c(org, shard, chan, survey, seg, created, cause, delta)
+     CROSS JOIN LATERAL "FollowUp_rollup_keys"(c.chan, c.survey, c.seg) AS k
+     CROSS JOIN (VALUES ('day'::"RollupGrain"), ('week'::"RollupGrain"), ('month'::"RollupGrain")) AS g(grain)
+     WHERE c.cause IS NOT NULL
+     GROUP BY 1, 2, 3, 4, 5, 6, 7
+  ) AS d("organizationId", "filter", "value", "grain", "periodStart", "rootCauseId", "shard", "followUps")
+  WHERE d."followUps" <> 0
+$$;
+
+-- from migration 20261205200000_follow_up_rollups_by_filter
+CREATE OR REPLACE FUNCTION "RootCauseRollup_apply"(org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], cause text[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF org IS NULL THEN RETURN; END IF;
+  INSERT INTO "RootCauseRollup" AS r ("organizationId", "filter", "value", "grain", "periodStart", "rootCauseId", "shard", "followUps")
+  SELECT d.* FROM "RootCauseRollup_deltas"(org, shards, chan, survey, seg, created, cause, delta) AS d WHERE d."followUps" > 0
+   ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT ("organizationId", "filter", "value", "grain", "periodStart", "rootCauseId", "shard") DO UPDATE SET "followUps" = r."followUps" + EXCLUDED."followUps";
+  IF EXISTS (SELECT 1 FROM unnest(delta) AS x(delta) WHERE x.delta < 0) THEN
+    UPDATE "RootCauseRollup" AS r SET "followUps" = r."followUps" + d."followUps"
+      FROM "RootCauseRollup_deltas"(org, shards, chan, survey, seg, created, cause, delta) AS d
+     WHERE r."organizationId" = d."organizationId" AND r."filter" = d."filter" AND r."value" = d."value"
+       AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."rootCauseId" = d."rootCauseId" AND r."shard" = d."shard" AND d."followUps" < 0;
+    DELETE FROM "RootCauseRollup" AS r
+     USING "RootCauseRollup_deltas"(org, shards, chan, survey, seg, created, cause, delta) AS d
+     WHERE r."organizationId" = d."organizationId" AND r."filter" = d."filter" AND r."value" = d."value"
+       AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."rootCauseId" = d."rootCauseId" AND r."shard" = d."shard" AND r."followUps" = 0;
+  END IF;
+END $$;
+
+-- from migration 20261205200000_follow_up_rollups_by_filter
+-- As before, with the response's keys: on update only the follow-ups whose counted columns changed count (old out,
+-- new in), the keys included (they move when the response's do).
+CREATE OR REPLACE FUNCTION "FollowUp_rollups"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM "FollowUpRollup_apply"(o, s, ch, su, se, cr, co, du, oc, d), "FollowUpHourRollup_apply"(o, s, ch, su, se, cr, co, du, oc, d),
+            "RootCauseRollup_apply"(o, s, ch, su, se, cr, ca, d)
+       FROM (SELECT array_agg("organizationId") o, array_agg("FollowUp_rollup_shard"("id")) s, array_agg("channel"::text) ch, array_agg("surveyId") su,
+                    array_agg("segment") se, array_agg("createdAt") cr, array_agg("contactedAt") co, array_agg("dueAt") du, array_agg("outcome"::text) oc,
+                    array_agg("rootCauseId") ca, array_agg(1) d FROM new_rows) a;
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM "FollowUpRollup_apply"(o, s, ch, su, se, cr, co, du, oc, d), "FollowUpHourRollup_apply"(o, s, ch, su, se, cr, co, du, oc, d),
+            "RootCauseRollup_apply"(o, s, ch, su, se, cr, ca, d)
+       FROM (SELECT array_agg("organizationId") o, array_agg("FollowUp_rollup_shard"("id")) s, array_agg("channel"::text) ch, array_agg("surveyId") su,
+                    array_agg("segment") se, array_agg("createdAt") cr, array_agg("contactedAt") co, array_agg("dueAt") du, array_agg("outcome"::text) oc,
+                    array_agg("rootCauseId") ca, array_agg(-1) d FROM old_rows) a;
+  ELSE
+    PERFORM "FollowUpRollup_apply"(o, s, ch, su, se, cr, co, du, oc, d), "FollowUpHourRollup_apply"(o, s, ch, su, se, cr, co, du, oc, d),
+            "RootCauseRollup_apply"(o, s, ch, su, se, cr, ca, d)
+       FROM (SELECT array_agg(c.org) o, array_agg(c.shard) s, array_agg(c.chan) ch, array_agg(c.survey) su, array_agg(c.seg) se, array_agg(c.created) cr,
+                    array_agg(c.contacted) co, array_agg(c.due) du, array_agg(c.outcome) oc, array_agg(c.cause) ca, array_agg(c.delta) d
+               FROM (SELECT m.*
+                       FROM new_rows n JOIN old_rows o ON o."id" = n."id"
+                      CROSS JOIN LATERAL (VALUES
+                              (n."organizationId", "FollowUp_rollup_shard"(n."id"), n."channel"::text, n."surveyId", n."segment", n."createdAt", n."rootCauseId", n."contactedAt", n."dueAt", n."outcome"::text, 1),
+                              (o."organizationId", "FollowUp_rollup_shard"(o."id"), o."channel"::text, o."surveyId", o."segment", o."createdAt", o."rootCauseId", o."contactedAt", o."dueAt", o."outcome"::text, -1))
+                            AS m(org, shard, chan, survey, seg, created, cause, contacted, due, outcome, delta)
+                      WHERE (n."organizationId", n."channel", n."surveyId", n."segment", n."createdAt", n."rootCauseId", n."contactedAt", n."dueAt", n."outcome")
+                            IS DISTINCT FROM (o."organizationId", o."channel", o."surveyId", o."segment", o."createdAt", o."rootCauseId", o."contactedAt", o."dueAt", o."outcome")) AS c) a;
+  END IF;
+  RETURN NULL;
+END $$;
+
+-- from migration 20261205200000_follow_up_rollups_by_filter
+-- A follow-up takes its response's keys as it is inserted (one look-up by primary key, in the click's statement).
+CREATE OR REPLACE FUNCTION "FollowUp_copy_response"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  SELECT r."channel", r."surveyId", r."segment" INTO NEW."channel", NEW."surveyId", NEW."segment"
+    FROM "Response" r WHERE r."id" = NEW."responseId";
+  RETURN NEW;
+END $$;
+
+-- from migration 20261205200000_follow_up_rollups_by_filter
+-- A response whose keys change moves them onto its follow-up, whose update trigger then moves its counts.
+CREATE OR REPLACE FUNCTION "Response_follow_up_keys"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "FollowUp" AS f SET "channel" = n."channel", "surveyId" = n."surveyId", "segment" = n."segment"
+    FROM new_rows n JOIN old_rows o ON o."id" = n."id"
+   WHERE f."responseId" = n."id"
+     AND (n."channel", n."surveyId", n."segment") IS DISTINCT FROM (o."channel", o."surveyId", o."segment");
+  RETURN NULL;
+END $$;
+
 -- Triggers
 
 -- from migration 20261123100000_analytics
@@ -579,9 +623,17 @@ CREATE OR REPLACE TRIGGER "FollowUp_rollups_insert" AFTER INSERT ON "FollowUp" R
   FOR EACH STATEMENT EXECUTE FUNCTION "FollowUp_rollups"();
 
 -- from migration 20261202000000_sharded_follow_up_rollups
+CREATE OR REPLACE TRIGGER "FollowUp_rollups_delete" AFTER DELETE ON "FollowUp" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "FollowUp_rollups"();
+
+-- from migration 20261205200000_follow_up_rollups_by_filter
 CREATE OR REPLACE TRIGGER "FollowUp_rollups_update" AFTER UPDATE ON "FollowUp" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION "FollowUp_rollups"();
 
--- from migration 20261202000000_sharded_follow_up_rollups
-CREATE OR REPLACE TRIGGER "FollowUp_rollups_delete" AFTER DELETE ON "FollowUp" REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION "FollowUp_rollups"();
+-- from migration 20261205200000_follow_up_rollups_by_filter
+CREATE OR REPLACE TRIGGER "FollowUp_copy_response" BEFORE INSERT ON "FollowUp"
+  FOR EACH ROW EXECUTE FUNCTION "FollowUp_copy_response"();
+
+-- from migration 20261205200000_follow_up_rollups_by_filter
+CREATE OR REPLACE TRIGGER "Response_follow_up_keys" AFTER UPDATE ON "Response" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "Response_follow_up_keys"();

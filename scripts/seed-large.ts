@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
 import pg from "pg";
-import { BENCH_CX_EMAIL, BENCH_DATABASE_URL, BENCH_TENANT_SLUG, recreateBenchDatabase } from "./bench/bench-database";
+import { BENCH_CX_EMAIL, BENCH_DATABASE_URL, BENCH_MANAGER_EMAIL, BENCH_TENANT_SLUG, recreateBenchDatabase } from "./bench/bench-database";
 import { copyRows } from "./bench/copy-rows";
 import { benchPlan, DEFAULT_SIZE, type BenchPlan } from "./bench/bench-plan";
 
@@ -49,7 +49,7 @@ const plan = benchPlan({ organizationId: organization.id, surveyId: survey.id, t
 await db.region.createMany({ data: plan.regions.map((region) => ({ ...region, organizationId: organization.id })) });
 await db.store.createMany({ data: plan.stores.map(({ id, code, name, city, regionId }) => ({ id, code, name, city, regionId, organizationId: organization.id })) });
 await inviteMember(tenant, { email: BENCH_CX_EMAIL, name: "Bench CX", role: "cx_manager", storeIds: [] });
-await inviteMember(tenant, { email: "manager@bench.demo", name: "Bench Manager", role: "store_manager", storeIds: [plan.stores[0].id] });
+await inviteMember(tenant, { email: BENCH_MANAGER_EMAIL, name: "Bench Manager", role: "store_manager", storeIds: [plan.stores[0].id] });
 await db.$disconnect();
 
 const client = new pg.Client({ connectionString: BENCH_DATABASE_URL });

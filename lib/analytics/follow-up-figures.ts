@@ -74,33 +74,33 @@ export function rootCauseCounts(counts: { rootCauseId: string; followUps: number
 }
 
 /**
- * Follow-up figures of a view: from the follow-up rollups when the view is the whole tenant (only a date range), from
- * the follow-ups themselves when it is limited to stores, a channel, a survey or a segment (fewer rows).
+ * Follow-up figures of a view: from the follow-up rollups when they count the view's follow-ups (the whole tenant, or
+ * one channel, survey or segment of it), from the follow-ups themselves when it is limited to stores or combines
+ * filters (fewer rows).
  */
 export async function getFollowUpFigures(member: Member, filters: AnalyticsFilters, now: Date): Promise<FollowUpFigures> {
-  return isWholeTenant(filters) ? followUpFiguresFromRollup(member, filters, now) : followUpFiguresFromRows(member, filters, now);
+  return followUpRollupFilterOf(filters) ? followUpFiguresFromRollup(member, filters, now) : followUpFiguresFromRows(member, filters, now);
 }
 
-function isWholeTenant(filters: AnalyticsFilters): boolean {
-  return filters.storeIds === null && !filters.channel && !filters.surveyId && !filters.segment;
+/** The (filter, value) of the follow-up rollups' rows that count exactly a view's follow-ups; null when none do. */
+type FollowUpRollupFilter = { filter: "" | "channel" | "survey" | "segment"; value: string };
+
+function followUpRollupFilterOf(filters: AnalyticsFilters): FollowUpRollupFilter | null {
+  if (filters.storeIds !== null) return null;
+  const given = [
+    { filter: "channel", value: filters.channel },
+    { filter: "survey", value: filters.surveyId },
+    { filter: "segment", value: filters.segment },
+  ].filter((entry): entry is FollowUpRollupFilter => Boolean(entry.value));
+  if (given.length > 1) return null;
+  return given[0] ?? { filter: "", value: "" };
 }
 
 /**
- * The follow-ups of a view as a FROM clause aliased f: channel, survey and segment live on the response, so a
- * view filtered by them joins it (as r); store and role limits are on the follow-up itself.
+ * The follow-ups of a view, as conditions on FollowUp aliased f: a follow-up carries its store and its response's
+ * channel, survey and segment (copied by a trigger), so no view joins the responses.
  */
-function followUpsOf(member: Member, filters: AnalyticsFilters) {
-  const needsResponse = Boolean(filters.channel || filters.surveyId || filters.segment);
-  const from = needsResponse
-    ? Prisma.sql`"FollowUp" f JOIN "Response" r ON r."id" = f."responseId" AND r."organizationId" = f."organizationId"`
-    : Prisma.sql`"FollowUp" f`;
-  const where = needsResponse
-    ? Prisma.sql`f."organizationId" = ${member.organizationId} ${filterSql({ ...filters, storeIds: null }, "r")} ${filterSql(onlyStores(filters), "f")}`
-    : Prisma.sql`f."organizationId" = ${member.organizationId} ${filterSql(onlyStores(filters), "f")}`;
-  return { from, where };
-}
-
-const onlyStores = (filters: AnalyticsFilters): AnalyticsFilters => ({ ...filters, channel: null, surveyId: null, segment: null });
+const followUpsOf = (member: Member, filters: AnalyticsFilters) => Prisma.sql`f."organizationId" = ${member.organizationId} ${filterSql(filters, "f")}`;
 
 const CAUSES = (member: Member) => Prisma.sql`
   (SELECT COALESCE(json_agg(json_build_object('id', c."id", 'label', c."label", 'archived', c."archivedAt" IS NOT NULL)), '[]'::json)
@@ -108,12 +108,12 @@ const CAUSES = (member: Member) => Prisma.sql`
 
 // "Not closed" is spelled as the statuses before it, so that the (organizationId, status, dueAt) index serves it.
 export async function followUpFiguresFromRows(member: Member, filters: AnalyticsFilters, now: Date): Promise<FollowUpFigures> {
-  const { from, where } = followUpsOf(member, filters);
+  const where = followUpsOf(member, filters);
   const inPeriod = Prisma.sql`${where} AND f."createdAt" >= ${filters.range.from} AND f."createdAt" < ${filters.range.to}`;
   const [current, period, causes] = await Promise.all([
     readReplica().$queryRaw<{ open: number; overdue: number }[]>`
       SELECT count(*)::int AS open, count(*) FILTER (WHERE f."status" = 'open' AND f."dueAt" < ${now})::int AS overdue
-        FROM ${from} WHERE ${where} AND f."status" IN ('open', 'contacted')`,
+        FROM "FollowUp" f WHERE ${where} AND f."status" IN ('open', 'contacted')`,
     readReplica().$queryRaw<(Omit<FollowUpFigures, "open" | "overdue" | "outcomes" | "rootCauses"> & Record<FollowUpOutcome, number>)[]>`
       SELECT count(*)::int AS opened,
              count(f."contactedAt")::int AS contacted,
@@ -124,10 +124,10 @@ export async function followUpFiguresFromRows(member: Member, filters: Analytics
              count(*) FILTER (WHERE f."outcome" = 'resolved')::int AS resolved,
              count(*) FILTER (WHERE f."outcome" = 'not_resolved')::int AS not_resolved,
              count(*) FILTER (WHERE f."outcome" = 'unreachable')::int AS unreachable
-        FROM ${from} WHERE ${inPeriod}`,
+        FROM "FollowUp" f WHERE ${inPeriod}`,
     readReplica().$queryRaw<{ counts: { rootCauseId: string; followUps: number }[]; causes: CauseRow[] }[]>`
       SELECT (SELECT COALESCE(json_agg(json_build_object('rootCauseId', x.id, 'followUps', x.n)), '[]'::json)
-                FROM (SELECT COALESCE(f."rootCauseId", '') AS id, count(*)::int AS n FROM ${from} WHERE ${inPeriod} GROUP BY 1) x) AS counts,
+                FROM (SELECT COALESCE(f."rootCauseId", '') AS id, count(*)::int AS n FROM "FollowUp" f WHERE ${inPeriod} GROUP BY 1) x) AS counts,
              ${CAUSES(member)} AS causes`,
   ]);
   const { resolved, not_resolved, unreachable, ...figures } = period[0];
@@ -153,15 +153,19 @@ type RollupFigures = {
 } & Record<FollowUpOutcome, number>;
 
 /**
- * The whole tenant's follow-up figures in one statement. FollowUpHourRollup gives the totals and, from its running
- * total of contacted follow-ups, the hours holding the two middle ones; FollowUpRollup then gives the minutes of
- * only those hours, for the exact median (a few thousand rows at most, whatever the range). RootCauseRollup gives
- * the causes; the two figures of now (open, overdue) and the follow-ups not yet decided come from FollowUp's indexes.
+ * The follow-up figures of the whole tenant, or of one channel, survey or segment of it, in one statement.
+ * FollowUpHourRollup gives the totals and, from its running total of contacted follow-ups, the hours holding the two
+ * middle ones; FollowUpRollup (contacted follow-ups only) then gives the minutes of only those hours, for the exact
+ * median (a few thousand rows at most, whatever the range). RootCauseRollup gives the follow-ups with a cause; the two
+ * figures of now (open, overdue) and the follow-ups not yet decided come from FollowUp's indexes.
  */
 export async function followUpFiguresFromRollup(member: Member, filters: AnalyticsFilters, now: Date): Promise<FollowUpFigures> {
-  const tenant = Prisma.sql`f."organizationId" = ${member.organizationId}`;
+  const rollupFilter = followUpRollupFilterOf(filters);
+  if (!rollupFilter) throw new Error("The follow-up rollups do not count a view limited to stores or with several filters");
+  const ofView = followUpsOf(member, filters);
   const recent = new Date(Math.max(filters.range.from.getTime(), now.getTime() - LONGEST_DUE_DAYS * 86_400_000));
-  const inRange = Prisma.sql`r."organizationId" = ${member.organizationId} AND ${rollupRowsIn(filters.range)}`;
+  const inRange = Prisma.sql`r."organizationId" = ${member.organizationId} AND r."filter" = ${rollupFilter.filter} AND r."value" = ${rollupFilter.value}
+    AND ${rollupRowsIn(filters.range)}`;
   const rows = await readReplica().$queryRaw<RollupFigures[]>`
     WITH hours AS (
       SELECT r."hoursToFirstContact" AS hour, sum(r."opened") AS opened, sum(r."slaMet") AS "slaMet",
@@ -199,13 +203,13 @@ export async function followUpFiguresFromRollup(member: Member, filters: Analyti
            COALESCE((SELECT sum(unreachable) FROM hours), 0)::int AS unreachable,
            -- Not contacted and not yet due: neither met nor missed. Only recent follow-ups can be, hence the bound.
            (SELECT count(*) FROM "FollowUp" f
-             WHERE ${tenant} AND f."contactedAt" IS NULL AND f."dueAt" >= ${now}
+             WHERE ${ofView} AND f."contactedAt" IS NULL AND f."dueAt" >= ${now}
                AND f."createdAt" >= ${recent} AND f."createdAt" < ${filters.range.to})::int AS pending,
            (SELECT COALESCE(json_agg(json_build_object('rootCauseId', x."rootCauseId", 'followUps', x.n)), '[]'::json)
               FROM (SELECT r."rootCauseId", sum(r."followUps")::int AS n FROM "RootCauseRollup" r WHERE ${inRange} GROUP BY 1) x) AS counts,
            ${CAUSES(member)} AS causes
       FROM (SELECT count(*)::int AS open, count(*) FILTER (WHERE f."status" = 'open' AND f."dueAt" < ${now})::int AS overdue
-              FROM "FollowUp" f WHERE ${tenant} AND f."status" IN ('open', 'contacted')) o`;
+              FROM "FollowUp" f WHERE ${ofView} AND f."status" IN ('open', 'contacted')) o`;
   const row = rows[0];
   const decided = row.opened - row.pending;
   return {
@@ -217,16 +221,22 @@ export async function followUpFiguresFromRollup(member: Member, filters: Analyti
     withinSla: decided > 0 ? row.slaMet / decided : null,
     slaDecided: decided,
     outcomes: { resolved: row.resolved, not_resolved: row.not_resolved, unreachable: row.unreachable },
-    rootCauses: rootCauseCounts(row.counts, row.causes),
+    rootCauses: rootCauseCounts(withNotRecorded(row.counts, row.opened), row.causes),
   };
+}
+
+/** RootCauseRollup counts only follow-ups with a cause: the others are those opened less the counted. */
+function withNotRecorded(counts: { rootCauseId: string; followUps: number }[], opened: number) {
+  const recorded = counts.reduce((sum, row) => sum + row.followUps, 0);
+  return [...counts, { rootCauseId: "", followUps: opened - recorded }];
 }
 
 /** Open and overdue follow-ups per store now, for the store leaderboard: of the view's channel, survey and segment too. */
 export async function openFollowUpsByStore(member: Member, filters: AnalyticsFilters, now: Date) {
-  const { from, where } = followUpsOf(member, filters);
+  const where = followUpsOf(member, filters);
   const rows = await readReplica().$queryRaw<{ storeId: string; open: number; overdue: number }[]>`
     SELECT f."storeId", count(*)::int AS open, count(*) FILTER (WHERE f."status" = 'open' AND f."dueAt" < ${now})::int AS overdue
-      FROM ${from}
+      FROM "FollowUp" f
      WHERE ${where} AND f."status" IN ('open', 'contacted') AND f."storeId" IS NOT NULL
      GROUP BY 1`;
   return new Map(rows.map((row) => [row.storeId, { open: row.open, overdue: row.overdue }]));

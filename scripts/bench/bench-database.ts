@@ -4,6 +4,7 @@ import pg from "pg";
 export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/nps_bench";
 export const BENCH_TENANT_SLUG = "bench-retail";
 export const BENCH_CX_EMAIL = "cx@bench.demo";
+export const BENCH_MANAGER_EMAIL = "manager@bench.demo";
 
 /** Drops and creates the bench database, through the server's maintenance database. */
 export async function recreateBenchDatabase(): Promise<void> {

@@ -2,7 +2,8 @@ import pg from "pg";
 
 // How many rollup rows a view reads: its statements are caught on their way to the pool and run again under
 // EXPLAIN ANALYZE, and the rows every scan of a *Rollup table returned are summed per table. A change to the read
-// plan (a coarser table left out, a range cut into more periods) shows here before it shows in milliseconds.
+// plan (a coarser table left out, a range cut into more periods) shows here before it shows in milliseconds. The
+// follow-ups a view counts itself (FollowUp, and Response where a statement joins it) are summed beside them.
 
 type Statement = { text: string; values: unknown[] };
 let caught: Statement[] | null = null;
@@ -11,9 +12,11 @@ let caught: Statement[] | null = null;
 const query = pg.Pool.prototype.query;
 pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
   const config = args[0] as Partial<Statement> | undefined;
-  if (caught && typeof config?.text === "string" && /Rollup"/.test(config.text)) caught.push({ text: config.text, values: config.values ?? [] });
+  if (caught && typeof config?.text === "string" && /Rollup"|"FollowUp"/.test(config.text)) caught.push({ text: config.text, values: config.values ?? [] });
   return Reflect.apply(query, this, args);
 } as typeof query;
+
+const RAW_TABLES = new Set(["FollowUp", "Response"]);
 
 type PlanNode = { "Relation Name"?: string; "Actual Rows": number; "Actual Loops": number; Plans?: PlanNode[] };
 
@@ -31,7 +34,7 @@ export async function rollupRowsRead(connectionString: string, view: () => Promi
   const rows = new Map<string, number>();
   const walk = (node: PlanNode) => {
     const table = node["Relation Name"];
-    if (table?.endsWith("Rollup")) rows.set(table, (rows.get(table) ?? 0) + node["Actual Rows"] * node["Actual Loops"]);
+    if (table && (table.endsWith("Rollup") || RAW_TABLES.has(table))) rows.set(table, (rows.get(table) ?? 0) + node["Actual Rows"] * node["Actual Loops"]);
     for (const child of node.Plans ?? []) walk(child);
   };
   try {

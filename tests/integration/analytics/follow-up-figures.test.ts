@@ -8,7 +8,8 @@ import { detractorFollowUp } from "../responses/respond";
 import { filtersFor } from "./filters-for";
 
 // The follow-up figures exist three times: per follow-up in TypeScript (CSV export), aggregated in SQL over raw
-// follow-ups (filtered views) and read from FollowUpRollup (whole-tenant views). They must agree.
+// follow-ups (views limited to stores) and read from FollowUpRollup (the whole tenant, or one channel, survey or
+// segment of it). They must agree.
 
 const NOW = new Date("2026-04-01T12:00:00Z");
 const HOUR = 3_600_000;
@@ -25,6 +26,9 @@ beforeAll(async () => {
   for (let n = 0; n < 24; n++) {
     const at = new Date(Date.UTC(2026, 2, 1 + n, 9, 17));
     const followUp = await detractorFollowUp(created.tenant, { storeId: n % 3 ? store.id : null, at });
+    // Every other response is of the Gold segment: set on the response after the follow-up opened, so that the
+    // follow-up's copy of the keys and its rollup rows move with it.
+    if (n % 2 === 0) await db.response.update({ where: { id: followUp.responseId }, data: { segment: "Gold" } });
     const contactedAt = n % 4 === 3 ? null : new Date(at.getTime() + (n * 7 + 0.5) * HOUR / 3);
     const closed = n % 2 === 0;
     const outcome = !closed ? null : contactedAt ? (n % 8 === 0 ? "not_resolved" : "resolved") : "unreachable";
@@ -47,12 +51,15 @@ beforeAll(async () => {
 });
 
 describe("the follow-up figures", () => {
-  it("are the same from the rollup and from the raw follow-ups", async () => {
-    const queries: Record<string, string>[] = [{ from: "2026-03-01", to: "2026-03-31" }, { from: "2026-03-03", to: "2026-03-17" }, { period: "all" }];
-    for (const query of queries) {
+  it("are the same from the rollup and from the raw follow-ups, for the whole tenant and one channel or segment", async () => {
+    const periods: Record<string, string>[] = [{ from: "2026-03-01", to: "2026-03-31" }, { from: "2026-03-03", to: "2026-03-17" }, { period: "all" }];
+    const views: Record<string, string>[] = [{}, { channel: "online" }, { channel: "store" }, { segment: "Gold" }, { segment: "Silver" }];
+    for (const query of periods.flatMap((period) => views.map((view) => ({ ...period, ...view })))) {
       const filters = await filtersFor(admin, query, NOW);
       expect(await followUpFiguresFromRollup(admin, filters, NOW), JSON.stringify(query)).toEqual(await followUpFiguresFromRows(admin, filters, NOW));
     }
+    const gold = await followUpFiguresFromRollup(admin, await filtersFor(admin, { period: "all", segment: "Gold" }, NOW), NOW);
+    expect(gold.opened).toBe(12);
   });
 
   it("match the per-follow-up definitions the CSV export uses", async () => {

@@ -16,7 +16,8 @@ import { filtersFor } from "./filters-for";
 // in whatever order, each must equal a recount from the raw rows, made here independently in TypeScript:
 // FeedbackRollup, TenantFeedbackRollup and StoreFeedbackRollup from sends and responses, ThemeRollup from comments
 // and their tags (with the response's keys as they are now, not as the tag copied them), FollowUpRollup,
-// FollowUpHourRollup and RootCauseRollup from follow-ups (by the definitions of lib/analytics/follow-up-figures.ts), each of their shards from its own follow-ups.
+// FollowUpHourRollup and RootCauseRollup from follow-ups (by the definitions of lib/analytics/follow-up-figures.ts), each of their shards from its own follow-ups,
+// for the whole tenant and for each channel, survey and segment of their responses.
 
 /** The shard a follow-up counts in: the first byte of the MD5 of its id, modulo 16 (FollowUp_rollup_shard). */
 const shardOf = (followUpId: string) => createHash("md5").update(followUpId).digest()[0]! % 16;
@@ -96,12 +97,29 @@ async function themeRollup(tenant: Tenant) {
   return { counts, emptyRows: rows.filter((row) => row.promoters === 0 && row.passives === 0 && row.detractors === 0).length };
 }
 
+/** The follow-ups with the (filter, value) pairs each counts under: the whole tenant's, and its response's keys as they are now. */
+async function followUpsByFilter(tenant: Tenant) {
+  const followUps = await db.followUp.findMany({ where: { organizationId: tenant.organizationId }, include: { response: true } });
+  return followUps.map((followUp) => ({
+    ...followUp,
+    filters: [
+      ["", ""],
+      ["channel", followUp.response.channel],
+      ["survey", followUp.response.surveyId],
+      ["segment", followUp.response.segment ?? ""],
+    ],
+  }));
+}
+
 async function recountCauses(tenant: Tenant) {
   const counts = new Map<string, number>();
-  for (const followUp of await db.followUp.findMany({ where: { organizationId: tenant.organizationId } })) {
+  // Follow-ups without a cause are not counted: the dashboard takes them as the rest of those opened.
+  for (const followUp of (await followUpsByFilter(tenant)).filter((followUp) => followUp.rootCauseId !== null)) {
     for (const [grain, period] of GRAINS(followUp.createdAt)) {
-      const name = key(grain, period, followUp.rootCauseId ?? "", shardOf(followUp.id));
-      counts.set(name, (counts.get(name) ?? 0) + 1);
+      for (const filter of followUp.filters) {
+        const name = key(...filter, grain, period, followUp.rootCauseId ?? "", shardOf(followUp.id));
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+      }
     }
   }
   return counts;
@@ -110,8 +128,10 @@ async function recountCauses(tenant: Tenant) {
 /** FollowUpRollup by minutes and FollowUpHourRollup by hours to the first contact, from the raw follow-ups. */
 async function recountFollowUps(tenant: Tenant, unit: "minutes" | "hours") {
   const counts = new Map<string, number>();
-  for (const followUp of await db.followUp.findMany({ where: { organizationId: tenant.organizationId } })) {
+  for (const followUp of await followUpsByFilter(tenant)) {
     const minutes = minutesToFirstContact(followUp);
+    // Follow-ups not contacted yet count by hours only (-1): the minutes serve the median among the contacted.
+    if (minutes === null && unit === "minutes") continue;
     const bucket = minutes === null ? -1 : unit === "minutes" ? minutes : Math.floor(minutes / 60);
     const columns = [
       "opened",
@@ -119,8 +139,8 @@ async function recountFollowUps(tenant: Tenant, unit: "minutes" | "hours") {
       ...(followUp.outcome ? [{ resolved: "resolved", not_resolved: "notResolved", unreachable: "unreachable" }[followUp.outcome]] : []),
     ];
     for (const [grain, period] of GRAINS(followUp.createdAt)) {
-      for (const column of columns) {
-        const name = key(grain, period, bucket, shardOf(followUp.id), column);
+      for (const [filter, column] of followUp.filters.flatMap((filter) => columns.map((column) => [filter, column] as const))) {
+        const name = key(...filter, grain, period, bucket, shardOf(followUp.id), column);
         counts.set(name, (counts.get(name) ?? 0) + 1);
       }
     }
@@ -137,7 +157,7 @@ async function followUpRollup(tenant: Tenant, unit: "minutes" | "hours") {
   const counts = new Map<string, number>();
   for (const row of rows) {
     for (const column of ["opened", "slaMet", "resolved", "notResolved", "unreachable"] as const) {
-      if (row[column] !== 0) counts.set(key(row.grain, day(row.periodStart), row.bucket, row.shard, column), row[column]);
+      if (row[column] !== 0) counts.set(key(row.filter, row.value, row.grain, day(row.periodStart), row.bucket, row.shard, column), row[column]);
     }
   }
   return counts;
@@ -146,7 +166,7 @@ async function followUpRollup(tenant: Tenant, unit: "minutes" | "hours") {
 async function causeRollup(tenant: Tenant) {
   const rows = await db.rootCauseRollup.findMany({ where: { organizationId: tenant.organizationId } });
   return {
-    counts: new Map(rows.map((row) => [key(row.grain, day(row.periodStart), row.rootCauseId, row.shard), row.followUps])),
+    counts: new Map(rows.map((row) => [key(row.filter, row.value, row.grain, day(row.periodStart), row.rootCauseId, row.shard), row.followUps])),
     emptyRows: rows.filter((row) => row.followUps === 0).length,
   };
 }
@@ -275,11 +295,13 @@ describe("the feedback rollup", () => {
       const [expectedFollowUps, actualFollowUps] = await Promise.all([recountFollowUps(tenant, unit), followUpRollup(tenant, unit)]);
       covers("follow-ups contacted in time", [...expectedFollowUps.keys()].some((name) => name.endsWith("|slaMet")));
       covers("closed follow-ups", [...expectedFollowUps.keys()].some((name) => /\|(resolved|notResolved|unreachable)$/.test(name)));
+      covers("follow-ups of a segment", [...expectedFollowUps.keys()].some((name) => name.startsWith("segment|Gold|")));
+      covers("online follow-ups", [...expectedFollowUps.keys()].some((name) => name.startsWith("channel|online|")));
       expect(Object.fromEntries(actualFollowUps), `follow-ups by ${unit}, seed ${seed}`).toEqual(Object.fromEntries(expectedFollowUps));
     }
 
     const [expectedCauses, actualCauses] = await Promise.all([recountCauses(tenant), causeRollup(tenant)]);
-    covers("root causes", [...expectedCauses.keys()].some((name) => name.split("|")[2] !== ""));
+    covers("root causes", expectedCauses.size > 0);
     expect(Object.fromEntries(actualCauses.counts), `root causes, seed ${seed}`).toEqual(Object.fromEntries(expectedCauses));
     expect(actualCauses.emptyRows).toBe(0);
   });
