@@ -10,6 +10,8 @@ import { openLatestMail, signIn } from "./support";
 const SCORE_OF = { detractor: 3, passive: 7, promoter: 9 } as const;
 
 test("every survey page, in every language and for every category, has no WCAG 2.1 AA violation", async ({ browser }) => {
+  // Fifteen surveys sent and answered, and axe on each page they lead to: minutes, not the default two.
+  test.setTimeout(600_000);
   const run = Date.now().toString(36);
   const cx = await (await browser.newContext()).newPage();
   await signIn(cx, "cx@northwind.demo", "axe-cx");
