@@ -54,6 +54,8 @@ async function crawl(page: Page, start: string[], limit = 150): Promise<Set<stri
 }
 
 test("every page with an id of tenant B is 'not found' for tenant A's CX manager and admin", async ({ browser }) => {
+  // Every page with an id, twice per role and once more with a made-up id: minutes on a busy box.
+  test.setTimeout(300_000);
   const routes = dynamicPageRoutes();
   const lumenAdmin = await (await browser.newContext()).newPage();
   await signIn(lumenAdmin, "admin@lumen.demo", "isolation-lumen-admin");
