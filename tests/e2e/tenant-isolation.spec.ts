@@ -86,6 +86,8 @@ test("every page with an id of tenant B is 'not found' for tenant A's CX manager
 });
 
 test("a store manager opens nothing by URL that their own navigation does not offer", async ({ browser }) => {
+  // Two crawls of up to 80 pages each.
+  test.setTimeout(300_000);
   const cx = await (await browser.newContext()).newPage();
   await signIn(cx, "cx@northwind.demo", "roles-cx");
   const everything = await crawl(cx, ["/dashboard"], 80);
