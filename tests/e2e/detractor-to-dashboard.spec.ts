@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { kpi, openLatestMail, screenshot, sendSurvey, setLoopSettings, signIn } from "./support";
+import { addStoreWithManager, kpi, openLatestMail, screenshot, sendSurvey, setLoopSettings, signIn } from "./support";
 
 // The whole loop as the three people live it: a customer scores 3, the store manager calls back and resolves,
 // the CX manager sees the figures move.
@@ -18,22 +18,9 @@ test("a detractor's click reaches the store's queue, is resolved, and moves the 
   const responsesBefore = await kpi(cx, "kpi-responses");
   const detractorsBefore = await kpi(cx, "kpi-detractors");
 
-  await cx.goto("/stores");
-  await cx.getByLabel("Name", { exact: true }).fill(storeName);
-  await cx.getByLabel("Code").fill(`E2E-${run}`);
-  await cx.getByLabel("City").fill("Utrecht");
-  await cx.getByRole("button", { name: "Create store" }).click();
-  await expect(cx.getByRole("status")).toContainText(`Store ${storeName} created`);
-  await screenshot(cx, "cx-stores");
-
-  await cx.goto("/users");
-  await cx.getByLabel("Email").fill(managerEmail);
-  await cx.getByLabel("Name").fill("Erin Manager");
-  await cx.getByLabel("Role").selectOption("store_manager");
-  await cx.getByLabel(storeName).check();
-  await cx.getByRole("button", { name: "Invite" }).click();
-  await expect(cx.getByRole("status")).toContainText(`${managerEmail} can now sign in`);
-  await screenshot(cx, "cx-users");
+  await addStoreWithManager(cx, { storeName, code: `E2E-${run}`, city: "Utrecht", managerEmail, managerName: "Erin Manager" }, (step) =>
+    screenshot(cx, `cx-${step}`),
+  );
 
   await sendSurvey(cx, { email: customerEmail, name: "Dana Detractor", phone: "+31 20 555 0101", storeName });
   await screenshot(cx, "cx-send");

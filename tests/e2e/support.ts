@@ -85,6 +85,27 @@ export async function surveyNewCustomer(browser: Browser, email: string, label: 
   return cx;
 }
 
+type NewStore = { storeName: string; code: string; city: string; managerEmail: string; managerName: string };
+
+/** A CX manager creates a store and invites its store manager; `afterEach` runs after each of the two pages. */
+export async function addStoreWithManager(cx: Page, store: NewStore, afterEach: (step: "stores" | "users") => Promise<void> = async () => {}) {
+  await cx.goto("/stores");
+  await cx.getByLabel("Name", { exact: true }).fill(store.storeName);
+  await cx.getByLabel("Code").fill(store.code);
+  await cx.getByLabel("City").fill(store.city);
+  await cx.getByRole("button", { name: "Create store" }).click();
+  await expect(cx.getByRole("status")).toContainText(`Store ${store.storeName} created`);
+  await afterEach("stores");
+  await cx.goto("/users");
+  await cx.getByLabel("Email").fill(store.managerEmail);
+  await cx.getByLabel("Name").fill(store.managerName);
+  await cx.getByLabel("Role").selectOption("store_manager");
+  await cx.getByLabel(store.storeName).check();
+  await cx.getByRole("button", { name: "Invite" }).click();
+  await expect(cx.getByRole("status")).toContainText(`${store.managerEmail} can now sign in`);
+  await afterEach("users");
+}
+
 /**
  * A new store with its own store manager, and a detractor of that store who asked for a call-back: the start of the
  * store manager's walk. The CX manager and the customer act in browsers of their own.
@@ -98,19 +119,7 @@ export async function newDetractorForNewStore(browser: Browser, label: string) {
   const cx = await (await browser.newContext()).newPage();
   await signIn(cx, "cx@northwind.demo", `${label}-cx`);
   await setLoopSettings(cx, { holdoutPercent: 0 });
-  await cx.goto("/stores");
-  await cx.getByLabel("Name", { exact: true }).fill(storeName);
-  await cx.getByLabel("Code").fill(`E2E-${run}`);
-  await cx.getByLabel("City").fill("Gdańsk");
-  await cx.getByRole("button", { name: "Create store" }).click();
-  await expect(cx.getByRole("status")).toContainText(`Store ${storeName} created`);
-  await cx.goto("/users");
-  await cx.getByLabel("Email").fill(managerEmail);
-  await cx.getByLabel("Name").fill("Piotr Manager");
-  await cx.getByLabel("Role").selectOption("store_manager");
-  await cx.getByLabel(storeName).check();
-  await cx.getByRole("button", { name: "Invite" }).click();
-  await expect(cx.getByRole("status")).toContainText(`${managerEmail} can now sign in`);
+  await addStoreWithManager(cx, { storeName, code: `E2E-${run}`, city: "Gdańsk", managerEmail, managerName: "Piotr Manager" });
   await sendSurvey(cx, { email: customerEmail, name: "Dana Detractor", phone: "+48 58 555 0101", storeName });
   await cx.context().close();
   const customer = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
