@@ -8,6 +8,13 @@ import path from "node:path";
 // down) is sent to another, whatever its method. One that reached a server which then died without answering is
 // retried only if it is a GET or HEAD: a click is idempotent (the response is one per email), a POST may have
 // been done; API clients retry those themselves with their Idempotency-Key.
+//
+// Each request gets a connection of its own to the app process (http-server-close). Kept-alive connections race:
+// Node closes one that has been idle for 5 s just as HAProxy sends the next request on it, which then fails
+// without an answer, and a POST is not retried (seen as a 502 on a healthy cluster). A new loopback connection
+// costs far less than a request. A process stopped with SIGTERM answers 503 on /api/ready while it drains
+// (SHUTDOWN_DRAIN_SECONDS, 5 s): after the first failed check the next come every 500 ms, so it is out of rotation
+// within about 3 s, before it stops listening.
 
 export function balancerConfig(options: { port: number; appPorts: number[]; socket: string }): string {
   const servers = options.appPorts.map((port, i) => `  server app${i + 1} 127.0.0.1:${port} check`).join("\n");
@@ -34,11 +41,12 @@ backend app
   balance roundrobin
   option httpchk GET /api/ready
   http-check expect status 200
+  option http-server-close
   http-request disable-l7-retry if !METH_GET !METH_HEAD
   # A busy process may take a while to answer its check; a dead one refuses connections at once, and those
   # requests go to another server whatever the check says.
   timeout check 10s
-  default-server inter 2s fall 5 rise 2
+  default-server inter 2s fastinter 500ms fall 3 rise 2
 ${servers}
 `;
 }
@@ -46,6 +54,8 @@ ${servers}
 export type Balancer = {
   process: ChildProcess;
   inFlight: (server: string) => Promise<number>;
+  /** Requests the server took and ended without an answer (its response errors, HAProxy's `eresp`), so far. */
+  unanswered: (server: string) => Promise<number>;
   up: (server: string) => Promise<boolean>;
   /** Each server's state as HAProxy sees it, and the backend's retries and redispatches so far. */
   describe: () => Promise<string>;
@@ -67,6 +77,7 @@ export async function startBalancer(dir: string, port: number, appPorts: number[
     process: child,
     // Requests the balancer has handed to the server and not yet seen answered.
     inFlight: async (server) => Number((await row(server))?.scur ?? 0),
+    unanswered: async (server) => Number((await row(server))?.eresp || 0),
     up: async (server) => (await row(server))?.status === "UP",
     describe: async () => {
       const rows = (await stats()).filter((r) => r.pxname === "app");

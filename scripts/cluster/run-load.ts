@@ -27,12 +27,17 @@ export async function runLoad(cluster: Cluster, balancer: Balancer, sink: MailSi
   const disruptions: Disruption[] = [];
   const disrupt = async (what: string, server: string | null, restart: () => Promise<void>) => {
     const at = `${((Date.now() - started) / 1000).toFixed(1)} s, ${sink.acknowledged()} mails, ${clicking.done()} clicks`;
-    // Requests the balancer has in hand on that process at that moment: the most that can fail with it.
-    const inFlight = server ? await balancer.inFlight(server) : 0;
+    // The most that can fail with the process: the requests it had in hand when it stopped. The balancer's
+    // sessions on it just before the signal miss a request handed over between that reading and the signal, so
+    // its count of the process's requests that ended unanswered, from before the signal to the process's return,
+    // counts too, whichever is larger.
+    const [sessions, unansweredBefore] = server ? await Promise.all([balancer.inFlight(server), balancer.unanswered(server)]) : [0, 0];
     const down = Date.now();
     await restart();
+    const unanswered = server ? (await balancer.unanswered(server)) - unansweredBefore : 0;
+    const inFlight = Math.max(sessions, unanswered);
     disruptions.push({ what, at, inFlight, downMs: Date.now() - down });
-    console.log(`… ${what} at ${at}: ${inFlight} request(s) in flight; back after ${((Date.now() - down) / 1000).toFixed(1)} s`);
+    console.log(`… ${what} at ${at}: ${sessions} request(s) in flight, ${unanswered} left unanswered; back after ${((Date.now() - down) / 1000).toFixed(1)} s`);
   };
   const until = async (condition: () => boolean, what: string) => {
     while (!condition()) {

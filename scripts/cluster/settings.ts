@@ -43,5 +43,7 @@ export function clusterEnv(databaseUrl: string, secret: string): Record<string, 
     TRUSTED_PROXY_HOPS: "1",
     SEED_DEMO: "false",
     WORKER_POOL_SIZE: "3",
+    // The production default: the SIGTERMed process drains while HAProxy takes it out of rotation.
+    SHUTDOWN_DRAIN_SECONDS: "5",
   };
 }

@@ -20,11 +20,15 @@ export async function sendSurveys(apiKey: string, sends: number, batchSize = 100
       idempotencyKey: `cluster-${first + k}`,
     }));
     for (let attempt = 1; ; attempt++) {
+      let cut = "";
       const response = await fetch(`${BALANCER_URL}/api/v1/survey-sends/batch`, {
         method: "POST",
         headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
         body: JSON.stringify({ sends: sendsOfBatch }),
-      }).catch(() => null);
+      }).catch((error: Error) => {
+        cut = String((error.cause as NodeJS.ErrnoException | undefined)?.code ?? error.message);
+        return null;
+      });
       if (response?.status === 200) {
         const { results } = (await response.json()) as { results: { status: number; error?: string }[] };
         for (const item of results) item.status === 202 ? (result.accepted += 1) : result.refused.push(JSON.stringify(item));
@@ -36,7 +40,7 @@ export async function sendSurveys(apiKey: string, sends: number, batchSize = 100
         continue;
       }
       result.failedAttempts += 1;
-      result.failures.push(String(response?.status ?? "no answer"));
+      result.failures.push(response ? String(response.status) : `no answer: ${cut}`);
       if (attempt >= 30) throw new Error(`batch ${first} failed ${attempt} times (last: ${response?.status ?? "no answer"})`);
       await sleep(1000);
     }
