@@ -42,7 +42,6 @@ export async function beginOidcSignIn(connection: Connection, email: string, now
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
   const codeVerifier = oidc.randomPKCECodeVerifier();
-  await db.ssoSignIn.deleteMany({ where: { expires: { lt: now } } });
   await db.ssoSignIn.create({
     data: { state, nonce, codeVerifier, organizationId: connection.organizationId, expires: new Date(now.getTime() + SIGN_IN_MINUTES * 60_000) },
   });

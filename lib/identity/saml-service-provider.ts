@@ -37,7 +37,6 @@ function requestsOf(tenant: Tenant, now: Date): CacheProvider {
   const oldest = new Date(now.getTime() - SIGN_IN_MS);
   return {
     async saveAsync(id, issueInstant) {
-      await db.samlRequest.deleteMany({ where: { organizationId: tenant.organizationId, issuedAt: { lt: oldest } } });
       await db.samlRequest.create({ data: { id, organizationId: tenant.organizationId, issuedAt: new Date(issueInstant) } });
       return { value: issueInstant, createdAt: now.getTime() };
     },

@@ -68,7 +68,6 @@ function addressing(profile: Profile, connection: SamlConnection) {
 async function consumeAssertion(tenant: Tenant, assertionId: string, expiries: number[], now: Date) {
   const expires = new Date(Math.max(now.getTime() + SIGN_IN_MINUTES * 60_000, ...expiries));
   try {
-    await db.samlAssertion.deleteMany({ where: { organizationId: tenant.organizationId, expires: { lt: now } } });
     await db.samlAssertion.create({ data: { organizationId: tenant.organizationId, assertionId, expires } });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new SsoSignInError("refused", `replayed assertion ${assertionId}`);

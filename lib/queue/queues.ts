@@ -16,6 +16,7 @@ export const QUEUES = {
   webhookDelivery: "webhook-delivery",
   sendingSweep: "sending-sweep",
   retention: "retention",
+  signInSweep: "sign-in-sweep",
 } as const;
 
 export type JobKind = keyof typeof QUEUES;
@@ -37,4 +38,5 @@ export type JobData = {
   webhookDelivery: { organizationId: string; deliveryId: string };
   sendingSweep: Record<string, never>;
   retention: Record<string, never>;
+  signInSweep: Record<string, never>;
 };

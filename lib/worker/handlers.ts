@@ -2,6 +2,7 @@ import { deliverFollowUpAlert } from "../alerts/deliver-alert";
 import { escalateFollowUp } from "../alerts/escalate";
 import { runCampaign } from "../campaigns/run-campaign";
 import { enqueueWeeklyDigests, sendStoreDigest } from "../digests/send-digests";
+import { forgetAbandonedSignIns } from "../identity/abandoned-sign-ins";
 import { metrics } from "../metrics/metrics";
 import { applyRetentionEverywhere } from "../privacy/retention";
 import type { JobData, JobKind } from "../queue/queues";
@@ -34,4 +35,5 @@ export const HANDLERS: { [K in JobKind]: (data: JobData[K]) => Promise<unknown> 
   },
   sendingSweep: () => sweepSends(),
   retention: () => applyRetentionEverywhere(),
+  signInSweep: () => forgetAbandonedSignIns(),
 };

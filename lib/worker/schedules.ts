@@ -9,6 +9,7 @@ export const SCHEDULES: [JobKind, string][] = [
   ["sendingSweep", "* * * * *"],
   ["weeklyDigests", "0 6 * * 1"],
   ["retention", RETENTION_CRON],
+  ["signInSweep", "17 * * * *"],
 ];
 
 /** When a schedule fires next after `now`, as pg-boss reads the same cron expression (with cron-parser, in UTC). */
