@@ -111,8 +111,10 @@ export function benchPlan(input: { organizationId: string; surveyId: string; the
         const comment = random() < COMMENT_SHARE[category] ? templates[Math.floor(random() * templates.length)] : null;
         const responseId = id("br", responses);
         batch.responses.push([responseId, org, sendId, surveyId, id("bc", contact), storeId, channel, score, category, comment, locale, respondedAt, respondedAt, contactTier[contact]]);
-        if (comment) for (const themeId of themesOf(comment, locale)) batch.themes.push([responseId, themeId, org]);
-        if (category === "detractor") batch.followUps.push(followUp(responseId, storeId, respondedAt, responses));
+        // A tag and a follow-up carry their response's keys (on a live database a trigger copies them).
+        const segment = contactTier[contact];
+        if (comment) for (const themeId of themesOf(comment, locale)) batch.themes.push([responseId, themeId, org, respondedAt, storeId, surveyId, channel, segment, category]);
+        if (category === "detractor") batch.followUps.push([...followUp(responseId, storeId, respondedAt, responses), channel, surveyId, segment]);
         responses++;
       }
       yield batch;
