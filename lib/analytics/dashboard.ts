@@ -117,28 +117,38 @@ const COLUMNS: Record<Dimension, string> = { store: "storeId", channel: "channel
  */
 async function breakdown(member: Member, filters: AnalyticsFilters): Promise<Map<string, Counts>> {
   const rollup = feedbackRollupOf(filters);
-  if (rollup === "FeedbackRollup") return grouped(member, filters, rollup, ["store", "channel", "segment", "survey"]);
+  const rows = { rollup, where: filterSql(filters, "r") };
+  if (rollup === "FeedbackRollup") return grouped(member, filters, rows, ["store", "channel", "segment", "survey"]);
   const [tenant, stores] = await Promise.all([
-    grouped(member, filters, rollup, ["channel", "segment", "survey"]),
-    grouped(member, filters, storeBoardRollupOf(filters), ["store"]),
+    grouped(member, filters, rows, ["channel", "segment", "survey"]),
+    grouped(member, filters, storeBoardRows(filters), ["store"]),
   ]);
   for (const [key, counts] of stores) if (key.startsWith("store:")) tenant.set(key, counts);
   return tenant;
 }
 
-/** One scan of a rollup over both periods, summed per key first, so the grouping sets run over a few rows. */
-async function grouped(member: Member, filters: AnalyticsFilters, rollup: FeedbackRollupTable, dimensions: Dimension[]) {
+/** The store leaderboard's rows (lib/analytics/rollup.ts), selected after the tenant. */
+function storeBoardRows(filters: AnalyticsFilters): RollupRows {
+  const board = storeBoardRollupOf(filters);
+  if (board.rollup === "FeedbackRollup") return { rollup: board.rollup, where: filterSql(filters, "r") };
+  return { rollup: board.rollup, where: Prisma.sql`AND r."filter" = ${board.filter} AND r."value" = ${board.value}` };
+}
+
+type RollupRows = { rollup: FeedbackRollupTable; where: Prisma.Sql };
+
+/** One scan of a rollup's rows over both periods, summed per key first, so the grouping sets run over a few rows. */
+async function grouped(member: Member, filters: AnalyticsFilters, rows: RollupRows, dimensions: Dimension[]) {
   const periods = filters.previous
     ? Prisma.sql`(${rollupRowsIn(filters.range)} OR ${rollupRowsIn(filters.previous)})`
     : rollupRowsIn(filters.range);
   const columns = Prisma.raw(dimensions.map((dimension) => `r."${COLUMNS[dimension]}"`).join(", "));
   const keys = Prisma.raw(dimensions.map((dimension) => `r."${COLUMNS[dimension]}"::text`).join(", "));
   const sets = Prisma.raw(["(r.current)", ...dimensions.map((dimension) => `(r.current, r."${COLUMNS[dimension]}")`)].join(", "));
-  const rows = await readReplica().$queryRaw<(CountRow & { current: boolean; dimension: number; key: string | null })[]>`
+  const counted = await readReplica().$queryRaw<(CountRow & { current: boolean; dimension: number; key: string | null })[]>`
     SELECT r.current, GROUPING(${columns})::int AS dimension, COALESCE(${keys}) AS key, ${COUNT_SUMS}
       FROM (SELECT r."periodStart" >= ${isoDay(filters.range.from)}::date AS current, ${columns}, ${KEY_SUMS}
-              FROM ${Prisma.raw(`"${rollup}"`)} r
-             WHERE r."organizationId" = ${member.organizationId} AND ${periods} ${filterSql(filters, "r")}
+              FROM ${Prisma.raw(`"${rows.rollup}"`)} r
+             WHERE r."organizationId" = ${member.organizationId} AND ${periods} ${rows.where}
              GROUP BY 1, ${columns}) r
      GROUP BY GROUPING SETS (${sets})`;
   // GROUPING() sets a bit for every column a row is NOT grouped by, first column highest.
@@ -148,7 +158,7 @@ async function grouped(member: Member, filters: AnalyticsFilters, rollup: Feedba
     ...dimensions.map((dimension, i) => [all - (1 << (dimensions.length - 1 - i)), dimension] as const),
   ]);
   const groups = new Map<string, Counts>();
-  for (const row of rows) {
+  for (const row of counted) {
     const dimension = names.get(row.dimension);
     const name = dimension === "total" ? "total" : `${dimension}:${row.key ?? ""}`;
     groups.set(`${name}|${row.current ? "current" : "previous"}`, countsOf(row));

@@ -8,7 +8,8 @@ import type { DateRange } from "./date-range";
 // Reading the feedback rollups, which the database's triggers keep exact (migrations 20261123100000_analytics and
 // 20261204110000_coarse_feedback_rollups). Three tables hold the same counts at three levels of detail:
 //   TenantFeedbackRollup  the whole tenant, per survey, channel and segment: a few rows per period;
-//   StoreFeedbackRollup   per store, every survey, channel and segment together: one row per store and period;
+//   StoreFeedbackRollup   per store, every survey, channel and segment together, and per store for each channel,
+//                         survey and segment alone (filter, value): one row per store and period for a leaderboard;
 //   FeedbackRollup        per store, survey, channel and segment: the most rows, read only by views limited to stores.
 // A reader takes the coarsest one that answers its question, and the range as the fewest periods (rollupRowsIn), so
 // the rows a view reads grow with its stores and the periods in its range, never with everything below them.
@@ -23,9 +24,18 @@ export function feedbackRollupOf(filters: ViewScope): FeedbackRollupTable {
   return filters.storeIds === null ? "TenantFeedbackRollup" : "FeedbackRollup";
 }
 
-/** The rollup for the store leaderboard of a view not limited to stores: per-store totals unless another filter applies. */
-export function storeBoardRollupOf(filters: ViewScope): FeedbackRollupTable {
-  return filters.channel || filters.surveyId || filters.segment ? "FeedbackRollup" : "StoreFeedbackRollup";
+/**
+ * The rows of the store leaderboard of a view not limited to stores: the per-store rows for everything, or for its
+ * one channel, survey or segment filter (filter, value); FeedbackRollup's rows for a combination of them.
+ */
+export function storeBoardRollupOf(filters: ViewScope): { rollup: "StoreFeedbackRollup"; filter: string; value: string } | { rollup: "FeedbackRollup" } {
+  const applied: [string, string][] = [];
+  if (filters.channel) applied.push(["channel", filters.channel]);
+  if (filters.surveyId) applied.push(["survey", filters.surveyId]);
+  if (filters.segment) applied.push(["segment", filters.segment]);
+  if (applied.length > 1) return { rollup: "FeedbackRollup" };
+  const [filter, value] = applied[0] ?? ["", ""];
+  return { rollup: "StoreFeedbackRollup", filter, value };
 }
 
 export type Grain = "day" | "week" | "month";

@@ -121,6 +121,18 @@ describe("the CX dashboard", () => {
     expect((await dashboardOf(admin, { ...RANGE, channel: "online" })).figure).toMatchObject({ responses: 1, passives: 1 });
   });
 
+  it("ranks the stores of a view filtered by one channel, survey or segment, or by several", async () => {
+    const storeFigures = async (query: Record<string, string>) =>
+      (await dashboardOf(admin, { ...RANGE, ...query })).stores.map((row) => [row.label, row.figure.responses, row.sent]);
+    const surveyId = (await db.response.findFirstOrThrow({ where: { organizationId: admin.organizationId } })).surveyId;
+
+    expect(await storeFigures({ channel: "store" })).toEqual([["North", 3, 3], ["South", 3, 4]]);
+    expect(await storeFigures({ channel: "online" })).toEqual([["North", 0, 0], ["South", 0, 0]]);
+    expect(await storeFigures({ survey: surveyId })).toEqual([["North", 3, 3], ["South", 3, 4]]);
+    expect(await storeFigures({ segment: "Gold" })).toEqual([["North", 0, 0], ["South", 0, 0]]);
+    expect(await storeFigures({ channel: "store", survey: surveyId })).toEqual([["North", 3, 3], ["South", 3, 4]]);
+  });
+
   it("for a store manager counts only their stores", async () => {
     const dashboard = await dashboardOf(manager);
 

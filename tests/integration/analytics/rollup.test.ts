@@ -40,11 +40,22 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 const month = (date: Date) => `${date.toISOString().slice(0, 7)}-01`;
 const week = (date: Date) => day(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - ((date.getUTCDay() + 6) % 7))));
 
-/** The keys of each feedback rollup: per store, survey, channel and segment; the whole tenant's; per store alone. */
+/**
+ * The keys each feedback rollup counts a send or response under: per store, survey, channel and segment; the whole
+ * tenant's; per store for everything and for each channel, survey and segment alone (filter, value).
+ */
 const FEEDBACK_KEYS = {
-  FeedbackRollup: (row: FeedbackKeys) => [row.storeId ?? "", row.surveyId, row.channel, row.segment ?? ""],
-  TenantFeedbackRollup: (row: FeedbackKeys) => [row.surveyId, row.channel, row.segment ?? ""],
-  StoreFeedbackRollup: (row: FeedbackKeys) => (row.storeId ? [row.storeId] : null),
+  FeedbackRollup: (row: FeedbackKeys) => [[row.storeId ?? "", row.surveyId, row.channel, row.segment ?? ""]],
+  TenantFeedbackRollup: (row: FeedbackKeys) => [[row.surveyId, row.channel, row.segment ?? ""]],
+  StoreFeedbackRollup: (row: FeedbackKeys) =>
+    row.storeId
+      ? [
+          ["", "", row.storeId],
+          ["channel", row.channel, row.storeId],
+          ["survey", row.surveyId, row.storeId],
+          ["segment", row.segment ?? "", row.storeId],
+        ]
+      : [],
 };
 type FeedbackKeys = { storeId: string | null; surveyId: string; channel: string; segment: string | null };
 type FeedbackRollupName = keyof typeof FEEDBACK_KEYS;
@@ -54,11 +65,11 @@ async function recount(tenant: Tenant, table: FeedbackRollupName) {
   const [sends, responses] = await Promise.all([db.surveySend.findMany({ where }), db.response.findMany({ where })]);
   const counts = new Map<string, number>();
   const add = (at: Date, row: FeedbackKeys, column: string) => {
-    const keys = FEEDBACK_KEYS[table](row);
-    if (!keys) return;
-    for (const [grain, period] of [["day", day(at)], ["week", week(at)], ["month", month(at)]]) {
-      const name = key(grain, period, ...keys, column);
-      counts.set(name, (counts.get(name) ?? 0) + 1);
+    for (const keys of FEEDBACK_KEYS[table](row)) {
+      for (const [grain, period] of GRAINS(at)) {
+        const name = key(grain, period, ...keys, column);
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+      }
     }
   };
   for (const send of sends) add(send.sentAt, send, "sent");
@@ -173,17 +184,17 @@ async function causeRollup(tenant: Tenant) {
 
 async function rollup(tenant: Tenant, table: FeedbackRollupName) {
   const where = { organizationId: tenant.organizationId };
-  const rows: (Record<string, unknown> & FeedbackKeys & { grain: string; periodStart: Date })[] =
+  const rows: (Record<string, unknown> & { keys: string[]; grain: string; periodStart: Date })[] =
     table === "FeedbackRollup"
-      ? await db.feedbackRollup.findMany({ where })
+      ? (await db.feedbackRollup.findMany({ where })).map((row) => ({ ...row, keys: [row.storeId, row.surveyId, row.channel, row.segment] }))
       : table === "TenantFeedbackRollup"
-        ? (await db.tenantFeedbackRollup.findMany({ where })).map((row) => ({ ...row, storeId: null }))
-        : (await db.storeFeedbackRollup.findMany({ where })).map((row) => ({ ...row, surveyId: "", channel: "", segment: null }));
+        ? (await db.tenantFeedbackRollup.findMany({ where })).map((row) => ({ ...row, keys: [row.surveyId, row.channel, row.segment] }))
+        : (await db.storeFeedbackRollup.findMany({ where })).map((row) => ({ ...row, keys: [row.filter, row.value, row.storeId] }));
   const counts = new Map<string, number>();
   for (const row of rows) {
     for (const column of ["sent", ...Array.from({ length: 11 }, (_, score) => `score${score}`)] as const) {
       const value = row[column] as number;
-      if (value !== 0) counts.set(key(row.grain, day(row.periodStart), ...FEEDBACK_KEYS[table](row)!, column), value);
+      if (value !== 0) counts.set(key(row.grain, day(row.periodStart), ...row.keys, column), value);
     }
   }
   return { counts, emptyRows: rows.filter((row) => Object.entries(row).every(([name, value]) => !/^(sent|score\d+)$/.test(name) || value === 0)).length };
