@@ -1,6 +1,7 @@
 "use client";
 
 import { ChartFigure } from "@/components/charts/chart-figure";
+import { useCompactCount } from "@/components/charts/compact-count";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 // Each at least 3:1 against the white chart (WCAG 1.4.11), and a dash pattern per line so that the legend does not
@@ -19,6 +20,7 @@ export function ThemeTrendChart({
   themes: string[];
 }) {
   const data = points.map((point) => ({ period: point.period, ...point.mentions }));
+  const compactCount = useCompactCount();
   const table = {
     columns: ["Period", ...themes],
     rows: points.map((point) => [point.period, ...themes.map((theme) => point.mentions[theme] ?? 0)]),
@@ -29,7 +31,7 @@ export function ThemeTrendChart({
         <LineChart data={data} margin={{ top: 10, right: 10, bottom: 0, left: -10 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e3e6eb" vertical={false} />
           <XAxis dataKey="period" tick={{ fontSize: 12 }} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
+          <YAxis allowDecimals={false} tickFormatter={compactCount} tick={{ fontSize: 12 }} />
           <Tooltip />
           <Legend />
           {themes.map((theme, index) => (
