@@ -39,13 +39,12 @@ export async function buildRollups(client: pg.Client, progress: (monthsDone: num
   const { from, to } = rows[0]!;
   if (!from || !to) return;
   const months: Date[] = [];
-  for (let month = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1)); month <= to; month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))) {
-    months.push(month);
-  }
+  for (let month = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1)); month <= to; month = monthAfter(month)) months.push(month);
   for (const [i, start] of months.entries()) {
     progress(i, months.length);
-    const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
-    for (const sql of Object.values(MONTH_OF)) await client.query(sql, [start.toISOString(), end.toISOString()]);
+    for (const sql of Object.values(MONTH_OF)) await client.query(sql, [start.toISOString(), monthAfter(start).toISOString()]);
   }
   progress(months.length, months.length);
 }
+
+const monthAfter = (month: Date) => new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1));
