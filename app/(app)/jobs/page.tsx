@@ -10,7 +10,7 @@ import { retryJobAction } from "./actions";
 
 type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 const isQueueName = (name: string): name is QueueName => (Object.values(QUEUES) as string[]).includes(name);
-const SCHEDULE_KEYS = { "* * * * *": "everyMinute", "0 6 * * 1": "mondays", "30 3 * * *": "daily" } as const;
+const SCHEDULE_KEYS = { "* * * * *": "everyMinute", "0 6 * * 1": "mondays", "30 3 * * *": "daily", "17 * * * *": "hourly" } as const;
 const scheduleKey = (cron: string) => (cron in SCHEDULE_KEYS ? SCHEDULE_KEYS[cron as keyof typeof SCHEDULE_KEYS] : null);
 
 /** For admins: what is scheduled, background jobs of this tenant that failed (with their error) or wait for a retry, and the read replica's lag. */
