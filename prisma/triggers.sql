@@ -27,42 +27,6 @@ BEGIN
 END $$;
 
 -- from migration 20261123100000_analytics
--- The rollup (FeedbackRollup) is kept by triggers rather than by application code: every writer (recordScore,
--- the demo seed's createMany, seed:large's COPY, a cascade from a deleted store or contact) updates it in its own
--- transaction, so it can never be stale. Triggers are per statement with transition tables, so a bulk insert
--- costs one aggregate, not one upsert per row.
---
--- A change is one counted row: kind -1 for a sent survey, 0..10 for a response with that score; delta +1 or -1.
--- This turns changes into net deltas per rollup key, for both grains (UTC day and month); keys whose deltas
--- cancel out (an update that moved nothing) are dropped. Weeks start on Monday.
-CREATE OR REPLACE FUNCTION "FeedbackRollup_deltas"(org text[], at timestamp(3)[], store text[], survey text[], chan "Channel"[], seg text[], kind int[], delta int[])
-RETURNS TABLE ("organizationId" text, "grain" "RollupGrain", "periodStart" date, "storeId" text, "surveyId" text,
-               "channel" "Channel", "segment" text, "sent" int, "score0" int, "score1" int, "score2" int, "score3" int, "score4" int, "score5" int, "score6" int, "score7" int, "score8" int, "score9" int, "score10" int)
-LANGUAGE sql STABLE AS $$
-  SELECT * FROM (
-    SELECT c.org, g.grain,
-           date_trunc(g.grain::text, c.at)::date,
-           COALESCE(c.store, ''), c.survey, c.chan, COALESCE(c.seg, ''),
-           COALESCE(sum(c.delta) FILTER (WHERE c.kind = -1), 0)::int,
-           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 0), 0)::int,
-           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 1), 0)::int,
-           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 2), 0)::int,
-           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 3), 0)::int,
-           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 4), 0)::int,
-           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 5), 0)::int,
-           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 6), 0)::int,
-           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 7), 0)::int,
-           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 8), 0)::int,
-           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 9), 0)::int,
-           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 10), 0)::int
-      FROM unnest(org, at, store, survey, chan, seg, kind, delta) AS c(org, at, store, survey, chan, seg, kind, delta)
-     CROSS JOIN (VALUES ('day'::"RollupGrain"), ('week'::"RollupGrain"), ('month'::"RollupGrain")) AS g(grain)
-     GROUP BY 1, 2, 3, 4, 5, 6, 7
-  ) AS d("organizationId", "grain", "periodStart", "storeId", "surveyId", "channel", "segment", "sent", "score0", "score1", "score2", "score3", "score4", "score5", "score6", "score7", "score8", "score9", "score10")
-  WHERE d."sent" <> 0 OR d."score0" <> 0 OR d."score1" <> 0 OR d."score2" <> 0 OR d."score3" <> 0 OR d."score4" <> 0 OR d."score5" <> 0 OR d."score6" <> 0 OR d."score7" <> 0 OR d."score8" <> 0 OR d."score9" <> 0 OR d."score10" <> 0
-$$;
-
--- from migration 20261123100000_analytics
 -- An update runs as one change set (old rows out, new rows in), so a row whose keys did not move nets to nothing.
 CREATE OR REPLACE FUNCTION "Response_rollup"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -245,29 +209,6 @@ RETURNS TABLE ("filter" text, "value" text) LANGUAGE sql IMMUTABLE PARALLEL SAFE
 $$;
 
 -- from migration 20261205200000_follow_up_rollups_by_filter
-CREATE OR REPLACE FUNCTION "FollowUpRollup_deltas"(per int, org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[])
-RETURNS TABLE ("organizationId" text, "filter" text, "value" text, "grain" "RollupGrain", "periodStart" date, "bucket" int, "shard" smallint,
-               "opened" int, "slaMet" int, "resolved" int, "notResolved" int, "unreachable" int)
-LANGUAGE sql STABLE AS $$
-  SELECT * FROM (
-    SELECT c.org, k."filter", k."value", g.grain, date_trunc(g.grain::text, c.created)::date,
-           CASE WHEN c.contacted IS NULL THEN -1
-                ELSE GREATEST(0, floor(extract(epoch FROM c.contacted - c.created) / 60))::int / per END,
-           c.shard,
-           sum(c.delta)::int,
-           COALESCE(sum(c.delta) FILTER (WHERE c.contacted <= c.due), 0)::int,
-           COALESCE(sum(c.delta) FILTER (WHERE c.outcome = 'resolved'), 0)::int,
-           COALESCE(sum(c.delta) FILTER (WHERE c.outcome = 'not_resolved'), 0)::int,
-           COALESCE(sum(c.delta) FILTER (WHERE c.outcome = 'unreachable'), 0)::int
-      FROM unnest(org, shards, chan, survey, seg, created, contacted, due, outcome, delta) AS c(org, shard, chan, survey, seg, created, contacted, due, outcome, delta)
-     CROSS JOIN LATERAL "FollowUp_rollup_keys"(c.chan, c.survey, c.seg) AS k
-     CROSS JOIN (VALUES ('day'::"RollupGrain"), ('week'::"RollupGrain"), ('month'::"RollupGrain")) AS g(grain)
-     GROUP BY 1, 2, 3, 4, 5, 6, 7
-  ) AS d("organizationId", "filter", "value", "grain", "periodStart", "bucket", "shard", "opened", "slaMet", "resolved", "notResolved", "unreachable")
-  WHERE d."opened" <> 0 OR d."slaMet" <> 0 OR d."resolved" <> 0 OR d."notResolved" <> 0 OR d."unreachable" <> 0
-$$;
-
--- from migration 20261205200000_follow_up_rollups_by_filter
 -- As before: gains are upserted in key order, losses only update, rows at zero are removed. Only contacted
 -- follow-ups (bucket 0 and up) count here.
 CREATE OR REPLACE FUNCTION "FollowUpRollup_apply"(org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
@@ -334,21 +275,6 @@ BEGIN
        AND r."opened" = 0 AND r."slaMet" = 0 AND r."resolved" = 0 AND r."notResolved" = 0 AND r."unreachable" = 0;
   END IF;
 END $$;
-
--- from migration 20261205200000_follow_up_rollups_by_filter
-CREATE OR REPLACE FUNCTION "RootCauseRollup_deltas"(org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], cause text[], delta int[])
-RETURNS TABLE ("organizationId" text, "filter" text, "value" text, "grain" "RollupGrain", "periodStart" date, "rootCauseId" text, "shard" smallint, "followUps" int)
-LANGUAGE sql STABLE AS $$
-  SELECT * FROM (
-    SELECT c.org, k."filter", k."value", g.grain, date_trunc(g.grain::text, c.created)::date, c.cause, c.shard, sum(c.delta)::int
-      FROM unnest(org, shards, chan, survey, seg, created, cause, delta) AS c(org, shard, chan, survey, seg, created, cause, delta)
-     CROSS JOIN LATERAL "FollowUp_rollup_keys"(c.chan, c.survey, c.seg) AS k
-     CROSS JOIN (VALUES ('day'::"RollupGrain"), ('week'::"RollupGrain"), ('month'::"RollupGrain")) AS g(grain)
-     WHERE c.cause IS NOT NULL
-     GROUP BY 1, 2, 3, 4, 5, 6, 7
-  ) AS d("organizationId", "filter", "value", "grain", "periodStart", "rootCauseId", "shard", "followUps")
-  WHERE d."followUps" <> 0
-$$;
 
 -- from migration 20261205200000_follow_up_rollups_by_filter
 CREATE OR REPLACE FUNCTION "RootCauseRollup_apply"(org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], cause text[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
@@ -551,6 +477,72 @@ BEGIN
      WHERE r."organizationId" = d."organizationId" AND r."filter" = d."filter" AND r."value" = d."value" AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."storeId" = d."storeId" AND r."sent" = 0 AND r."score0" = 0 AND r."score1" = 0 AND r."score2" = 0 AND r."score3" = 0 AND r."score4" = 0 AND r."score5" = 0 AND r."score6" = 0 AND r."score7" = 0 AND r."score8" = 0 AND r."score9" = 0 AND r."score10" = 0;
   END IF;
 END $$;
+
+-- from migration 20261207110000_year_rollups
+CREATE OR REPLACE FUNCTION "FeedbackRollup_deltas"(org text[], at timestamp(3)[], store text[], survey text[], chan "Channel"[], seg text[], kind int[], delta int[])
+RETURNS TABLE ("organizationId" text, "grain" "RollupGrain", "periodStart" date, "storeId" text, "surveyId" text,
+               "channel" "Channel", "segment" text, "sent" int, "score0" int, "score1" int, "score2" int, "score3" int, "score4" int, "score5" int, "score6" int, "score7" int, "score8" int, "score9" int, "score10" int)
+LANGUAGE sql STABLE AS $$
+  SELECT * FROM (
+    SELECT c.org, g.grain,
+           date_trunc(g.grain::text, c.at)::date,
+           COALESCE(c.store, ''), c.survey, c.chan, COALESCE(c.seg, ''),
+           COALESCE(sum(c.delta) FILTER (WHERE c.kind = -1), 0)::int,
+           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 0), 0)::int,
+           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 1), 0)::int,
+           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 2), 0)::int,
+           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 3), 0)::int,
+           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 4), 0)::int,
+           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 5), 0)::int,
+           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 6), 0)::int,
+           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 7), 0)::int,
+           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 8), 0)::int,
+           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 9), 0)::int,
+           COALESCE(sum(c.delta) FILTER (WHERE c.kind = 10), 0)::int
+      FROM unnest(org, at, store, survey, chan, seg, kind, delta) AS c(org, at, store, survey, chan, seg, kind, delta)
+     CROSS JOIN (VALUES ('day'::"RollupGrain"), ('week'::"RollupGrain"), ('month'::"RollupGrain"), ('year'::"RollupGrain")) AS g(grain)
+     GROUP BY 1, 2, 3, 4, 5, 6, 7
+  ) AS d("organizationId", "grain", "periodStart", "storeId", "surveyId", "channel", "segment", "sent", "score0", "score1", "score2", "score3", "score4", "score5", "score6", "score7", "score8", "score9", "score10")
+  WHERE d."sent" <> 0 OR d."score0" <> 0 OR d."score1" <> 0 OR d."score2" <> 0 OR d."score3" <> 0 OR d."score4" <> 0 OR d."score5" <> 0 OR d."score6" <> 0 OR d."score7" <> 0 OR d."score8" <> 0 OR d."score9" <> 0 OR d."score10" <> 0
+$$;
+
+-- from migration 20261207110000_year_rollups
+CREATE OR REPLACE FUNCTION "FollowUpRollup_deltas"(per int, org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[])
+RETURNS TABLE ("organizationId" text, "filter" text, "value" text, "grain" "RollupGrain", "periodStart" date, "bucket" int, "shard" smallint,
+               "opened" int, "slaMet" int, "resolved" int, "notResolved" int, "unreachable" int)
+LANGUAGE sql STABLE AS $$
+  SELECT * FROM (
+    SELECT c.org, k."filter", k."value", g.grain, date_trunc(g.grain::text, c.created)::date,
+           CASE WHEN c.contacted IS NULL THEN -1
+                ELSE GREATEST(0, floor(extract(epoch FROM c.contacted - c.created) / 60))::int / per END,
+           c.shard,
+           sum(c.delta)::int,
+           COALESCE(sum(c.delta) FILTER (WHERE c.contacted <= c.due), 0)::int,
+           COALESCE(sum(c.delta) FILTER (WHERE c.outcome = 'resolved'), 0)::int,
+           COALESCE(sum(c.delta) FILTER (WHERE c.outcome = 'not_resolved'), 0)::int,
+           COALESCE(sum(c.delta) FILTER (WHERE c.outcome = 'unreachable'), 0)::int
+      FROM unnest(org, shards, chan, survey, seg, created, contacted, due, outcome, delta) AS c(org, shard, chan, survey, seg, created, contacted, due, outcome, delta)
+     CROSS JOIN LATERAL "FollowUp_rollup_keys"(c.chan, c.survey, c.seg) AS k
+     CROSS JOIN (VALUES ('day'::"RollupGrain"), ('week'::"RollupGrain"), ('month'::"RollupGrain"), ('year'::"RollupGrain")) AS g(grain)
+     GROUP BY 1, 2, 3, 4, 5, 6, 7
+  ) AS d("organizationId", "filter", "value", "grain", "periodStart", "bucket", "shard", "opened", "slaMet", "resolved", "notResolved", "unreachable")
+  WHERE d."opened" <> 0 OR d."slaMet" <> 0 OR d."resolved" <> 0 OR d."notResolved" <> 0 OR d."unreachable" <> 0
+$$;
+
+-- from migration 20261207110000_year_rollups
+CREATE OR REPLACE FUNCTION "RootCauseRollup_deltas"(org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], cause text[], delta int[])
+RETURNS TABLE ("organizationId" text, "filter" text, "value" text, "grain" "RollupGrain", "periodStart" date, "rootCauseId" text, "shard" smallint, "followUps" int)
+LANGUAGE sql STABLE AS $$
+  SELECT * FROM (
+    SELECT c.org, k."filter", k."value", g.grain, date_trunc(g.grain::text, c.created)::date, c.cause, c.shard, sum(c.delta)::int
+      FROM unnest(org, shards, chan, survey, seg, created, cause, delta) AS c(org, shard, chan, survey, seg, created, cause, delta)
+     CROSS JOIN LATERAL "FollowUp_rollup_keys"(c.chan, c.survey, c.seg) AS k
+     CROSS JOIN (VALUES ('day'::"RollupGrain"), ('week'::"RollupGrain"), ('month'::"RollupGrain"), ('year'::"RollupGrain")) AS g(grain)
+     WHERE c.cause IS NOT NULL
+     GROUP BY 1, 2, 3, 4, 5, 6, 7
+  ) AS d("organizationId", "filter", "value", "grain", "periodStart", "rootCauseId", "shard", "followUps")
+  WHERE d."followUps" <> 0
+$$;
 
 -- Triggers
 

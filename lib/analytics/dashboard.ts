@@ -11,10 +11,10 @@ import {
   COUNT_SUMS,
   countsOf,
   feedbackRollupOf,
-  KEY_SUMS,
-  rollupRowsIn,
   storeBoardRollupOf,
   trendRowsIn,
+  weightedKeySums,
+  weightedRowsIn,
   type CountRow,
   type FeedbackRollupTable,
 } from "./rollup";
@@ -136,19 +136,24 @@ function storeBoardRows(filters: AnalyticsFilters): RollupRows {
 
 type RollupRows = { rollup: FeedbackRollupTable; where: Prisma.Sql };
 
-/** One scan of a rollup's rows over both periods, summed per key first, so the grouping sets run over a few rows. */
+/**
+ * One scan of a rollup's rows over both periods, summed per key first, so the grouping sets run over a few rows. A
+ * row may count in both periods with different weights (a month of one, less its days in the other), hence the
+ * weights per period rather than a test on the row's date.
+ */
 async function grouped(member: Member, filters: AnalyticsFilters, rows: RollupRows, dimensions: Dimension[]) {
-  const periods = filters.previous
-    ? Prisma.sql`(${rollupRowsIn(filters.range)} OR ${rollupRowsIn(filters.previous)})`
-    : rollupRowsIn(filters.range);
+  const ranges = filters.previous ? [filters.range, filters.previous] : [filters.range];
+  const periods = weightedRowsIn(ranges, filters.daysWithData);
+  const inPeriod = periods.weights.map((weight, i) => Prisma.sql`(${Prisma.raw(i === 0 ? "true" : "false")}, ${weight})`);
   const columns = Prisma.raw(dimensions.map((dimension) => `r."${COLUMNS[dimension]}"`).join(", "));
   const keys = Prisma.raw(dimensions.map((dimension) => `r."${COLUMNS[dimension]}"::text`).join(", "));
   const sets = Prisma.raw(["(r.current)", ...dimensions.map((dimension) => `(r.current, r."${COLUMNS[dimension]}")`)].join(", "));
   const counted = await readReplica().$queryRaw<(CountRow & { current: boolean; dimension: number; key: string | null })[]>`
     SELECT r.current, GROUPING(${columns})::int AS dimension, COALESCE(${keys}) AS key, ${COUNT_SUMS}
-      FROM (SELECT r."periodStart" >= ${isoDay(filters.range.from)}::date AS current, ${columns}, ${KEY_SUMS}
+      FROM (SELECT w.current, ${columns}, ${weightedKeySums(Prisma.sql`w.weight`)}
               FROM ${Prisma.raw(`"${rows.rollup}"`)} r
-             WHERE r."organizationId" = ${member.organizationId} AND ${periods} ${rows.where}
+             CROSS JOIN LATERAL (VALUES ${Prisma.join(inPeriod, ", ")}) AS w(current, weight)
+             WHERE r."organizationId" = ${member.organizationId} AND ${periods.rows} AND w.weight <> 0 ${rows.where}
              GROUP BY 1, ${columns}) r
      GROUP BY GROUPING SETS (${sets})`;
   // GROUPING() sets a bit for every column a row is NOT grouped by, first column highest.

@@ -5,7 +5,7 @@ import type { Channel } from "../generated/prisma/enums";
 import { getStore } from "../stores/stores";
 import { getSurvey } from "../surveys/surveys";
 import { NotFoundError, tenantOf, type Member } from "../tenancy/tenant";
-import { firstDayWithData } from "./rollup";
+import { daysWithData } from "./rollup";
 import { utcDay, type DateRange } from "./date-range";
 import type { AnalyticsQuery, TrendGrain } from "./schemas";
 
@@ -18,6 +18,8 @@ export type AnalyticsFilters = {
   /** The equally long period just before, for "better or worse than before"; null for all time. */
   previous: DateRange | null;
   trend: TrendGrain;
+  /** The tenant's first day with data up to the day after its last (null: none yet): where rollup rows can be. */
+  daysWithData: DateRange | null;
   /** The stores the view is limited to (by role, region or store filter); null means every store and online. */
   storeIds: string[] | null;
   channel: Channel | null;
@@ -34,13 +36,14 @@ const WEEKLY_TREND_MAX_DAYS = 190;
  * not manage, throw NotFoundError: the page answers "not found" without confirming they exist.
  */
 export async function resolveFilters(member: Member, query: AnalyticsQuery, now = new Date()): Promise<AnalyticsFilters> {
-  const [store, regionStoreIds, survey] = await Promise.all([
+  const [store, regionStoreIds, survey, withData] = await Promise.all([
     query.store ? getStore(member, query.store) : null,
     query.region ? storeIdsOfRegion(member, query.region) : null,
     query.survey ? getSurvey(tenantOf(member), query.survey) : null,
+    daysWithData(tenantOf(member)),
   ]);
   const storeIds = intersect([member.storeIds, regionStoreIds, store ? [store.id] : null]);
-  const range = await dateRangeOf(member, query, now);
+  const range = dateRangeOf(query, withData, now);
   const days = differenceInCalendarDays(range.to, range.from);
   const isAllTime = !query.from && !query.to && query.period === "all";
   return {
@@ -48,6 +51,7 @@ export async function resolveFilters(member: Member, query: AnalyticsQuery, now 
     range,
     previous: isAllTime ? null : { from: subDays(range.from, days), to: range.from },
     trend: query.trend ?? (days <= WEEKLY_TREND_MAX_DAYS ? "week" : "month"),
+    daysWithData: withData,
     storeIds,
     channel: query.channel ?? null,
     surveyId: survey?.id ?? null,
@@ -55,7 +59,7 @@ export async function resolveFilters(member: Member, query: AnalyticsQuery, now 
   };
 }
 
-async function dateRangeOf(member: Member, query: AnalyticsQuery, now: Date): Promise<DateRange> {
+function dateRangeOf(query: AnalyticsQuery, withData: DateRange | null, now: Date): DateRange {
   const tomorrow = addDays(utcDay(now), 1);
   if (query.from || query.to) {
     const to = query.to ? addDays(new Date(`${query.to}T00:00:00Z`), 1) : tomorrow;
@@ -64,7 +68,7 @@ async function dateRangeOf(member: Member, query: AnalyticsQuery, now: Date): Pr
   }
   const period = query.period ?? "90d";
   // Only where "all time" starts: the figures in it are still limited to the member's stores.
-  if (period === "all") return { from: (await firstDayWithData(tenantOf(member))) ?? utcDay(now), to: tomorrow };
+  if (period === "all") return { from: withData?.from ?? utcDay(now), to: tomorrow };
   return { from: subDays(tomorrow, PERIOD_DAYS[period]), to: tomorrow };
 }
 

@@ -3,7 +3,7 @@ import { readReplica } from "../db/read-replica";
 import type { FollowUpOutcome } from "../generated/prisma/enums";
 import type { Member } from "../tenancy/tenant";
 import { filterSql, type AnalyticsFilters } from "./filters";
-import { rollupRowsIn } from "./rollup";
+import { weightedRowsIn } from "./rollup";
 
 // How fast and how well the loop is closed, and why customers were unhappy. Each definition exists in TypeScript
 // for one follow-up (the CSV export), in SQL for the aggregate over follow-ups (filtered views) and in the rollups'
@@ -164,13 +164,17 @@ export async function followUpFiguresFromRollup(member: Member, filters: Analyti
   if (!rollupFilter) throw new Error("The follow-up rollups do not count a view limited to stores or with several filters");
   const ofView = followUpsOf(member, filters);
   const recent = new Date(Math.max(filters.range.from.getTime(), now.getTime() - LONGEST_DUE_DAYS * 86_400_000));
-  const inRange = Prisma.sql`r."organizationId" = ${member.organizationId} AND r."filter" = ${rollupFilter.filter} AND r."value" = ${rollupFilter.value}
-    AND ${rollupRowsIn(filters.range)}`;
+  const periods = weightedRowsIn([filters.range], filters.daysWithData);
+  // A rollup's rows of the view with their weights (lib/analytics/rollup.ts): every sum below is sum(weight × count).
+  const rowsOf = (rollup: string) => Prisma.sql`(SELECT r.*, ${periods.weights[0]} AS weight FROM ${Prisma.raw(`"${rollup}"`)} r
+     WHERE r."organizationId" = ${member.organizationId} AND r."filter" = ${rollupFilter.filter} AND r."value" = ${rollupFilter.value}
+       AND ${periods.rows}) r`;
   const rows = await readReplica().$queryRaw<RollupFigures[]>`
     WITH hours AS (
-      SELECT r."hoursToFirstContact" AS hour, sum(r."opened") AS opened, sum(r."slaMet") AS "slaMet",
-             sum(r."resolved") AS resolved, sum(r."notResolved") AS not_resolved, sum(r."unreachable") AS unreachable
-        FROM "FollowUpHourRollup" r WHERE ${inRange}
+      SELECT r."hoursToFirstContact" AS hour, sum(r.weight * r."opened") AS opened, sum(r.weight * r."slaMet") AS "slaMet",
+             sum(r.weight * r."resolved") AS resolved, sum(r.weight * r."notResolved") AS not_resolved,
+             sum(r.weight * r."unreachable") AS unreachable
+        FROM ${rowsOf("FollowUpHourRollup")}
        GROUP BY 1
     ), contacted AS (
       SELECT hour, opened, sum(opened) OVER (ORDER BY hour) AS upto FROM hours WHERE hour >= 0
@@ -183,10 +187,9 @@ export async function followUpFiguresFromRollup(member: Member, filters: Analyti
                WHERE hour < (SELECT min(hour) FROM contacted WHERE upto > p.lower)) AS before
         FROM (SELECT floor((sum(opened) - 1) / 2) AS lower, ceil((sum(opened) - 1) / 2) AS upper FROM contacted) p
     ), minutes AS (
-      SELECT r."minutesToFirstContact" AS minutes, sum(r."opened") AS opened
-        FROM "FollowUpRollup" r
-       WHERE ${inRange}
-         AND r."minutesToFirstContact" >= (SELECT "lowerHour" * 60 FROM middle)
+      SELECT r."minutesToFirstContact" AS minutes, sum(r.weight * r."opened") AS opened
+        FROM ${rowsOf("FollowUpRollup")}
+       WHERE r."minutesToFirstContact" >= (SELECT "lowerHour" * 60 FROM middle)
          AND r."minutesToFirstContact" < (SELECT ("upperHour" + 1) * 60 FROM middle)
        GROUP BY 1
     ), cumulative AS (
@@ -206,7 +209,7 @@ export async function followUpFiguresFromRollup(member: Member, filters: Analyti
              WHERE ${ofView} AND f."contactedAt" IS NULL AND f."dueAt" >= ${now}
                AND f."createdAt" >= ${recent} AND f."createdAt" < ${filters.range.to})::int AS pending,
            (SELECT COALESCE(json_agg(json_build_object('rootCauseId', x."rootCauseId", 'followUps', x.n)), '[]'::json)
-              FROM (SELECT r."rootCauseId", sum(r."followUps")::int AS n FROM "RootCauseRollup" r WHERE ${inRange} GROUP BY 1) x) AS counts,
+              FROM (SELECT r."rootCauseId", sum(r.weight * r."followUps")::int AS n FROM ${rowsOf("RootCauseRollup")} GROUP BY 1) x) AS counts,
            ${CAUSES(member)} AS causes
       FROM (SELECT count(*)::int AS open, count(*) FILTER (WHERE f."status" = 'open' AND f."dueAt" < ${now})::int AS overdue
               FROM "FollowUp" f WHERE ${ofView} AND f."status" IN ('open', 'contacted')) o`;

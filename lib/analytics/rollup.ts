@@ -1,9 +1,10 @@
-import { addDays, addMonths } from "date-fns";
+import { addDays } from "date-fns";
 import { Prisma } from "../db/client";
 import { readReplica } from "../db/read-replica";
 import { SCORES } from "../responses/nps";
 import type { Tenant } from "../tenancy/tenant";
-import type { DateRange } from "./date-range";
+import { isoDay, type DateRange } from "./date-range";
+import { nextPeriod, periodsOfRange, startOfPeriod, type Grain } from "./period-cover";
 
 // Reading the feedback rollups, which the database's triggers keep exact (migrations 20261123100000_analytics and
 // 20261204110000_coarse_feedback_rollups). Three tables hold the same counts at three levels of detail:
@@ -11,8 +12,9 @@ import type { DateRange } from "./date-range";
 //   StoreFeedbackRollup   per store, every survey, channel and segment together, and per store for each channel,
 //                         survey and segment alone (filter, value): one row per store and period for a leaderboard;
 //   FeedbackRollup        per store, survey, channel and segment: the most rows, read only by views limited to stores.
-// A reader takes the coarsest one that answers its question, and the range as the fewest periods (rollupRowsIn), so
-// the rows a view reads grow with its stores and the periods in its range, never with everything below them.
+// Each keeps a row per key and day, week, month and year (migration 20261207110000_year_rollups). A reader takes the
+// coarsest table that answers its question, and the range as the fewest periods with data (weightedRowsIn), so the
+// rows a view reads grow with its stores and a few periods, never with everything below them or its length.
 
 export type FeedbackRollupTable = "TenantFeedbackRollup" | "StoreFeedbackRollup" | "FeedbackRollup";
 
@@ -38,21 +40,14 @@ export function storeBoardRollupOf(filters: ViewScope): { rollup: "StoreFeedback
   return { rollup: "StoreFeedbackRollup", filter, value };
 }
 
-export type Grain = "day" | "week" | "month";
-
 /**
- * The rollup rows that cover a range exactly once, with as few rows as possible: whole months, then whole weeks
- * (from Monday) at the edges, then single days. Two years are then ~24 month rows per key instead of ~730 day rows.
+ * The rollup rows that cover a range exactly once, all counted as they are: whole months, then whole weeks (from
+ * Monday) at the edges, then single days. For trends, whose rows must each lie inside one bucket; totals read the
+ * fewer rows of weightedRowsIn.
  * Trends by week leave months out (weeks straddle months); trends by month leave weeks out for the same reason.
  */
 export function rollupRowsIn(range: DateRange, grains: readonly Grain[] = ["month", "week", "day"], alias = "r"): Prisma.Sql {
-  const grain = Prisma.raw(`${alias}."grain"`);
-  const period = Prisma.raw(`${alias}."periodStart"`);
-  const day = (date: Date) => date.toISOString().slice(0, 10);
-  const parts = coveringPeriods(range.from, range.to, grains).map(
-    (part) => Prisma.sql`(${grain} = ${Prisma.raw(`'${part.grain}'`)} AND ${period} >= ${day(part.from)}::date AND ${period} < ${day(part.to)}::date)`,
-  );
-  return parts.length ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`FALSE`;
+  return periodsSql(coveringPeriods(range.from, range.to, grains), alias);
 }
 
 /**
@@ -65,16 +60,54 @@ export function trendRowsIn(range: DateRange, trend: "week" | "month", alias = "
   return rollupRowsIn(range, hasWholeMonth ? ["month", "week", "day"] : ["day"], alias);
 }
 
+/**
+ * The rollup rows of one or more ranges read as signed periods (lib/analytics/period-cover.ts: five years are five
+ * year rows, the 90 days to today four months less a few days): `rows` selects every row any range needs, and
+ * `weights[i]` is a row's weight in range i (0 where it does not count), for `sum(weight × count)`.
+ */
+export function weightedRowsIn(ranges: DateRange[], dataDays: DateRange | null, alias = "r"): { rows: Prisma.Sql; weights: Prisma.Sql[] } {
+  const covers = ranges.map((range) => periodsOfRange(range, dataDays));
+  const weights = covers.map((cover) => {
+    const cases = [...new Set(cover.map((period) => period.weight))].map(
+      (weight) => Prisma.sql`WHEN ${periodsSql(runsOf(cover.filter((period) => period.weight === weight)), alias)} THEN ${Prisma.raw(String(weight))}`,
+    );
+    return cases.length ? Prisma.sql`(CASE ${Prisma.join(cases, " ")} ELSE 0 END)` : Prisma.sql`0`;
+  });
+  return { rows: periodsSql(runsOf(covers.flat()), alias), weights };
+}
+
 type Part = { grain: Grain; from: Date; to: Date };
+
+function periodsSql(parts: Part[], alias: string): Prisma.Sql {
+  const grain = Prisma.raw(`${alias}."grain"`);
+  const period = Prisma.raw(`${alias}."periodStart"`);
+  const conditions = parts.map(
+    (part) =>
+      Prisma.sql`(${grain} = ${Prisma.raw(`'${part.grain}'`)} AND ${period} >= ${isoDay(part.from)}::date AND ${period} < ${isoDay(part.to)}::date)`,
+  );
+  return conditions.length ? Prisma.sql`(${Prisma.join(conditions, " OR ")})` : Prisma.sql`FALSE`;
+}
+
+/** Periods as runs of consecutive periods of one grain, each run one range condition. */
+function runsOf(periods: { grain: Grain; start: Date }[]): Part[] {
+  const sorted = [...new Map(periods.map((period) => [`${period.grain}:${period.start.getTime()}`, period])).values()].sort(
+    (a, b) => a.grain.localeCompare(b.grain) || a.start.getTime() - b.start.getTime(),
+  );
+  const runs: Part[] = [];
+  for (const { grain, start } of sorted) {
+    const last = runs.at(-1);
+    if (last && last.grain === grain && last.to.getTime() === start.getTime()) last.to = nextPeriod(grain, start);
+    else runs.push({ grain, from: start, to: nextPeriod(grain, start) });
+  }
+  return runs;
+}
 
 function coveringPeriods(from: Date, to: Date, grains: readonly Grain[]): Part[] {
   if (from >= to) return [];
   const [coarsest, ...finer] = grains;
   if (!coarsest || coarsest === "day") return [{ grain: "day", from, to }];
-  const start = coarsest === "month" ? startOfUtcMonth : startOfUtcWeek;
-  const next = coarsest === "month" ? (date: Date) => addMonths(date, 1) : (date: Date) => addDays(date, 7);
-  const first = start(from).getTime() === from.getTime() ? from : next(start(from));
-  const last = start(to);
+  const first = startOfPeriod(coarsest, from).getTime() === from.getTime() ? from : nextPeriod(coarsest, startOfPeriod(coarsest, from));
+  const last = startOfPeriod(coarsest, to);
   if (first >= last) return coveringPeriods(from, to, finer);
   return [...coveringPeriods(from, first, finer), { grain: coarsest, from: first, to: last }, ...coveringPeriods(last, to, finer)];
 }
@@ -84,10 +117,11 @@ export const COUNT_SUMS = Prisma.raw(
   [...SCORES.map((score) => `sum(r."score${score}")::int AS s${score}`), `sum(r."sent")::int AS sent`].join(", "),
 );
 
-/** The same sums under the rollup's own column names, for an inner aggregate that COUNT_SUMS sums again. */
-export const KEY_SUMS = Prisma.raw(
-  [...SCORES.map((score) => `sum(r."score${score}")::int AS "score${score}"`), `sum(r."sent")::int AS "sent"`].join(", "),
-);
+/** The same sums, each row times its weight (weightedRowsIn), under the rollup's own column names, for an inner aggregate that COUNT_SUMS sums again. */
+export function weightedKeySums(weight: Prisma.Sql): Prisma.Sql {
+  const sumOf = (column: string) => Prisma.sql`sum(${weight} * r."${Prisma.raw(column)}")::int AS "${Prisma.raw(column)}"`;
+  return Prisma.join([...SCORES.map((score) => sumOf(`score${score}`)), sumOf("sent")], ", ");
+}
 
 export type CountRow = { sent: number } & Record<`s${number}`, number>;
 
@@ -96,11 +130,13 @@ export function countsOf(row: CountRow | undefined): { scores: number[]; sent: n
   return { scores: SCORES.map((score) => row?.[`s${score}`] ?? 0), sent: row?.sent ?? 0 };
 }
 
-export async function firstDayWithData(tenant: Tenant): Promise<Date | null> {
-  const rows = await readReplica().$queryRaw<{ first: Date | null }[]>`
-    SELECT min("periodStart") AS first FROM "TenantFeedbackRollup"
+/** The tenant's first day with data up to the day after its last; null before its first survey is sent. */
+export async function daysWithData(tenant: Tenant): Promise<DateRange | null> {
+  const rows = await readReplica().$queryRaw<{ first: Date | null; last: Date | null }[]>`
+    SELECT min("periodStart") AS first, max("periodStart") AS last FROM "TenantFeedbackRollup"
      WHERE "organizationId" = ${tenant.organizationId} AND "grain" = 'day'`;
-  return rows[0]?.first ?? null;
+  const { first, last } = rows[0] ?? {};
+  return first && last ? { from: first, to: addDays(last, 1) } : null;
 }
 
 /** Segments seen in the tenant's surveys, for the segment filter. */
@@ -110,13 +146,4 @@ export async function listSegments(tenant: Tenant): Promise<string[]> {
      WHERE "organizationId" = ${tenant.organizationId} AND "grain" = 'month' AND "segment" <> ''
      ORDER BY 1`;
   return rows.map((row) => row.segment);
-}
-
-function startOfUtcMonth(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1));
-}
-
-function startOfUtcWeek(date: Date): Date {
-  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  return addDays(day, -((day.getUTCDay() + 6) % 7));
 }

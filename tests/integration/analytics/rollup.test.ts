@@ -38,6 +38,7 @@ function random(seed: number) {
 const key = (...parts: (string | number)[]) => parts.join("|");
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const month = (date: Date) => `${date.toISOString().slice(0, 7)}-01`;
+const year = (date: Date) => `${date.toISOString().slice(0, 4)}-01-01`;
 const week = (date: Date) => day(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - ((date.getUTCDay() + 6) % 7))));
 
 /**
@@ -77,7 +78,9 @@ async function recount(tenant: Tenant, table: FeedbackRollupName) {
   return counts;
 }
 
-const GRAINS = (at: Date) => [["day", day(at)], ["week", week(at)], ["month", month(at)]] as const;
+/** The periods a row counts in: the feedback and follow-up rollups by year too, ThemeRollup by day, week and month. */
+const GRAINS = (at: Date) => [["day", day(at)], ["week", week(at)], ["month", month(at)], ["year", year(at)]] as const;
+const THEME_GRAINS = (at: Date) => GRAINS(at).filter(([grain]) => grain !== "year");
 
 async function recountThemes(tenant: Tenant) {
   const where = { organizationId: tenant.organizationId };
@@ -86,7 +89,7 @@ async function recountThemes(tenant: Tenant) {
   const counts = new Map<string, number>();
   const add = (response: (typeof responses)[number], themeId: string) => {
     for (const store of [response.storeId ?? "", "*"]) {
-      for (const [grain, period] of GRAINS(response.respondedAt)) {
+      for (const [grain, period] of THEME_GRAINS(response.respondedAt)) {
         const name = key(store, grain, period, themeId, response.surveyId, response.channel, response.segment ?? "", `${response.category}s`);
         counts.set(name, (counts.get(name) ?? 0) + 1);
       }
@@ -215,7 +218,8 @@ describe("the feedback rollup", () => {
     const stores = [await createTestStore(tenant, "A"), await createTestStore(tenant, "B"), await createTestStore(tenant, "C")];
     const segments = [null, "Gold", "Silver"] as const;
     const tokens: string[] = [];
-    const base = new Date("2026-01-20T00:00:00Z").getTime();
+    // Across a new year, so that year rows are made and read.
+    const base = new Date("2025-12-01T00:00:00Z").getTime();
     const causes = await listRootCauses(tenant);
     const themes = (await listThemes(tenant)).slice(0, 4);
 
@@ -317,15 +321,19 @@ describe("the feedback rollup", () => {
     expect(actualCauses.emptyRows).toBe(0);
   });
 
-  it("gives the dashboard the same counts as raw rows for ranges cut into months, weeks and days", async () => {
+  it("gives the dashboard the same counts as raw rows for ranges read as years, months, weeks and days", async () => {
     const { tenant, admin } = mixed;
-    for (const [from, to] of [["2026-01-20", "2026-04-05"], ["2026-02-01", "2026-02-28"], ["2026-02-04", "2026-02-17"], ["2026-03-31", "2026-03-31"]]) {
+    const ranges = [["2025-12-10", "2026-02-05"], ["2025-11-01", "2026-03-31"], ["2026-01-01", "2026-01-31"], ["2026-01-07", "2026-01-20"], ["2025-12-31", "2025-12-31"], ["2026-02-02", "2026-03-05"]];
+    for (const [from, to] of ranges) {
       const dashboard = await getDashboard(admin, await filtersFor(admin, { from, to }));
       const range = { gte: new Date(`${from}T00:00:00Z`), lt: new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) };
       const scores = await db.response.groupBy({ by: ["score"], where: { ...tenant, respondedAt: range }, _count: { _all: true } });
       const expected = Array.from({ length: 11 }, (_, score) => scores.find((row) => row.score === score)?._count._all ?? 0);
       expect(dashboard.distribution, `${from} to ${to}`).toEqual(expected);
       expect(dashboard.sent, `${from} to ${to}`).toBe(await db.surveySend.count({ where: { ...tenant, sentAt: range } }));
+      // The period before, read from the same rows with weights of its own (a month may count in one, its days in the other).
+      const before = { gte: new Date(2 * range.gte.getTime() - range.lt.getTime()), lt: range.gte };
+      expect(dashboard.previousFigure?.responses, `before ${from}`).toBe(await db.response.count({ where: { ...tenant, respondedAt: before } }));
       // The store leaderboard: from per-store totals without a filter, from FeedbackRollup with one.
       for (const segment of [undefined, "Gold"]) {
         const { stores } = await getDashboard(admin, await filtersFor(admin, { from, to, ...(segment && { segment }) }));
