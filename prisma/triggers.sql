@@ -190,145 +190,12 @@ CREATE OR REPLACE FUNCTION "FollowUp_rollup_shard"(id text) RETURNS smallint LAN
   SELECT (get_byte(decode(md5(id), 'hex'), 0) % 16)::smallint
 $$;
 
--- from migration 20261204110000_coarse_feedback_rollups
--- FeedbackRollup's net deltas summed over stores: the whole tenant's, per survey, channel and segment.
-CREATE OR REPLACE FUNCTION "TenantFeedbackRollup_deltas"(org text[], at timestamp(3)[], store text[], survey text[], chan "Channel"[], seg text[], kind int[], delta int[])
-RETURNS TABLE ("organizationId" text, "grain" "RollupGrain", "periodStart" date, "surveyId" text, "channel" "Channel", "segment" text, "sent" int, "score0" int, "score1" int, "score2" int, "score3" int, "score4" int, "score5" int, "score6" int, "score7" int, "score8" int, "score9" int, "score10" int)
-LANGUAGE sql STABLE AS $$
-  SELECT d."organizationId", d."grain", d."periodStart", d."surveyId", d."channel", d."segment", sum(d."sent")::int, sum(d."score0")::int, sum(d."score1")::int, sum(d."score2")::int, sum(d."score3")::int, sum(d."score4")::int, sum(d."score5")::int, sum(d."score6")::int, sum(d."score7")::int, sum(d."score8")::int, sum(d."score9")::int, sum(d."score10")::int
-    FROM "FeedbackRollup_deltas"(org, at, store, survey, chan, seg, kind, delta) AS d
-   GROUP BY 1, 2, 3, 4, 5, 6
-  HAVING sum(d."sent") <> 0 OR sum(d."score0") <> 0 OR sum(d."score1") <> 0 OR sum(d."score2") <> 0 OR sum(d."score3") <> 0 OR sum(d."score4") <> 0 OR sum(d."score5") <> 0 OR sum(d."score6") <> 0 OR sum(d."score7") <> 0 OR sum(d."score8") <> 0 OR sum(d."score9") <> 0 OR sum(d."score10") <> 0
-$$;
-
 -- from migration 20261205200000_follow_up_rollups_by_filter
 -- The four rows of keys a follow-up counts in (see the top of this file).
 CREATE OR REPLACE FUNCTION "FollowUp_rollup_keys"(chan text, survey text, seg text)
 RETURNS TABLE ("filter" text, "value" text) LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   VALUES ('', ''), ('channel', chan), ('survey', survey), ('segment', COALESCE(seg, ''))
 $$;
-
--- from migration 20261205200000_follow_up_rollups_by_filter
--- As before: gains are upserted in key order, losses only update, rows at zero are removed. Only contacted
--- follow-ups (bucket 0 and up) count here.
-CREATE OR REPLACE FUNCTION "FollowUpRollup_apply"(org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-  IF org IS NULL THEN RETURN; END IF;
-  INSERT INTO "FollowUpRollup" AS r ("organizationId", "filter", "value", "grain", "periodStart", "minutesToFirstContact", "shard", "opened", "slaMet", "resolved", "notResolved", "unreachable")
-  SELECT d.* FROM "FollowUpRollup_deltas"(1, org, shards, chan, survey, seg, created, contacted, due, outcome, delta) AS d
-   WHERE d."bucket" >= 0 AND (d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0)
-   ORDER BY 1, 2, 3, 4, 5, 6, 7
-  ON CONFLICT ("organizationId", "filter", "value", "grain", "periodStart", "minutesToFirstContact", "shard") DO UPDATE SET
-        "opened" = r."opened" + EXCLUDED."opened",
-        "slaMet" = r."slaMet" + EXCLUDED."slaMet",
-        "resolved" = r."resolved" + EXCLUDED."resolved",
-        "notResolved" = r."notResolved" + EXCLUDED."notResolved",
-        "unreachable" = r."unreachable" + EXCLUDED."unreachable";
-  IF EXISTS (SELECT 1 FROM unnest(delta) AS x(delta) WHERE x.delta < 0) THEN
-    UPDATE "FollowUpRollup" AS r SET
-        "opened" = r."opened" + d."opened",
-        "slaMet" = r."slaMet" + d."slaMet",
-        "resolved" = r."resolved" + d."resolved",
-        "notResolved" = r."notResolved" + d."notResolved",
-        "unreachable" = r."unreachable" + d."unreachable"
-      FROM "FollowUpRollup_deltas"(1, org, shards, chan, survey, seg, created, contacted, due, outcome, delta) AS d
-     WHERE r."organizationId" = d."organizationId" AND r."filter" = d."filter" AND r."value" = d."value"
-       AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."minutesToFirstContact" = d."bucket" AND r."shard" = d."shard"
-       AND NOT (d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0);
-    DELETE FROM "FollowUpRollup" AS r
-     USING "FollowUpRollup_deltas"(1, org, shards, chan, survey, seg, created, contacted, due, outcome, delta) AS d
-     WHERE r."organizationId" = d."organizationId" AND r."filter" = d."filter" AND r."value" = d."value"
-       AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."minutesToFirstContact" = d."bucket" AND r."shard" = d."shard"
-       AND r."opened" = 0 AND r."slaMet" = 0 AND r."resolved" = 0 AND r."notResolved" = 0 AND r."unreachable" = 0;
-  END IF;
-END $$;
-
--- from migration 20261205200000_follow_up_rollups_by_filter
-CREATE OR REPLACE FUNCTION "FollowUpHourRollup_apply"(org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-  IF org IS NULL THEN RETURN; END IF;
-  INSERT INTO "FollowUpHourRollup" AS r ("organizationId", "filter", "value", "grain", "periodStart", "hoursToFirstContact", "shard", "opened", "slaMet", "resolved", "notResolved", "unreachable")
-  SELECT d.* FROM "FollowUpRollup_deltas"(60, org, shards, chan, survey, seg, created, contacted, due, outcome, delta) AS d
-   WHERE d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0
-   ORDER BY 1, 2, 3, 4, 5, 6, 7
-  ON CONFLICT ("organizationId", "filter", "value", "grain", "periodStart", "hoursToFirstContact", "shard") DO UPDATE SET
-        "opened" = r."opened" + EXCLUDED."opened",
-        "slaMet" = r."slaMet" + EXCLUDED."slaMet",
-        "resolved" = r."resolved" + EXCLUDED."resolved",
-        "notResolved" = r."notResolved" + EXCLUDED."notResolved",
-        "unreachable" = r."unreachable" + EXCLUDED."unreachable";
-  IF EXISTS (SELECT 1 FROM unnest(delta) AS x(delta) WHERE x.delta < 0) THEN
-    UPDATE "FollowUpHourRollup" AS r SET
-        "opened" = r."opened" + d."opened",
-        "slaMet" = r."slaMet" + d."slaMet",
-        "resolved" = r."resolved" + d."resolved",
-        "notResolved" = r."notResolved" + d."notResolved",
-        "unreachable" = r."unreachable" + d."unreachable"
-      FROM "FollowUpRollup_deltas"(60, org, shards, chan, survey, seg, created, contacted, due, outcome, delta) AS d
-     WHERE r."organizationId" = d."organizationId" AND r."filter" = d."filter" AND r."value" = d."value"
-       AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."hoursToFirstContact" = d."bucket" AND r."shard" = d."shard"
-       AND NOT (d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0);
-    DELETE FROM "FollowUpHourRollup" AS r
-     USING "FollowUpRollup_deltas"(60, org, shards, chan, survey, seg, created, contacted, due, outcome, delta) AS d
-     WHERE r."organizationId" = d."organizationId" AND r."filter" = d."filter" AND r."value" = d."value"
-       AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."hoursToFirstContact" = d."bucket" AND r."shard" = d."shard"
-       AND r."opened" = 0 AND r."slaMet" = 0 AND r."resolved" = 0 AND r."notResolved" = 0 AND r."unreachable" = 0;
-  END IF;
-END $$;
-
--- from migration 20261205200000_follow_up_rollups_by_filter
-CREATE OR REPLACE FUNCTION "RootCauseRollup_apply"(org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], cause text[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-  IF org IS NULL THEN RETURN; END IF;
-  INSERT INTO "RootCauseRollup" AS r ("organizationId", "filter", "value", "grain", "periodStart", "rootCauseId", "shard", "followUps")
-  SELECT d.* FROM "RootCauseRollup_deltas"(org, shards, chan, survey, seg, created, cause, delta) AS d WHERE d."followUps" > 0
-   ORDER BY 1, 2, 3, 4, 5, 6, 7
-  ON CONFLICT ("organizationId", "filter", "value", "grain", "periodStart", "rootCauseId", "shard") DO UPDATE SET "followUps" = r."followUps" + EXCLUDED."followUps";
-  IF EXISTS (SELECT 1 FROM unnest(delta) AS x(delta) WHERE x.delta < 0) THEN
-    UPDATE "RootCauseRollup" AS r SET "followUps" = r."followUps" + d."followUps"
-      FROM "RootCauseRollup_deltas"(org, shards, chan, survey, seg, created, cause, delta) AS d
-     WHERE r."organizationId" = d."organizationId" AND r."filter" = d."filter" AND r."value" = d."value"
-       AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."rootCauseId" = d."rootCauseId" AND r."shard" = d."shard" AND d."followUps" < 0;
-    DELETE FROM "RootCauseRollup" AS r
-     USING "RootCauseRollup_deltas"(org, shards, chan, survey, seg, created, cause, delta) AS d
-     WHERE r."organizationId" = d."organizationId" AND r."filter" = d."filter" AND r."value" = d."value"
-       AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."rootCauseId" = d."rootCauseId" AND r."shard" = d."shard" AND r."followUps" = 0;
-  END IF;
-END $$;
-
--- from migration 20261205200000_follow_up_rollups_by_filter
--- As before, with the response's keys: on update only the follow-ups whose counted columns changed count (old out,
--- new in), the keys included (they move when the response's do).
-CREATE OR REPLACE FUNCTION "FollowUp_rollups"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM "FollowUpRollup_apply"(o, s, ch, su, se, cr, co, du, oc, d), "FollowUpHourRollup_apply"(o, s, ch, su, se, cr, co, du, oc, d),
-            "RootCauseRollup_apply"(o, s, ch, su, se, cr, ca, d)
-       FROM (SELECT array_agg("organizationId") o, array_agg("FollowUp_rollup_shard"("id")) s, array_agg("channel"::text) ch, array_agg("surveyId") su,
-                    array_agg("segment") se, array_agg("createdAt") cr, array_agg("contactedAt") co, array_agg("dueAt") du, array_agg("outcome"::text) oc,
-                    array_agg("rootCauseId") ca, array_agg(1) d FROM new_rows) a;
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM "FollowUpRollup_apply"(o, s, ch, su, se, cr, co, du, oc, d), "FollowUpHourRollup_apply"(o, s, ch, su, se, cr, co, du, oc, d),
-            "RootCauseRollup_apply"(o, s, ch, su, se, cr, ca, d)
-       FROM (SELECT array_agg("organizationId") o, array_agg("FollowUp_rollup_shard"("id")) s, array_agg("channel"::text) ch, array_agg("surveyId") su,
-                    array_agg("segment") se, array_agg("createdAt") cr, array_agg("contactedAt") co, array_agg("dueAt") du, array_agg("outcome"::text) oc,
-                    array_agg("rootCauseId") ca, array_agg(-1) d FROM old_rows) a;
-  ELSE
-    PERFORM "FollowUpRollup_apply"(o, s, ch, su, se, cr, co, du, oc, d), "FollowUpHourRollup_apply"(o, s, ch, su, se, cr, co, du, oc, d),
-            "RootCauseRollup_apply"(o, s, ch, su, se, cr, ca, d)
-       FROM (SELECT array_agg(c.org) o, array_agg(c.shard) s, array_agg(c.chan) ch, array_agg(c.survey) su, array_agg(c.seg) se, array_agg(c.created) cr,
-                    array_agg(c.contacted) co, array_agg(c.due) du, array_agg(c.outcome) oc, array_agg(c.cause) ca, array_agg(c.delta) d
-               FROM (SELECT m.*
-                       FROM new_rows n JOIN old_rows o ON o."id" = n."id"
-                      CROSS JOIN LATERAL (VALUES
-                              (n."organizationId", "FollowUp_rollup_shard"(n."id"), n."channel"::text, n."surveyId", n."segment", n."createdAt", n."rootCauseId", n."contactedAt", n."dueAt", n."outcome"::text, 1),
-                              (o."organizationId", "FollowUp_rollup_shard"(o."id"), o."channel"::text, o."surveyId", o."segment", o."createdAt", o."rootCauseId", o."contactedAt", o."dueAt", o."outcome"::text, -1))
-                            AS m(org, shard, chan, survey, seg, created, cause, contacted, due, outcome, delta)
-                      WHERE (n."organizationId", n."channel", n."surveyId", n."segment", n."createdAt", n."rootCauseId", n."contactedAt", n."dueAt", n."outcome")
-                            IS DISTINCT FROM (o."organizationId", o."channel", o."surveyId", o."segment", o."createdAt", o."rootCauseId", o."contactedAt", o."dueAt", o."outcome")) AS c) a;
-  END IF;
-  RETURN NULL;
-END $$;
 
 -- from migration 20261205200000_follow_up_rollups_by_filter
 -- A follow-up takes its response's keys as it is inserted (one look-up by primary key, in the click's statement).
@@ -349,18 +216,6 @@ BEGIN
      AND (n."channel", n."surveyId", n."segment") IS DISTINCT FROM (o."channel", o."surveyId", o."segment");
   RETURN NULL;
 END $$;
-
--- from migration 20261206100000_store_rollup_by_filter
-CREATE OR REPLACE FUNCTION "StoreFeedbackRollup_deltas"(org text[], at timestamp(3)[], store text[], survey text[], chan "Channel"[], seg text[], kind int[], delta int[])
-RETURNS TABLE ("organizationId" text, "filter" text, "value" text, "grain" "RollupGrain", "periodStart" date, "storeId" text, "sent" int, "score0" int, "score1" int, "score2" int, "score3" int, "score4" int, "score5" int, "score6" int, "score7" int, "score8" int, "score9" int, "score10" int)
-LANGUAGE sql STABLE AS $$
-  SELECT d."organizationId", k."filter", k."value", d."grain", d."periodStart", d."storeId", sum(d."sent")::int, sum(d."score0")::int, sum(d."score1")::int, sum(d."score2")::int, sum(d."score3")::int, sum(d."score4")::int, sum(d."score5")::int, sum(d."score6")::int, sum(d."score7")::int, sum(d."score8")::int, sum(d."score9")::int, sum(d."score10")::int
-    FROM "FeedbackRollup_deltas"(org, at, store, survey, chan, seg, kind, delta) AS d
-   CROSS JOIN LATERAL "FollowUp_rollup_keys"(d."channel"::text, d."surveyId", d."segment") AS k
-   WHERE d."storeId" <> ''
-   GROUP BY 1, 2, 3, 4, 5, 6
-  HAVING sum(d."sent") <> 0 OR sum(d."score0") <> 0 OR sum(d."score1") <> 0 OR sum(d."score2") <> 0 OR sum(d."score3") <> 0 OR sum(d."score4") <> 0 OR sum(d."score5") <> 0 OR sum(d."score6") <> 0 OR sum(d."score7") <> 0 OR sum(d."score8") <> 0 OR sum(d."score9") <> 0 OR sum(d."score10") <> 0
-$$;
 
 -- from migration 20261206100000_store_rollup_by_filter
 -- As in 20261204110000_coarse_feedback_rollups, with the store rows per (filter, value).
@@ -507,7 +362,57 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- from migration 20261207110000_year_rollups
-CREATE OR REPLACE FUNCTION "FollowUpRollup_deltas"(per int, org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[])
+-- Unchanged, restated after the function they read, as SQL functions are checked against what exists when created.
+CREATE OR REPLACE FUNCTION "TenantFeedbackRollup_deltas"(org text[], at timestamp(3)[], store text[], survey text[], chan "Channel"[], seg text[], kind int[], delta int[])
+RETURNS TABLE ("organizationId" text, "grain" "RollupGrain", "periodStart" date, "surveyId" text, "channel" "Channel", "segment" text, "sent" int, "score0" int, "score1" int, "score2" int, "score3" int, "score4" int, "score5" int, "score6" int, "score7" int, "score8" int, "score9" int, "score10" int)
+LANGUAGE sql STABLE AS $$
+  SELECT d."organizationId", d."grain", d."periodStart", d."surveyId", d."channel", d."segment", sum(d."sent")::int, sum(d."score0")::int, sum(d."score1")::int, sum(d."score2")::int, sum(d."score3")::int, sum(d."score4")::int, sum(d."score5")::int, sum(d."score6")::int, sum(d."score7")::int, sum(d."score8")::int, sum(d."score9")::int, sum(d."score10")::int
+    FROM "FeedbackRollup_deltas"(org, at, store, survey, chan, seg, kind, delta) AS d
+   GROUP BY 1, 2, 3, 4, 5, 6
+  HAVING sum(d."sent") <> 0 OR sum(d."score0") <> 0 OR sum(d."score1") <> 0 OR sum(d."score2") <> 0 OR sum(d."score3") <> 0 OR sum(d."score4") <> 0 OR sum(d."score5") <> 0 OR sum(d."score6") <> 0 OR sum(d."score7") <> 0 OR sum(d."score8") <> 0 OR sum(d."score9") <> 0 OR sum(d."score10") <> 0
+$$;
+
+-- from migration 20261207110000_year_rollups
+CREATE OR REPLACE FUNCTION "StoreFeedbackRollup_deltas"(org text[], at timestamp(3)[], store text[], survey text[], chan "Channel"[], seg text[], kind int[], delta int[])
+RETURNS TABLE ("organizationId" text, "filter" text, "value" text, "grain" "RollupGrain", "periodStart" date, "storeId" text, "sent" int, "score0" int, "score1" int, "score2" int, "score3" int, "score4" int, "score5" int, "score6" int, "score7" int, "score8" int, "score9" int, "score10" int)
+LANGUAGE sql STABLE AS $$
+  SELECT d."organizationId", k."filter", k."value", d."grain", d."periodStart", d."storeId", sum(d."sent")::int, sum(d."score0")::int, sum(d."score1")::int, sum(d."score2")::int, sum(d."score3")::int, sum(d."score4")::int, sum(d."score5")::int, sum(d."score6")::int, sum(d."score7")::int, sum(d."score8")::int, sum(d."score9")::int, sum(d."score10")::int
+    FROM "FeedbackRollup_deltas"(org, at, store, survey, chan, seg, kind, delta) AS d
+   CROSS JOIN LATERAL "FollowUp_rollup_keys"(d."channel"::text, d."surveyId", d."segment") AS k
+   WHERE d."storeId" <> ''
+   GROUP BY 1, 2, 3, 4, 5, 6
+  HAVING sum(d."sent") <> 0 OR sum(d."score0") <> 0 OR sum(d."score1") <> 0 OR sum(d."score2") <> 0 OR sum(d."score3") <> 0 OR sum(d."score4") <> 0 OR sum(d."score5") <> 0 OR sum(d."score6") <> 0 OR sum(d."score7") <> 0 OR sum(d."score8") <> 0 OR sum(d."score9") <> 0 OR sum(d."score10") <> 0
+$$;
+
+-- from migration 20261207120000_follow_up_rollups_by_region
+-- Kept by the database, as the other copied keys are: on insert, when the follow-up's store changes (or is deleted:
+-- the foreign key sets it to NULL), and from the store when it moves to another region.
+CREATE OR REPLACE FUNCTION "FollowUp_copy_region"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW."regionId" := (SELECT s."regionId" FROM "Store" s WHERE s."id" = NEW."storeId");
+  RETURN NEW;
+END $$;
+
+-- from migration 20261207120000_follow_up_rollups_by_region
+-- The follow-ups' update trigger then moves their counts to the new region.
+CREATE OR REPLACE FUNCTION "Store_follow_up_region"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "FollowUp" AS f SET "regionId" = n."regionId"
+    FROM new_rows n JOIN old_rows o ON o."id" = n."id"
+   WHERE f."storeId" = n."id" AND n."regionId" IS DISTINCT FROM o."regionId";
+  RETURN NULL;
+END $$;
+
+-- from migration 20261207120000_follow_up_rollups_by_region
+-- The keys a follow-up counts under: FollowUp_rollup_keys's four, and its region when it has one.
+CREATE OR REPLACE FUNCTION "FollowUp_counted_keys"(chan text, survey text, seg text, region text)
+RETURNS TABLE ("filter" text, "value" text) LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT k.* FROM (VALUES ('', ''), ('channel', chan), ('survey', survey), ('segment', COALESCE(seg, '')), ('region', region)) AS k("filter", "value")
+   WHERE k."value" IS NOT NULL
+$$;
+
+-- from migration 20261207120000_follow_up_rollups_by_region
+CREATE OR REPLACE FUNCTION "FollowUpRollup_deltas"(per int, org text[], shards smallint[], chan text[], survey text[], seg text[], region text[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[])
 RETURNS TABLE ("organizationId" text, "filter" text, "value" text, "grain" "RollupGrain", "periodStart" date, "bucket" int, "shard" smallint,
                "opened" int, "slaMet" int, "resolved" int, "notResolved" int, "unreachable" int)
 LANGUAGE sql STABLE AS $$
@@ -521,28 +426,147 @@ LANGUAGE sql STABLE AS $$
            COALESCE(sum(c.delta) FILTER (WHERE c.outcome = 'resolved'), 0)::int,
            COALESCE(sum(c.delta) FILTER (WHERE c.outcome = 'not_resolved'), 0)::int,
            COALESCE(sum(c.delta) FILTER (WHERE c.outcome = 'unreachable'), 0)::int
-      FROM unnest(org, shards, chan, survey, seg, created, contacted, due, outcome, delta) AS c(org, shard, chan, survey, seg, created, contacted, due, outcome, delta)
-     CROSS JOIN LATERAL "FollowUp_rollup_keys"(c.chan, c.survey, c.seg) AS k
+      FROM unnest(org, shards, chan, survey, seg, region, created, contacted, due, outcome, delta) AS c(org, shard, chan, survey, seg, region, created, contacted, due, outcome, delta)
+     CROSS JOIN LATERAL "FollowUp_counted_keys"(c.chan, c.survey, c.seg, c.region) AS k
      CROSS JOIN (VALUES ('day'::"RollupGrain"), ('week'::"RollupGrain"), ('month'::"RollupGrain"), ('year'::"RollupGrain")) AS g(grain)
      GROUP BY 1, 2, 3, 4, 5, 6, 7
   ) AS d("organizationId", "filter", "value", "grain", "periodStart", "bucket", "shard", "opened", "slaMet", "resolved", "notResolved", "unreachable")
   WHERE d."opened" <> 0 OR d."slaMet" <> 0 OR d."resolved" <> 0 OR d."notResolved" <> 0 OR d."unreachable" <> 0
 $$;
 
--- from migration 20261207110000_year_rollups
-CREATE OR REPLACE FUNCTION "RootCauseRollup_deltas"(org text[], shards smallint[], chan text[], survey text[], seg text[], created timestamp(3)[], cause text[], delta int[])
+-- from migration 20261207120000_follow_up_rollups_by_region
+CREATE OR REPLACE FUNCTION "RootCauseRollup_deltas"(org text[], shards smallint[], chan text[], survey text[], seg text[], region text[], created timestamp(3)[], cause text[], delta int[])
 RETURNS TABLE ("organizationId" text, "filter" text, "value" text, "grain" "RollupGrain", "periodStart" date, "rootCauseId" text, "shard" smallint, "followUps" int)
 LANGUAGE sql STABLE AS $$
   SELECT * FROM (
     SELECT c.org, k."filter", k."value", g.grain, date_trunc(g.grain::text, c.created)::date, c.cause, c.shard, sum(c.delta)::int
-      FROM unnest(org, shards, chan, survey, seg, created, cause, delta) AS c(org, shard, chan, survey, seg, created, cause, delta)
-     CROSS JOIN LATERAL "FollowUp_rollup_keys"(c.chan, c.survey, c.seg) AS k
+      FROM unnest(org, shards, chan, survey, seg, region, created, cause, delta) AS c(org, shard, chan, survey, seg, region, created, cause, delta)
+     CROSS JOIN LATERAL "FollowUp_counted_keys"(c.chan, c.survey, c.seg, c.region) AS k
      CROSS JOIN (VALUES ('day'::"RollupGrain"), ('week'::"RollupGrain"), ('month'::"RollupGrain"), ('year'::"RollupGrain")) AS g(grain)
      WHERE c.cause IS NOT NULL
      GROUP BY 1, 2, 3, 4, 5, 6, 7
   ) AS d("organizationId", "filter", "value", "grain", "periodStart", "rootCauseId", "shard", "followUps")
   WHERE d."followUps" <> 0
 $$;
+
+-- from migration 20261207120000_follow_up_rollups_by_region
+CREATE OR REPLACE FUNCTION "FollowUpRollup_apply"(org text[], shards smallint[], chan text[], survey text[], seg text[], region text[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF org IS NULL THEN RETURN; END IF;
+  INSERT INTO "FollowUpRollup" AS r ("organizationId", "filter", "value", "grain", "periodStart", "minutesToFirstContact", "shard", "opened", "slaMet", "resolved", "notResolved", "unreachable")
+  SELECT d.* FROM "FollowUpRollup_deltas"(1, org, shards, chan, survey, seg, region, created, contacted, due, outcome, delta) AS d
+   WHERE d."bucket" >= 0 AND (d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0)
+   ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT ("organizationId", "filter", "value", "grain", "periodStart", "minutesToFirstContact", "shard") DO UPDATE SET
+        "opened" = r."opened" + EXCLUDED."opened",
+        "slaMet" = r."slaMet" + EXCLUDED."slaMet",
+        "resolved" = r."resolved" + EXCLUDED."resolved",
+        "notResolved" = r."notResolved" + EXCLUDED."notResolved",
+        "unreachable" = r."unreachable" + EXCLUDED."unreachable";
+  IF EXISTS (SELECT 1 FROM unnest(delta) AS x(delta) WHERE x.delta < 0) THEN
+    UPDATE "FollowUpRollup" AS r SET
+        "opened" = r."opened" + d."opened",
+        "slaMet" = r."slaMet" + d."slaMet",
+        "resolved" = r."resolved" + d."resolved",
+        "notResolved" = r."notResolved" + d."notResolved",
+        "unreachable" = r."unreachable" + d."unreachable"
+      FROM "FollowUpRollup_deltas"(1, org, shards, chan, survey, seg, region, created, contacted, due, outcome, delta) AS d
+     WHERE r."organizationId" = d."organizationId" AND r."filter" = d."filter" AND r."value" = d."value"
+       AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."minutesToFirstContact" = d."bucket" AND r."shard" = d."shard"
+       AND NOT (d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0);
+    DELETE FROM "FollowUpRollup" AS r
+     USING "FollowUpRollup_deltas"(1, org, shards, chan, survey, seg, region, created, contacted, due, outcome, delta) AS d
+     WHERE r."organizationId" = d."organizationId" AND r."filter" = d."filter" AND r."value" = d."value"
+       AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."minutesToFirstContact" = d."bucket" AND r."shard" = d."shard"
+       AND r."opened" = 0 AND r."slaMet" = 0 AND r."resolved" = 0 AND r."notResolved" = 0 AND r."unreachable" = 0;
+  END IF;
+END $$;
+
+-- from migration 20261207120000_follow_up_rollups_by_region
+CREATE OR REPLACE FUNCTION "FollowUpHourRollup_apply"(org text[], shards smallint[], chan text[], survey text[], seg text[], region text[], created timestamp(3)[], contacted timestamp(3)[], due timestamp(3)[], outcome text[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF org IS NULL THEN RETURN; END IF;
+  INSERT INTO "FollowUpHourRollup" AS r ("organizationId", "filter", "value", "grain", "periodStart", "hoursToFirstContact", "shard", "opened", "slaMet", "resolved", "notResolved", "unreachable")
+  SELECT d.* FROM "FollowUpRollup_deltas"(60, org, shards, chan, survey, seg, region, created, contacted, due, outcome, delta) AS d
+   WHERE d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0
+   ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT ("organizationId", "filter", "value", "grain", "periodStart", "hoursToFirstContact", "shard") DO UPDATE SET
+        "opened" = r."opened" + EXCLUDED."opened",
+        "slaMet" = r."slaMet" + EXCLUDED."slaMet",
+        "resolved" = r."resolved" + EXCLUDED."resolved",
+        "notResolved" = r."notResolved" + EXCLUDED."notResolved",
+        "unreachable" = r."unreachable" + EXCLUDED."unreachable";
+  IF EXISTS (SELECT 1 FROM unnest(delta) AS x(delta) WHERE x.delta < 0) THEN
+    UPDATE "FollowUpHourRollup" AS r SET
+        "opened" = r."opened" + d."opened",
+        "slaMet" = r."slaMet" + d."slaMet",
+        "resolved" = r."resolved" + d."resolved",
+        "notResolved" = r."notResolved" + d."notResolved",
+        "unreachable" = r."unreachable" + d."unreachable"
+      FROM "FollowUpRollup_deltas"(60, org, shards, chan, survey, seg, region, created, contacted, due, outcome, delta) AS d
+     WHERE r."organizationId" = d."organizationId" AND r."filter" = d."filter" AND r."value" = d."value"
+       AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."hoursToFirstContact" = d."bucket" AND r."shard" = d."shard"
+       AND NOT (d."opened" > 0 OR d."slaMet" > 0 OR d."resolved" > 0 OR d."notResolved" > 0 OR d."unreachable" > 0);
+    DELETE FROM "FollowUpHourRollup" AS r
+     USING "FollowUpRollup_deltas"(60, org, shards, chan, survey, seg, region, created, contacted, due, outcome, delta) AS d
+     WHERE r."organizationId" = d."organizationId" AND r."filter" = d."filter" AND r."value" = d."value"
+       AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."hoursToFirstContact" = d."bucket" AND r."shard" = d."shard"
+       AND r."opened" = 0 AND r."slaMet" = 0 AND r."resolved" = 0 AND r."notResolved" = 0 AND r."unreachable" = 0;
+  END IF;
+END $$;
+
+-- from migration 20261207120000_follow_up_rollups_by_region
+CREATE OR REPLACE FUNCTION "RootCauseRollup_apply"(org text[], shards smallint[], chan text[], survey text[], seg text[], region text[], created timestamp(3)[], cause text[], delta int[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF org IS NULL THEN RETURN; END IF;
+  INSERT INTO "RootCauseRollup" AS r ("organizationId", "filter", "value", "grain", "periodStart", "rootCauseId", "shard", "followUps")
+  SELECT d.* FROM "RootCauseRollup_deltas"(org, shards, chan, survey, seg, region, created, cause, delta) AS d WHERE d."followUps" > 0
+   ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT ("organizationId", "filter", "value", "grain", "periodStart", "rootCauseId", "shard") DO UPDATE SET "followUps" = r."followUps" + EXCLUDED."followUps";
+  IF EXISTS (SELECT 1 FROM unnest(delta) AS x(delta) WHERE x.delta < 0) THEN
+    UPDATE "RootCauseRollup" AS r SET "followUps" = r."followUps" + d."followUps"
+      FROM "RootCauseRollup_deltas"(org, shards, chan, survey, seg, region, created, cause, delta) AS d
+     WHERE r."organizationId" = d."organizationId" AND r."filter" = d."filter" AND r."value" = d."value"
+       AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."rootCauseId" = d."rootCauseId" AND r."shard" = d."shard" AND d."followUps" < 0;
+    DELETE FROM "RootCauseRollup" AS r
+     USING "RootCauseRollup_deltas"(org, shards, chan, survey, seg, region, created, cause, delta) AS d
+     WHERE r."organizationId" = d."organizationId" AND r."filter" = d."filter" AND r."value" = d."value"
+       AND r."grain" = d."grain" AND r."periodStart" = d."periodStart" AND r."rootCauseId" = d."rootCauseId" AND r."shard" = d."shard" AND r."followUps" = 0;
+  END IF;
+END $$;
+
+-- from migration 20261207120000_follow_up_rollups_by_region
+-- As before, with the region among the keys that move a follow-up's counts.
+CREATE OR REPLACE FUNCTION "FollowUp_rollups"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM "FollowUpRollup_apply"(o, s, ch, su, se, re, cr, co, du, oc, d), "FollowUpHourRollup_apply"(o, s, ch, su, se, re, cr, co, du, oc, d),
+            "RootCauseRollup_apply"(o, s, ch, su, se, re, cr, ca, d)
+       FROM (SELECT array_agg("organizationId") o, array_agg("FollowUp_rollup_shard"("id")) s, array_agg("channel"::text) ch, array_agg("surveyId") su,
+                    array_agg("segment") se, array_agg("regionId") re, array_agg("createdAt") cr, array_agg("contactedAt") co, array_agg("dueAt") du, array_agg("outcome"::text) oc,
+                    array_agg("rootCauseId") ca, array_agg(1) d FROM new_rows) a;
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM "FollowUpRollup_apply"(o, s, ch, su, se, re, cr, co, du, oc, d), "FollowUpHourRollup_apply"(o, s, ch, su, se, re, cr, co, du, oc, d),
+            "RootCauseRollup_apply"(o, s, ch, su, se, re, cr, ca, d)
+       FROM (SELECT array_agg("organizationId") o, array_agg("FollowUp_rollup_shard"("id")) s, array_agg("channel"::text) ch, array_agg("surveyId") su,
+                    array_agg("segment") se, array_agg("regionId") re, array_agg("createdAt") cr, array_agg("contactedAt") co, array_agg("dueAt") du, array_agg("outcome"::text) oc,
+                    array_agg("rootCauseId") ca, array_agg(-1) d FROM old_rows) a;
+  ELSE
+    PERFORM "FollowUpRollup_apply"(o, s, ch, su, se, re, cr, co, du, oc, d), "FollowUpHourRollup_apply"(o, s, ch, su, se, re, cr, co, du, oc, d),
+            "RootCauseRollup_apply"(o, s, ch, su, se, re, cr, ca, d)
+       FROM (SELECT array_agg(c.org) o, array_agg(c.shard) s, array_agg(c.chan) ch, array_agg(c.survey) su, array_agg(c.seg) se, array_agg(c.region) re, array_agg(c.created) cr,
+                    array_agg(c.contacted) co, array_agg(c.due) du, array_agg(c.outcome) oc, array_agg(c.cause) ca, array_agg(c.delta) d
+               FROM (SELECT m.*
+                       FROM new_rows n JOIN old_rows o ON o."id" = n."id"
+                      CROSS JOIN LATERAL (VALUES
+                              (n."organizationId", "FollowUp_rollup_shard"(n."id"), n."channel"::text, n."surveyId", n."segment", n."regionId", n."createdAt", n."rootCauseId", n."contactedAt", n."dueAt", n."outcome"::text, 1),
+                              (o."organizationId", "FollowUp_rollup_shard"(o."id"), o."channel"::text, o."surveyId", o."segment", o."regionId", o."createdAt", o."rootCauseId", o."contactedAt", o."dueAt", o."outcome"::text, -1))
+                            AS m(org, shard, chan, survey, seg, region, created, cause, contacted, due, outcome, delta)
+                      WHERE (n."organizationId", n."channel", n."surveyId", n."segment", n."regionId", n."createdAt", n."rootCauseId", n."contactedAt", n."dueAt", n."outcome")
+                            IS DISTINCT FROM (o."organizationId", o."channel", o."surveyId", o."segment", o."regionId", o."createdAt", o."rootCauseId", o."contactedAt", o."dueAt", o."outcome")) AS c) a;
+  END IF;
+  RETURN NULL;
+END $$;
 
 -- Triggers
 
@@ -625,3 +649,11 @@ CREATE OR REPLACE TRIGGER "FollowUp_copy_response" BEFORE INSERT ON "FollowUp"
 -- from migration 20261205200000_follow_up_rollups_by_filter
 CREATE OR REPLACE TRIGGER "Response_follow_up_keys" AFTER UPDATE ON "Response" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION "Response_follow_up_keys"();
+
+-- from migration 20261207120000_follow_up_rollups_by_region
+CREATE OR REPLACE TRIGGER "FollowUp_copy_region" BEFORE INSERT OR UPDATE OF "storeId", "regionId" ON "FollowUp"
+  FOR EACH ROW EXECUTE FUNCTION "FollowUp_copy_region"();
+
+-- from migration 20261207120000_follow_up_rollups_by_region
+CREATE OR REPLACE TRIGGER "Store_follow_up_region" AFTER UPDATE ON "Store" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "Store_follow_up_region"();

@@ -92,7 +92,7 @@ async function load(client: pg.Client, plan: BenchPlan) {
   for (const batch of plan.batches()) {
     await copyRows(client, "SurveySend", ["id", "organizationId", "surveyId", "contactId", "storeId", "channel", "token", "locale", "sentAt", "segment"], batch.sends);
     await copyRows(client, "Response", ["id", "organizationId", "surveySendId", "surveyId", "contactId", "storeId", "channel", "score", "category", "comment", "locale", "respondedAt", "updatedAt", "segment"], batch.responses);
-    await copyRows(client, "FollowUp", ["id", "organizationId", "responseId", "storeId", "status", "outcome", "dueAt", "contactedAt", "closedAt", "createdAt", "rootCauseId", "channel", "surveyId", "segment"], batch.followUps);
+    await copyRows(client, "FollowUp", ["id", "organizationId", "responseId", "storeId", "status", "outcome", "dueAt", "contactedAt", "closedAt", "createdAt", "rootCauseId", "channel", "surveyId", "segment", "regionId"], batch.followUps);
     await copyRows(client, "ResponseTheme", ["responseId", "themeId", "organizationId", "respondedAt", "storeId", "surveyId", "channel", "segment", "category"], batch.themes);
     sends += batch.sends.length;
     responses += batch.responses.length;

@@ -22,6 +22,8 @@ export type AnalyticsFilters = {
   daysWithData: DateRange | null;
   /** The stores the view is limited to (by role, region or store filter); null means every store and online. */
   storeIds: string[] | null;
+  /** The region whose stores are exactly the view's (a region filter alone, by a member who sees every store). */
+  regionId: string | null;
   channel: Channel | null;
   surveyId: string | null;
   segment: string | null;
@@ -53,6 +55,7 @@ export async function resolveFilters(member: Member, query: AnalyticsQuery, now 
     trend: query.trend ?? (days <= WEEKLY_TREND_MAX_DAYS ? "week" : "month"),
     daysWithData: withData,
     storeIds,
+    regionId: query.region && !query.store && member.storeIds === null ? query.region : null,
     channel: query.channel ?? null,
     surveyId: survey?.id ?? null,
     segment: query.segment ?? null,

@@ -75,22 +75,23 @@ export function rootCauseCounts(counts: { rootCauseId: string; followUps: number
 
 /**
  * Follow-up figures of a view: from the follow-up rollups when they count the view's follow-ups (the whole tenant, or
- * one channel, survey or segment of it), from the follow-ups themselves when it is limited to stores or combines
- * filters (fewer rows).
+ * one channel, survey, segment or region of it), from the follow-ups themselves when it is limited to other sets of
+ * stores or combines filters (fewer rows).
  */
 export async function getFollowUpFigures(member: Member, filters: AnalyticsFilters, now: Date): Promise<FollowUpFigures> {
   return followUpRollupFilterOf(filters) ? followUpFiguresFromRollup(member, filters, now) : followUpFiguresFromRows(member, filters, now);
 }
 
 /** The (filter, value) of the follow-up rollups' rows that count exactly a view's follow-ups; null when none do. */
-type FollowUpRollupFilter = { filter: "" | "channel" | "survey" | "segment"; value: string };
+type FollowUpRollupFilter = { filter: "" | "channel" | "survey" | "segment" | "region"; value: string };
 
 function followUpRollupFilterOf(filters: AnalyticsFilters): FollowUpRollupFilter | null {
-  if (filters.storeIds !== null) return null;
+  if (filters.storeIds !== null && filters.regionId === null) return null;
   const given = [
     { filter: "channel", value: filters.channel },
     { filter: "survey", value: filters.surveyId },
     { filter: "segment", value: filters.segment },
+    { filter: "region", value: filters.regionId },
   ].filter((entry): entry is FollowUpRollupFilter => Boolean(entry.value));
   if (given.length > 1) return null;
   return given[0] ?? { filter: "", value: "" };
@@ -153,7 +154,7 @@ type RollupFigures = {
 } & Record<FollowUpOutcome, number>;
 
 /**
- * The follow-up figures of the whole tenant, or of one channel, survey or segment of it, in one statement.
+ * The follow-up figures of the whole tenant, or of one channel, survey, segment or region of it, in one statement.
  * FollowUpHourRollup gives the totals and, from its running total of contacted follow-ups, the hours holding the two
  * middle ones; FollowUpRollup (contacted follow-ups only) then gives the minutes of only those hours, for the exact
  * median (a few thousand rows at most, whatever the range). RootCauseRollup gives the follow-ups with a cause; the two

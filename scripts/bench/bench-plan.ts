@@ -114,7 +114,7 @@ export function benchPlan(input: { organizationId: string; surveyId: string; the
         // A tag and a follow-up carry their response's keys (on a live database a trigger copies them).
         const segment = contactTier[contact];
         if (comment) for (const themeId of themesOf(comment, locale)) batch.themes.push([responseId, themeId, org, respondedAt, storeId, surveyId, channel, segment, category]);
-        if (category === "detractor") batch.followUps.push([...followUp(responseId, storeId, respondedAt, responses), channel, surveyId, segment]);
+        if (category === "detractor") batch.followUps.push([...followUp(responseId, storeId, respondedAt, responses), channel, surveyId, segment, store?.regionId ?? null]);
         responses++;
       }
       yield batch;

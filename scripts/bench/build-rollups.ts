@@ -23,10 +23,10 @@ const MONTH_OF = {
             SELECT "organizationId", "respondedAt", "storeId", '', "surveyId", "channel", "segment", "category"
               FROM "Response" WHERE "comment" IS NOT NULL AND "respondedAt" >= $1 AND "respondedAt" < $2) c`,
   followUps: `
-    SELECT "FollowUpRollup_apply"(o, s, ch, su, se, cr, co, du, oc, d), "FollowUpHourRollup_apply"(o, s, ch, su, se, cr, co, du, oc, d),
-           "RootCauseRollup_apply"(o, s, ch, su, se, cr, ca, d)
+    SELECT "FollowUpRollup_apply"(o, s, ch, su, se, re, cr, co, du, oc, d), "FollowUpHourRollup_apply"(o, s, ch, su, se, re, cr, co, du, oc, d),
+           "RootCauseRollup_apply"(o, s, ch, su, se, re, cr, ca, d)
       FROM (SELECT array_agg("organizationId") o, array_agg("FollowUp_rollup_shard"("id")) s, array_agg("channel"::text) ch, array_agg("surveyId") su,
-                   array_agg("segment") se, array_agg("createdAt") cr, array_agg("contactedAt") co, array_agg("dueAt") du, array_agg("outcome"::text) oc,
+                   array_agg("segment") se, array_agg("regionId") re, array_agg("createdAt") cr, array_agg("contactedAt") co, array_agg("dueAt") du, array_agg("outcome"::text) oc,
                    array_agg("rootCauseId") ca, array_agg(1) d
               FROM "FollowUp" WHERE "createdAt" >= $1 AND "createdAt" < $2) a`,
 };

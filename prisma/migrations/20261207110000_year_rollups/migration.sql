@@ -70,6 +70,27 @@ LANGUAGE sql STABLE AS $$
   WHERE d."followUps" <> 0
 $$;
 
+-- Unchanged, restated after the function they read, as SQL functions are checked against what exists when created.
+CREATE OR REPLACE FUNCTION "TenantFeedbackRollup_deltas"(org text[], at timestamp(3)[], store text[], survey text[], chan "Channel"[], seg text[], kind int[], delta int[])
+RETURNS TABLE ("organizationId" text, "grain" "RollupGrain", "periodStart" date, "surveyId" text, "channel" "Channel", "segment" text, "sent" int, "score0" int, "score1" int, "score2" int, "score3" int, "score4" int, "score5" int, "score6" int, "score7" int, "score8" int, "score9" int, "score10" int)
+LANGUAGE sql STABLE AS $$
+  SELECT d."organizationId", d."grain", d."periodStart", d."surveyId", d."channel", d."segment", sum(d."sent")::int, sum(d."score0")::int, sum(d."score1")::int, sum(d."score2")::int, sum(d."score3")::int, sum(d."score4")::int, sum(d."score5")::int, sum(d."score6")::int, sum(d."score7")::int, sum(d."score8")::int, sum(d."score9")::int, sum(d."score10")::int
+    FROM "FeedbackRollup_deltas"(org, at, store, survey, chan, seg, kind, delta) AS d
+   GROUP BY 1, 2, 3, 4, 5, 6
+  HAVING sum(d."sent") <> 0 OR sum(d."score0") <> 0 OR sum(d."score1") <> 0 OR sum(d."score2") <> 0 OR sum(d."score3") <> 0 OR sum(d."score4") <> 0 OR sum(d."score5") <> 0 OR sum(d."score6") <> 0 OR sum(d."score7") <> 0 OR sum(d."score8") <> 0 OR sum(d."score9") <> 0 OR sum(d."score10") <> 0
+$$;
+
+CREATE OR REPLACE FUNCTION "StoreFeedbackRollup_deltas"(org text[], at timestamp(3)[], store text[], survey text[], chan "Channel"[], seg text[], kind int[], delta int[])
+RETURNS TABLE ("organizationId" text, "filter" text, "value" text, "grain" "RollupGrain", "periodStart" date, "storeId" text, "sent" int, "score0" int, "score1" int, "score2" int, "score3" int, "score4" int, "score5" int, "score6" int, "score7" int, "score8" int, "score9" int, "score10" int)
+LANGUAGE sql STABLE AS $$
+  SELECT d."organizationId", k."filter", k."value", d."grain", d."periodStart", d."storeId", sum(d."sent")::int, sum(d."score0")::int, sum(d."score1")::int, sum(d."score2")::int, sum(d."score3")::int, sum(d."score4")::int, sum(d."score5")::int, sum(d."score6")::int, sum(d."score7")::int, sum(d."score8")::int, sum(d."score9")::int, sum(d."score10")::int
+    FROM "FeedbackRollup_deltas"(org, at, store, survey, chan, seg, kind, delta) AS d
+   CROSS JOIN LATERAL "FollowUp_rollup_keys"(d."channel"::text, d."surveyId", d."segment") AS k
+   WHERE d."storeId" <> ''
+   GROUP BY 1, 2, 3, 4, 5, 6
+  HAVING sum(d."sent") <> 0 OR sum(d."score0") <> 0 OR sum(d."score1") <> 0 OR sum(d."score2") <> 0 OR sum(d."score3") <> 0 OR sum(d."score4") <> 0 OR sum(d."score5") <> 0 OR sum(d."score6") <> 0 OR sum(d."score7") <> 0 OR sum(d."score8") <> 0 OR sum(d."score9") <> 0 OR sum(d."score10") <> 0
+$$;
+
 -- Hand-written: what Prisma's schema language cannot state.
 
 -- The year rows of what is there: the sums of each key's month rows (every month row is inside one year), in key

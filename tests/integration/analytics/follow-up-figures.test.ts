@@ -8,19 +8,24 @@ import { detractorFollowUp } from "../responses/respond";
 import { filtersFor } from "./filters-for";
 
 // The follow-up figures exist three times: per follow-up in TypeScript (CSV export), aggregated in SQL over raw
-// follow-ups (views limited to stores) and read from FollowUpRollup (the whole tenant, or one channel, survey or
-// segment of it). They must agree.
+// follow-ups (views limited to stores) and read from FollowUpRollup (the whole tenant, or one channel, survey,
+// segment or region of it). They must agree.
 
 const NOW = new Date("2026-04-01T12:00:00Z");
 const HOUR = 3_600_000;
 let admin: Member;
 let rows: { createdAt: Date; contactedAt: Date | null; dueAt: Date; outcome: string | null; rootCauseId: string | null }[];
 let causes: Awaited<ReturnType<typeof listRootCauses>>;
+let regionId: string;
 
 beforeAll(async () => {
   const created = await createTenant("Follow-up Figures Shop");
   admin = created.admin;
   const store = await createTestStore(created.tenant, "Pier");
+  // The store is in a region, and another store of the region has none of these follow-ups.
+  regionId = (await db.region.create({ data: { organizationId: created.tenant.organizationId, name: "Coast" } })).id;
+  const other = await createTestStore(created.tenant, "Harbour");
+  await db.store.updateMany({ where: { id: { in: [store.id, other.id] } }, data: { regionId } });
   causes = await listRootCauses(created.tenant);
   // 24 detractors over March, worked in every way: contacted early, late, never; closed with each outcome; still open.
   for (let n = 0; n < 24; n++) {
@@ -51,15 +56,17 @@ beforeAll(async () => {
 });
 
 describe("the follow-up figures", () => {
-  it("are the same from the rollup and from the raw follow-ups, for the whole tenant and one channel or segment", async () => {
+  it("are the same from the rollup and from the raw follow-ups, for the whole tenant and one channel, segment or region", async () => {
     const periods: Record<string, string>[] = [{ from: "2026-03-01", to: "2026-03-31" }, { from: "2026-03-03", to: "2026-03-17" }, { from: "2026-03-02", to: "2026-03-29" }, { period: "all" }];
-    const views: Record<string, string>[] = [{}, { channel: "online" }, { channel: "store" }, { segment: "Gold" }, { segment: "Silver" }];
+    const views: Record<string, string>[] = [{}, { channel: "online" }, { channel: "store" }, { segment: "Gold" }, { segment: "Silver" }, { region: regionId }];
     for (const query of periods.flatMap((period) => views.map((view) => ({ ...period, ...view })))) {
       const filters = await filtersFor(admin, query, NOW);
       expect(await followUpFiguresFromRollup(admin, filters, NOW), JSON.stringify(query)).toEqual(await followUpFiguresFromRows(admin, filters, NOW));
     }
     const gold = await followUpFiguresFromRollup(admin, await filtersFor(admin, { period: "all", segment: "Gold" }, NOW), NOW);
     expect(gold.opened).toBe(12);
+    // Two in three detractors were in the region's store.
+    expect((await followUpFiguresFromRollup(admin, await filtersFor(admin, { period: "all", region: regionId }, NOW), NOW)).opened).toBe(16);
   });
 
   it("match the per-follow-up definitions the CSV export uses", async () => {

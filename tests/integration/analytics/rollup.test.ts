@@ -113,7 +113,7 @@ async function themeRollup(tenant: Tenant) {
 
 /** The follow-ups with the (filter, value) pairs each counts under: the whole tenant's, and its response's keys as they are now. */
 async function followUpsByFilter(tenant: Tenant) {
-  const followUps = await db.followUp.findMany({ where: { organizationId: tenant.organizationId }, include: { response: true } });
+  const followUps = await db.followUp.findMany({ where: { organizationId: tenant.organizationId }, include: { response: true, store: true } });
   return followUps.map((followUp) => ({
     ...followUp,
     filters: [
@@ -121,6 +121,7 @@ async function followUpsByFilter(tenant: Tenant) {
       ["channel", followUp.response.channel],
       ["survey", followUp.response.surveyId],
       ["segment", followUp.response.segment ?? ""],
+      ...(followUp.store?.regionId ? [["region", followUp.store.regionId]] : []),
     ],
   }));
 }
@@ -216,6 +217,9 @@ describe("the feedback rollup", () => {
     const { tenant, admin } = await createTenant("Rollup Shop");
     mixed = { tenant, admin };
     const stores = [await createTestStore(tenant, "A"), await createTestStore(tenant, "B"), await createTestStore(tenant, "C")];
+    const regions = await Promise.all(["North", "South"].map((name) => db.region.create({ data: { organizationId: tenant.organizationId, name } })));
+    await db.store.update({ where: { id: stores[0].id }, data: { regionId: regions[0].id } });
+    await db.store.update({ where: { id: stores[1].id }, data: { regionId: regions[1].id } });
     const segments = [null, "Gold", "Silver"] as const;
     const tokens: string[] = [];
     // Across a new year, so that year rows are made and read.
@@ -265,6 +269,9 @@ describe("the feedback rollup", () => {
         // A customer is erased: comments and tags go, the scores stay.
         const contact = await db.contact.findFirst({ where: { organizationId: tenant.organizationId, responses: { some: { comment: { not: null } } } } });
         if (contact) await eraseContact(tenant, contact.id);
+      } else if (action < 0.9) {
+        // A store moves to another region, or out of every region: its follow-ups' counts move with it.
+        await db.store.update({ where: { id: rand.pick(stores).id }, data: { regionId: rand.pick([...regions.map((region) => region.id), null]) } });
       } else if (action < 0.92) {
         // A contact moves to another tier: past sends and responses keep the segment they had.
         const contact = await db.contact.findFirstOrThrow({ where: { organizationId: tenant.organizationId }, skip: rand.int(5) });
@@ -292,6 +299,8 @@ describe("the feedback rollup", () => {
     await db.followUp.update({ where: { id: unreached.id }, data: { contactedAt: null, status: "closed", outcome: "unreachable" } });
     await db.followUp.update({ where: { id: caused.id }, data: { rootCauseId: causes[0].id } });
     await db.rootCause.delete({ where: { id: causes[0].id } });
+    // And a store that is left moves into a region, taking its follow-ups' counts along.
+    await db.store.update({ where: { id: stores[0].id }, data: { regionId: regions[1].id } });
 
     for (const table of Object.keys(FEEDBACK_KEYS) as FeedbackRollupName[]) {
       const [expected, actual] = await Promise.all([recount(tenant, table), rollup(tenant, table)]);
@@ -312,6 +321,8 @@ describe("the feedback rollup", () => {
       covers("closed follow-ups", [...expectedFollowUps.keys()].some((name) => /\|(resolved|notResolved|unreachable)$/.test(name)));
       covers("follow-ups of a segment", [...expectedFollowUps.keys()].some((name) => name.startsWith("segment|Gold|")));
       covers("online follow-ups", [...expectedFollowUps.keys()].some((name) => name.startsWith("channel|online|")));
+      // By hours: every follow-up counts there, contacted or not.
+      if (unit === "hours") covers("follow-ups of a region", [...expectedFollowUps.keys()].some((name) => name.startsWith("region|")));
       expect(Object.fromEntries(actualFollowUps), `follow-ups by ${unit}, seed ${seed}`).toEqual(Object.fromEntries(expectedFollowUps));
     }
 
