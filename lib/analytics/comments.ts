@@ -8,7 +8,8 @@ import type { CommentCursor, CommentQuery } from "./schemas";
 
 export const COMMENTS_PER_PAGE = 25;
 
-// A search reads the newest month first (see listComments).
+// A search of a word few wrote reads all its matches; of a common one, the newest month first (see listComments).
+export const FEW_MATCHES = 500;
 const SEARCH_WINDOW_DAYS = 30;
 
 export type CommentRow = {
@@ -32,9 +33,11 @@ type Page = Omit<CommentRow, "themes">[];
  *
  * A search runs in two steps. The planner cannot tell how many comments a prefix matches, so it always walks the
  * comments newest first and tests each: fast for a common word, but a word no one wrote made it read every comment
- * of all time (seconds at a million responses). So the newest week is searched that way, and only when it does not
+ * of all time (seconds at a million responses). So the newest month is searched that way, and only when it does not
  * fill the page are the older matches taken from the full-text index (all of them, then sorted): by then a match is
- * rarer than one in a week's comments per page, so there are few.
+ * rarer than one in a week's comments per page, so there are few. A word with fewer than FEW_MATCHES matches in
+ * the whole view skips the newest month's walk (for a word nobody wrote, every comment of the month): its matches
+ * are all read through the index and sorted.
  */
 export async function listComments(member: Member, filters: AnalyticsFilters, query: Omit<CommentQuery, "after"> & { after?: CommentCursor }) {
   // Themes are the whole tenant's (the comments themselves are limited to the member's stores below), and checked on
@@ -52,6 +55,7 @@ export async function listComments(member: Member, filters: AnalyticsFilters, qu
   const windowStart = subDays(query.after?.respondedAt ?? filters.range.to, SEARCH_WINDOW_DAYS);
   let rows: Page;
   if (!search || windowStart <= filters.range.from) rows = await newestFirst(conditions);
+  else if ((await matchesUpTo(conditions, FEW_MATCHES)) < FEW_MATCHES) rows = await olderMatches(conditions);
   else {
     rows = await newestFirst(Prisma.sql`${conditions} AND r."respondedAt" >= ${windowStart}`);
     if (rows.length <= COMMENTS_PER_PAGE) rows = [...rows, ...(await olderMatches(Prisma.sql`${conditions} AND r."respondedAt" < ${windowStart}`))];
@@ -80,6 +84,22 @@ function newestFirst(conditions: Prisma.Sql): Promise<Page> {
      WHERE ${conditions}
      ORDER BY r."respondedAt" DESC, r."id" DESC
      LIMIT ${COMMENTS_PER_PAGE + 1}`;
+}
+
+/**
+ * How many comments match, counted through the full-text index and no further than `cap`. The planner cannot
+ * estimate a prefix query's matches, so it is told to use the index (a bitmap scan): for a word few wrote that is a
+ * few index pages, and for a common one the first heap pages hold `cap` matches.
+ */
+async function matchesUpTo(conditions: Prisma.Sql, cap: number): Promise<number> {
+  const replica = readReplica();
+  const [, , counted] = await replica.$transaction([
+    replica.$executeRaw`SET LOCAL enable_seqscan = off`,
+    replica.$executeRaw`SET LOCAL enable_indexscan = off`,
+    replica.$queryRaw<{ matches: number }[]>`
+      SELECT count(*)::int AS matches FROM (SELECT 1 FROM "Response" r WHERE ${conditions} LIMIT ${cap}) r`,
+  ]);
+  return counted[0].matches;
 }
 
 /** The matches found through the full-text index first (MATERIALIZED keeps the planner from walking by date). */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { COMMENTS_PER_PAGE, listComments } from "@/lib/analytics/comments";
+import { COMMENTS_PER_PAGE, FEW_MATCHES, listComments } from "@/lib/analytics/comments";
 import { getThemeFigures } from "@/lib/analytics/theme-figures";
 import { db } from "@/lib/db/client";
 import { saveComment } from "@/lib/responses/record-score";
@@ -178,5 +178,40 @@ describe("themes", () => {
     const lovelyAfterCursor = commented.slice(half).filter((row) => row.comment!.startsWith("Lovely")).map((row) => row.id);
     expect(tagged.map((tag) => tag.responseId).sort()).toEqual(lovelyAfterCursor.sort());
     expect(await listRetagStatus(tenant)).toContainEqual(expect.objectContaining({ themeId: cleanliness.id, state: "done", done: commented.length }));
+  });
+});
+
+describe("a search for a word many wrote", () => {
+  it("walks the newest month, then takes older matches from the index, in one newest-first order a cursor can resume", async () => {
+    const busy = await createTenant("Busy Comment Shop");
+    const { send } = await respond(busy.tenant, 9, { at: new Date("2026-01-01T10:00:00Z") });
+    // More matches than a search reads through the index at once, one every two hours from 1 December to 20 January,
+    // and none in the newest month of the range: the first page comes from the index, the next ones from the walk.
+    const at = (n: number) => new Date(Date.UTC(2025, 11, 1) + n * 2 * 3_600_000);
+    const many = 600;
+    expect(many).toBeGreaterThan(FEW_MATCHES);
+    await db.$executeRaw`
+      INSERT INTO "SurveySend" ("id", "organizationId", "surveyId", "contactId", "channel", "token", "locale", "sentAt")
+      SELECT 'busy-send-' || n, ${busy.tenant.organizationId}, ${send.surveyId}, ${send.contactId}, 'online', 'busy-token-' || n, 'en',
+             ${at(0)}::timestamp + n * interval '2 hours'
+        FROM generate_series(0, ${many - 1}) AS n`;
+    await db.$executeRaw`
+      INSERT INTO "Response" ("id", "organizationId", "surveySendId", "surveyId", "contactId", "channel", "score", "category", "comment", "locale", "respondedAt", "updatedAt")
+      SELECT 'busy-response-' || n, ${busy.tenant.organizationId}, 'busy-send-' || n, ${send.surveyId}, ${send.contactId}, 'online', 9, 'promoter',
+             'Helpful people ' || n, 'en', ${at(0)}::timestamp + n * interval '2 hours', now()
+        FROM generate_series(0, ${many - 1}) AS n`;
+    const query = { from: "2025-12-01", to: "2026-02-28" };
+
+    const seen: string[] = [];
+    let after: { respondedAt: Date; id: string } | undefined;
+    do {
+      const page = await listComments(busy.admin, await filtersFor(busy.admin, query, NOW), { q: "help", ...(after && { after }) });
+      seen.push(...page.comments.map((row) => row.id));
+      after = page.next ?? undefined;
+    } while (after);
+
+    // Every match once, newest first.
+    const expected = Array.from({ length: many }, (_, n) => many - 1 - n);
+    expect(seen).toEqual(expected.map((n) => `busy-response-${n}`));
   });
 });
