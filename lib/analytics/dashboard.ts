@@ -144,16 +144,15 @@ type RollupRows = { rollup: FeedbackRollupTable; where: Prisma.Sql };
 async function grouped(member: Member, filters: AnalyticsFilters, rows: RollupRows, dimensions: Dimension[]) {
   const ranges = filters.previous ? [filters.range, filters.previous] : [filters.range];
   const periods = weightedRowsIn(ranges, filters.daysWithData);
-  const inPeriod = periods.weights.map((weight, i) => Prisma.sql`(${Prisma.raw(i === 0 ? "true" : "false")}, ${weight})`);
   const columns = Prisma.raw(dimensions.map((dimension) => `r."${COLUMNS[dimension]}"`).join(", "));
   const keys = Prisma.raw(dimensions.map((dimension) => `r."${COLUMNS[dimension]}"::text`).join(", "));
   const sets = Prisma.raw(["(r.current)", ...dimensions.map((dimension) => `(r.current, r."${COLUMNS[dimension]}")`)].join(", "));
   const counted = await readReplica().$queryRaw<(CountRow & { current: boolean; dimension: number; key: string | null })[]>`
     SELECT r.current, GROUPING(${columns})::int AS dimension, COALESCE(${keys}) AS key, ${COUNT_SUMS}
-      FROM (SELECT w.current, ${columns}, ${weightedKeySums(Prisma.sql`w.weight`)}
+      FROM (SELECT w."range" = 0 AS current, ${columns}, ${weightedKeySums(Prisma.sql`w."weight"`)}
               FROM ${Prisma.raw(`"${rows.rollup}"`)} r
-             CROSS JOIN LATERAL (VALUES ${Prisma.join(inPeriod, ", ")}) AS w(current, weight)
-             WHERE r."organizationId" = ${member.organizationId} AND ${periods.rows} AND w.weight <> 0 ${rows.where}
+              JOIN ${periods.weights} ON w."grain" = r."grain" AND w."periodStart" = r."periodStart"
+             WHERE r."organizationId" = ${member.organizationId} AND ${periods.rows} ${rows.where}
              GROUP BY 1, ${columns}) r
      GROUP BY GROUPING SETS (${sets})`;
   // GROUPING() sets a bit for every column a row is NOT grouped by, first column highest.

@@ -84,10 +84,11 @@ async function* responseCsvChunks(member: Member, filters: AnalyticsFilters, bat
         JOIN "Contact" c ON c."id" = r."contactId" AND c."organizationId" = r."organizationId"
         LEFT JOIN "Store" s ON s."id" = r."storeId" AND s."organizationId" = r."organizationId"
         LEFT JOIN "Region" g ON g."id" = s."regionId" AND g."organizationId" = s."organizationId"
-        -- A join, not a subquery in the column: the cell's expression reads its value more than once.
+        -- A join, not a subquery in the column: the cell's expression reads its value more than once. Only a comment
+        -- has themes: for a response without one the look-up is skipped (a one-time filter), not made.
         LEFT JOIN LATERAL (SELECT string_agg(th."name", '; ' ORDER BY th."name") AS themes FROM "ResponseTheme" t
                              JOIN "Theme" th ON th."id" = t."themeId" AND th."organizationId" = t."organizationId"
-                            WHERE t."responseId" = r."id" AND t."organizationId" = r."organizationId") m ON true
+                            WHERE r."comment" IS NOT NULL AND t."responseId" = r."id" AND t."organizationId" = r."organizationId") m ON true
        WHERE ${where} ${from} ${upTo}
        ORDER BY r."respondedAt", r."id"`);
     if (!last) return;

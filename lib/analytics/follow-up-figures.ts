@@ -167,7 +167,8 @@ export async function followUpFiguresFromRollup(member: Member, filters: Analyti
   const recent = new Date(Math.max(filters.range.from.getTime(), now.getTime() - LONGEST_DUE_DAYS * 86_400_000));
   const periods = weightedRowsIn([filters.range], filters.daysWithData);
   // A rollup's rows of the view with their weights (lib/analytics/rollup.ts): every sum below is sum(weight × count).
-  const rowsOf = (rollup: string) => Prisma.sql`(SELECT r.*, ${periods.weights[0]} AS weight FROM ${Prisma.raw(`"${rollup}"`)} r
+  const rowsOf = (rollup: string) => Prisma.sql`(SELECT r.*, w."weight" FROM ${Prisma.raw(`"${rollup}"`)} r
+      JOIN ${periods.weights} ON w."grain" = r."grain" AND w."periodStart" = r."periodStart"
      WHERE r."organizationId" = ${member.organizationId} AND r."filter" = ${rollupFilter.filter} AND r."value" = ${rollupFilter.value}
        AND ${periods.rows}) r`;
   const rows = await readReplica().$queryRaw<RollupFigures[]>`
