@@ -14,7 +14,7 @@ import {
   storeBoardRollupOf,
   trendRowsIn,
   weightedKeySums,
-  weightedRowsIn,
+  weightedPeriodsOf,
   type CountRow,
   type FeedbackRollupTable,
 } from "./rollup";
@@ -143,7 +143,7 @@ type RollupRows = { rollup: FeedbackRollupTable; where: Prisma.Sql };
  */
 async function grouped(member: Member, filters: AnalyticsFilters, rows: RollupRows, dimensions: Dimension[]) {
   const ranges = filters.previous ? [filters.range, filters.previous] : [filters.range];
-  const periods = weightedRowsIn(ranges, filters.daysWithData);
+  const periods = weightedPeriodsOf(ranges, filters.daysWithData);
   const columns = Prisma.raw(dimensions.map((dimension) => `r."${COLUMNS[dimension]}"`).join(", "));
   const keys = Prisma.raw(dimensions.map((dimension) => `r."${COLUMNS[dimension]}"::text`).join(", "));
   const sets = Prisma.raw(["(r.current)", ...dimensions.map((dimension) => `(r.current, r."${COLUMNS[dimension]}")`)].join(", "));
@@ -151,8 +151,8 @@ async function grouped(member: Member, filters: AnalyticsFilters, rows: RollupRo
     SELECT r.current, GROUPING(${columns})::int AS dimension, COALESCE(${keys}) AS key, ${COUNT_SUMS}
       FROM (SELECT w."range" = 0 AS current, ${columns}, ${weightedKeySums(Prisma.sql`w."weight"`)}
               FROM ${Prisma.raw(`"${rows.rollup}"`)} r
-              JOIN ${periods.weights} ON w."grain" = r."grain" AND w."periodStart" = r."periodStart"
-             WHERE r."organizationId" = ${member.organizationId} AND ${periods.rows} ${rows.where}
+              JOIN ${periods} ON w."grain" = r."grain" AND w."periodStart" = r."periodStart"
+             WHERE r."organizationId" = ${member.organizationId} ${rows.where}
              GROUP BY 1, ${columns}) r
      GROUP BY GROUPING SETS (${sets})`;
   // GROUPING() sets a bit for every column a row is NOT grouped by, first column highest.

@@ -3,7 +3,7 @@ import { readReplica } from "../db/read-replica";
 import type { FollowUpOutcome } from "../generated/prisma/enums";
 import type { Member } from "../tenancy/tenant";
 import { filterSql, type AnalyticsFilters } from "./filters";
-import { weightedRowsIn } from "./rollup";
+import { weightedPeriodsOf } from "./rollup";
 
 // How fast and how well the loop is closed, and why customers were unhappy. Each definition exists in TypeScript
 // for one follow-up (the CSV export), in SQL for the aggregate over follow-ups (filtered views) and in the rollups'
@@ -165,12 +165,12 @@ export async function followUpFiguresFromRollup(member: Member, filters: Analyti
   if (!rollupFilter) throw new Error("The follow-up rollups do not count a view limited to stores or with several filters");
   const ofView = followUpsOf(member, filters);
   const recent = new Date(Math.max(filters.range.from.getTime(), now.getTime() - LONGEST_DUE_DAYS * 86_400_000));
-  const periods = weightedRowsIn([filters.range], filters.daysWithData);
+  const periods = weightedPeriodsOf([filters.range], filters.daysWithData);
   // A rollup's rows of the view with their weights (lib/analytics/rollup.ts): every sum below is sum(weight × count).
   const rowsOf = (rollup: string) => Prisma.sql`(SELECT r.*, w."weight" FROM ${Prisma.raw(`"${rollup}"`)} r
-      JOIN ${periods.weights} ON w."grain" = r."grain" AND w."periodStart" = r."periodStart"
+      JOIN ${periods} ON w."grain" = r."grain" AND w."periodStart" = r."periodStart"
      WHERE r."organizationId" = ${member.organizationId} AND r."filter" = ${rollupFilter.filter} AND r."value" = ${rollupFilter.value}
-       AND ${periods.rows}) r`;
+) r`;
   const rows = await readReplica().$queryRaw<RollupFigures[]>`
     WITH hours AS (
       SELECT r."hoursToFirstContact" AS hour, sum(r.weight * r."opened") AS opened, sum(r.weight * r."slaMet") AS "slaMet",
