@@ -87,30 +87,39 @@ function newestFirst(conditions: Prisma.Sql): Promise<Page> {
 }
 
 /**
- * How many comments match, counted through the full-text index and no further than `cap`. The planner cannot
- * estimate a prefix query's matches, so it is told to use the index (a bitmap scan): for a word few wrote that is a
- * few index pages, and for a common one the first heap pages hold `cap` matches.
+ * A query run with the full-text index as its only way in (a bitmap scan). The planner cannot estimate a prefix
+ * query's matches, and with a guess of thousands it walks the tenant's responses by date instead, testing each.
  */
-async function matchesUpTo(conditions: Prisma.Sql, cap: number): Promise<number> {
+async function throughFullTextIndex<T>(query: Prisma.Sql): Promise<T[]> {
   const replica = readReplica();
-  const [, , counted] = await replica.$transaction([
+  const [, , rows] = await replica.$transaction([
     replica.$executeRaw`SET LOCAL enable_seqscan = off`,
     replica.$executeRaw`SET LOCAL enable_indexscan = off`,
-    replica.$queryRaw<{ matches: number }[]>`
-      SELECT count(*)::int AS matches FROM (SELECT 1 FROM "Response" r WHERE ${conditions} LIMIT ${cap}) r`,
+    replica.$queryRaw<T[]>(query),
   ]);
-  return counted[0].matches;
+  return rows;
 }
 
-/** The matches found through the full-text index first (MATERIALIZED keeps the planner from walking by date). */
+/**
+ * How many comments match, counted through the full-text index and no further than `cap`: for a word few wrote that
+ * is a few index pages, and for a common one the first heap pages hold `cap` matches.
+ */
+async function matchesUpTo(conditions: Prisma.Sql, cap: number): Promise<number> {
+  const [counted] = await throughFullTextIndex<{ matches: number }>(
+    Prisma.sql`SELECT count(*)::int AS matches FROM (SELECT 1 FROM "Response" r WHERE ${conditions} LIMIT ${cap}) r`,
+  );
+  return counted.matches;
+}
+
+/** The matches found through the full-text index, then sorted: few enough to read them all. */
 function olderMatches(conditions: Prisma.Sql): Promise<Page> {
-  return readReplica().$queryRaw<Page>`
-    WITH r AS MATERIALIZED (SELECT r.* FROM "Response" r WHERE ${conditions})
+  return throughFullTextIndex<Page[number]>(Prisma.sql`
     SELECT ${COLUMNS}
-      FROM r
+      FROM "Response" r
       LEFT JOIN "Store" s ON s."id" = r."storeId" AND s."organizationId" = r."organizationId"
+     WHERE ${conditions}
      ORDER BY r."respondedAt" DESC, r."id" DESC
-     LIMIT ${COMMENTS_PER_PAGE + 1}`;
+     LIMIT ${COMMENTS_PER_PAGE + 1}`);
 }
 
 /** "wait queu" → "wait:* & queu:*": every word, as a prefix, must occur. Only letters and digits reach to_tsquery. */
