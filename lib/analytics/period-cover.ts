@@ -30,6 +30,26 @@ export function nextPeriod(grain: Grain, start: Date): Date {
   return addDays(start, grain === "week" ? 7 : 1);
 }
 
+/** Consecutive periods of one grain, from the first one's start up to the day after the last one. */
+export type PeriodRun = { grain: Grain; from: Date; to: Date };
+
+/**
+ * The periods inside a range that cover it exactly once, all counted as they are: whole periods of the first grain,
+ * then of the next at the edges, down to single days. For readers whose rows must each lie inside one bucket (a
+ * trend's week or month); totals read the fewer periods of periodsOfRange.
+ */
+export function periodsInside(range: DateRange, grains: readonly Grain[]): PeriodRun[] {
+  const { from, to } = range;
+  if (from >= to) return [];
+  const [coarsest, ...finer] = grains;
+  if (!coarsest || coarsest === "day") return [{ grain: "day", from, to }];
+  const start = startOfPeriod(coarsest, from);
+  const first = start.getTime() === from.getTime() ? from : nextPeriod(coarsest, start);
+  const last = startOfPeriod(coarsest, to);
+  if (first >= last) return periodsInside(range, finer);
+  return [...periodsInside({ from, to: first }, finer), { grain: coarsest, from: first, to: last }, ...periodsInside({ from: last, to }, finer)];
+}
+
 /**
  * The periods whose weighted counts add up to exactly the range's, choosing per edge between the periods inside the
  * range and a whole period less the part outside, whichever reads fewer periods with data (`dataDays`: the tenant's

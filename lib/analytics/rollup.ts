@@ -4,7 +4,7 @@ import { readReplica } from "../db/read-replica";
 import { SCORES } from "../responses/nps";
 import type { Tenant } from "../tenancy/tenant";
 import { isoDay, type DateRange } from "./date-range";
-import { nextPeriod, periodsOfRange, startOfPeriod, type Grain } from "./period-cover";
+import { periodsInside, periodsOfRange, type Grain, type PeriodRun } from "./period-cover";
 
 // Reading the feedback rollups, which the database's triggers keep exact (migrations 20261123100000_analytics and
 // 20261204110000_coarse_feedback_rollups). Three tables hold the same counts at three levels of detail:
@@ -46,7 +46,7 @@ export function storeBoardRollupOf(filters: ViewScope): { rollup: "StoreFeedback
  * fewer rows of weightedPeriodsOf.
  */
 export function rollupRowsIn(range: DateRange, grains: readonly Grain[] = ["month", "week", "day"], alias = "r"): Prisma.Sql {
-  return periodsSql(coveringPeriods(range.from, range.to, grains), alias);
+  return periodsSql(periodsInside(range, grains), alias);
 }
 
 /**
@@ -55,7 +55,7 @@ export function rollupRowsIn(range: DateRange, grains: readonly Grain[] = ["mont
  */
 export function trendRowsIn(range: DateRange, trend: "week" | "month", alias = "r"): Prisma.Sql {
   if (trend === "week") return rollupRowsIn(range, ["week", "day"], alias);
-  const hasWholeMonth = coveringPeriods(range.from, range.to, ["month"]).some((part) => part.grain === "month");
+  const hasWholeMonth = periodsInside(range, ["month"]).some((part) => part.grain === "month");
   return rollupRowsIn(range, hasWholeMonth ? ["month", "week", "day"] : ["day"], alias);
 }
 
@@ -77,9 +77,7 @@ export function weightedPeriodsOf(ranges: DateRange[], dataDays: DateRange | nul
   return Prisma.raw(entries.length ? `(VALUES ${entries.join(", ")}) AS ${columns}` : `(SELECT NULL::"RollupGrain", NULL::date, 0, 0 WHERE false) AS ${columns}`);
 }
 
-type Part = { grain: Grain; from: Date; to: Date };
-
-function periodsSql(parts: Part[], alias: string): Prisma.Sql {
+function periodsSql(parts: PeriodRun[], alias: string): Prisma.Sql {
   const grain = Prisma.raw(`${alias}."grain"`);
   const period = Prisma.raw(`${alias}."periodStart"`);
   const conditions = parts.map(
@@ -89,22 +87,15 @@ function periodsSql(parts: Part[], alias: string): Prisma.Sql {
   return conditions.length ? Prisma.sql`(${Prisma.join(conditions, " OR ")})` : Prisma.sql`FALSE`;
 }
 
-function coveringPeriods(from: Date, to: Date, grains: readonly Grain[]): Part[] {
-  if (from >= to) return [];
-  const [coarsest, ...finer] = grains;
-  if (!coarsest || coarsest === "day") return [{ grain: "day", from, to }];
-  const first = startOfPeriod(coarsest, from).getTime() === from.getTime() ? from : nextPeriod(coarsest, startOfPeriod(coarsest, from));
-  const last = startOfPeriod(coarsest, to);
-  if (first >= last) return coveringPeriods(from, to, finer);
-  return [...coveringPeriods(from, first, finer), { grain: coarsest, from: first, to: last }, ...coveringPeriods(last, to, finer)];
-}
-
 /** `sum(score0) AS s0, …, sum(sent) AS sent`: select list of the counts, read back by countsOf(). */
 export const COUNT_SUMS = Prisma.raw(
   [...SCORES.map((score) => `sum(r."score${score}")::int AS s${score}`), `sum(r."sent")::int AS sent`].join(", "),
 );
 
-/** The same sums, each row times its weight (weightedPeriodsOf), under the rollup's own column names, for an inner aggregate that COUNT_SUMS sums again. */
+/**
+ * The same sums, each row times its weight (weightedPeriodsOf), under the rollup's own column names, for an inner
+ * aggregate that COUNT_SUMS sums again.
+ */
 export function weightedKeySums(weight: Prisma.Sql): Prisma.Sql {
   const sumOf = (column: string) => Prisma.sql`sum(${weight} * r."${Prisma.raw(column)}")::int AS "${Prisma.raw(column)}"`;
   return Prisma.join([...SCORES.map((score) => sumOf(`score${score}`)), sumOf("sent")], ", ");
