@@ -113,25 +113,36 @@ const COLUMNS: Record<Dimension, string> = { store: "storeId", channel: "channel
 /**
  * Counts over the period and the one before it, grouped every way a leaderboard needs: keys like "total|current",
  * "store:<id>|previous", "segment:<name>|current". Each part comes from the coarsest rollup that answers it
- * (lib/analytics/rollup.ts): a view not limited to stores never reads FeedbackRollup's rows per store and segment.
+ * (lib/analytics/rollup.ts): the stores from one row per store and period, the totals, channels, segments and
+ * surveys from the whole tenant's rows, or from FeedbackRollup's rows per store and key in a view limited to stores.
  */
 async function breakdown(member: Member, filters: AnalyticsFilters): Promise<Map<string, Counts>> {
-  const rollup = feedbackRollupOf(filters);
-  const rows = { rollup, where: filterSql(filters, "r") };
-  if (rollup === "FeedbackRollup") return grouped(member, filters, rows, ["store", "channel", "segment", "survey"]);
-  const [tenant, stores] = await Promise.all([
-    grouped(member, filters, rows, ["channel", "segment", "survey"]),
-    grouped(member, filters, storeBoardRows(filters), ["store"]),
+  const stores = storeRows(filters);
+  const keys = { rollup: feedbackRollupOf(filters), where: filterSql(filters, "r") };
+  if (stores.rollup === keys.rollup) return grouped(member, filters, keys, ["store", "channel", "segment", "survey"]);
+  const [byKey, byStore] = await Promise.all([
+    grouped(member, filters, keys, ["channel", "segment", "survey"]),
+    grouped(member, filters, stores, ["store"]),
   ]);
-  for (const [key, counts] of stores) if (key.startsWith("store:")) tenant.set(key, counts);
-  return tenant;
+  for (const [key, counts] of byStore) if (key.startsWith("store:")) byKey.set(key, counts);
+  return byKey;
 }
 
-/** The store leaderboard's rows (lib/analytics/rollup.ts), selected after the tenant. */
-function storeBoardRows(filters: AnalyticsFilters): RollupRows {
+/**
+ * A row per store and period with the view's filters (lib/analytics/rollup.ts), limited to its stores: the store
+ * leaderboard's rows, and the totals and trend of a view limited to stores.
+ */
+function storeRows(filters: AnalyticsFilters): RollupRows {
   const board = storeBoardRollupOf(filters);
   if (board.rollup === "FeedbackRollup") return { rollup: board.rollup, where: filterSql(filters, "r") };
-  return { rollup: board.rollup, where: Prisma.sql`AND r."filter" = ${board.filter} AND r."value" = ${board.value}` };
+  const stores = filters.storeIds === null ? Prisma.empty : Prisma.sql`AND r."storeId" = ANY(${filters.storeIds}::text[])`;
+  return { rollup: board.rollup, where: Prisma.sql`AND r."filter" = ${board.filter} AND r."value" = ${board.value} ${stores}` };
+}
+
+/** The trend's rows: the whole tenant's, or one per store and period in a view limited to stores. */
+function trendRows(filters: AnalyticsFilters): RollupRows {
+  if (filters.storeIds !== null) return storeRows(filters);
+  return { rollup: feedbackRollupOf(filters), where: filterSql(filters, "r") };
 }
 
 type RollupRows = { rollup: FeedbackRollupTable; where: Prisma.Sql };
@@ -172,12 +183,13 @@ async function grouped(member: Member, filters: AnalyticsFilters, rows: RollupRo
 
 /** NPS per week or month of the period (weeks start on Monday, UTC). */
 async function npsTrend(member: Member, filters: AnalyticsFilters): Promise<TrendPoint[]> {
+  const { rollup, where } = trendRows(filters);
   const rows = await readReplica().$queryRaw<(CountRow & { period: Date })[]>`
     SELECT date_trunc(${filters.trend}, r."periodStart"::timestamp)::date AS period, ${COUNT_SUMS}
-      FROM ${Prisma.raw(`"${feedbackRollupOf(filters)}"`)} r
+      FROM ${Prisma.raw(`"${rollup}"`)} r
      WHERE r."organizationId" = ${member.organizationId}
        AND ${trendRowsIn(filters.range, filters.trend)}
-       ${filterSql(filters, "r")}
+       ${where}
      GROUP BY 1 ORDER BY 1`;
   return rows
     .map((row) => ({ period: isoDay(row.period), figure: npsFigureOfScores(countsOf(row).scores) }))

@@ -10,8 +10,10 @@ import { periodsInside, periodsOfRange, type Grain, type PeriodRun } from "./per
 // 20261204110000_coarse_feedback_rollups). Three tables hold the same counts at three levels of detail:
 //   TenantFeedbackRollup  the whole tenant, per survey, channel and segment: a few rows per period;
 //   StoreFeedbackRollup   per store, every survey, channel and segment together, and per store for each channel,
-//                         survey and segment alone (filter, value): one row per store and period for a leaderboard;
-//   FeedbackRollup        per store, survey, channel and segment: the most rows, read only by views limited to stores.
+//                         survey and segment alone (filter, value): one row per store and period for a leaderboard,
+//                         and for the trend of a view limited to stores;
+//   FeedbackRollup        per store, survey, channel and segment: the most rows, read only by views limited to stores
+//                         (for their totals and breakdowns) and by combinations of filters.
 // Each keeps a row per key and day, week, month and year (migration 20261207110000_year_rollups). A reader takes the
 // coarsest table that answers its question, and the range as the fewest periods with data (weightedPeriodsOf), so the
 // rows a view reads grow with its stores and a few periods, never with everything below them or its length.

@@ -334,6 +334,17 @@ describe("the feedback rollup", () => {
 
   it("gives the dashboard the same counts as raw rows for ranges read as years, months, weeks and days", async () => {
     const { tenant, admin } = mixed;
+    // A region of one new store beside those left from the mix, so that a view of it leaves stores out.
+    const east = await db.region.create({ data: { ...tenant, name: "East" } });
+    const eastStore = await createTestStore(tenant, "East 1");
+    await db.store.update({ where: { id: eastStore.id }, data: { regionId: east.id } });
+    for (const [day, score] of [["2025-12-20", 9], ["2026-01-10", 3], ["2026-01-15", 10], ["2026-02-03", 7]] as const) {
+      const send = await sendTestSurvey(tenant, { storeId: eastStore.id });
+      const at = new Date(`${day}T12:00:00Z`);
+      await db.surveySend.update({ where: { id: send.id }, data: { sentAt: at } });
+      await recordScore(send.token, score, at);
+    }
+    expect(await db.response.count({ where: { ...tenant, storeId: { not: eastStore.id } } })).toBeGreaterThan(0);
     const ranges = [["2025-12-10", "2026-02-05"], ["2025-11-01", "2026-03-31"], ["2026-01-01", "2026-01-31"], ["2026-01-07", "2026-01-20"], ["2025-12-31", "2025-12-31"], ["2026-02-02", "2026-03-05"]];
     for (const [from, to] of ranges) {
       const dashboard = await getDashboard(admin, await filtersFor(admin, { from, to }));
@@ -355,6 +366,24 @@ describe("the feedback rollup", () => {
         });
         const board = Object.fromEntries(stores.filter((store) => store.figure.responses > 0).map((store) => [store.key, store.figure.responses]));
         expect(board, `stores ${from} to ${to}, segment ${segment}`).toEqual(Object.fromEntries(perStore.map((row) => [row.storeId, row._count._all])));
+      }
+      // A view limited to stores (a region): totals, trend and stores from the per-store rows, breakdowns from
+      // FeedbackRollup's; with a segment filter, per-store rows of that segment.
+      const region = await db.region.findUniqueOrThrow({ where: { id: east.id }, include: { stores: true } });
+      const ofRegion = { ...tenant, storeId: { in: region.stores.map((store) => store.id) } };
+      for (const segment of [undefined, "Gold"]) {
+        const view = await getDashboard(admin, await filtersFor(admin, { from, to, region: region.id, trend: "week", ...(segment && { segment }) }));
+        const where = { ...ofRegion, ...(segment && { segment }) };
+        const what = `region ${from} to ${to}, segment ${segment}`;
+        const responses = await db.response.count({ where: { ...where, respondedAt: range } });
+        expect(view.figure.responses, what).toBe(responses);
+        expect(view.previousFigure?.responses, what).toBe(await db.response.count({ where: { ...where, respondedAt: before } }));
+        expect(view.sent, what).toBe(await db.surveySend.count({ where: { ...where, sentAt: range } }));
+        expect(view.trend.reduce((sum, point) => sum + point.figure.responses, 0), what).toBe(responses);
+        expect(view.stores.reduce((sum, store) => sum + store.figure.responses, 0), what).toBe(responses);
+        const bySegment = await db.response.groupBy({ by: ["segment"], where: { ...where, respondedAt: range }, _count: { _all: true } });
+        const segments = Object.fromEntries(view.segments.filter((row) => row.figure.responses > 0).map((row) => [row.key, row.figure.responses]));
+        expect(segments, what).toEqual(Object.fromEntries(bySegment.map((row) => [row.segment ?? "", row._count._all])));
       }
       for (const trend of ["week", "month"]) {
         const { trend: points } = await getDashboard(admin, await filtersFor(admin, { from, to, trend }));
