@@ -1,22 +1,27 @@
 import { Prisma } from "../db/client";
 import { readReplica } from "../db/read-replica";
-import { listRegions, listStores } from "../stores/stores";
+import { countsFromDistribution } from "../responses/nps";
+import { listRegions, listStoreNames } from "../stores/stores";
 import { listSurveys } from "../surveys/surveys";
 import { tenantOf, type Member } from "../tenancy/tenant";
 import { isoDay } from "./date-range";
 import { filterSql, type AnalyticsFilters } from "./filters";
 import { getFollowUpFigures, openFollowUpsByStore } from "./follow-up-figures";
-import { npsDifference, npsFigureOfScores, type NpsDifference, type NpsFigure } from "./nps-figures";
+import { npsDifference, npsFigure, npsFigureOfScores, type NpsDifference, type NpsFigure } from "./nps-figures";
 import {
   COUNT_SUMS,
   countsOf,
   feedbackRollupOf,
   storeBoardRollupOf,
+  tallyOf,
   trendRowsIn,
   weightedKeySums,
   weightedPeriodsOf,
+  weightedTallySums,
   type CountRow,
   type FeedbackRollupTable,
+  type Tally,
+  type TallyRow,
 } from "./rollup";
 
 /** One line of a leaderboard: a store, region, channel, segment or survey in the selected period. */
@@ -49,10 +54,11 @@ export async function getDashboard(member: Member, filters: AnalyticsFilters, no
 
 /** NPS, distribution, trend, leaderboards and response rates of a view, from the rollup (never raw responses). */
 export async function getNpsFigures(member: Member, filters: AnalyticsFilters, now = new Date()) {
-  const [groups, trend, stores, regions, surveys, openByStore] = await Promise.all([
+  const [groups, tallies, trend, stores, regions, surveys, openByStore] = await Promise.all([
     breakdown(member, filters),
+    storeTallies(member, filters),
     npsTrend(member, filters),
-    listStores(member, readReplica()),
+    listStoreNames(member, readReplica()),
     // Names for the leaderboards, whose rows are already limited to the member's stores.
     listRegions(tenantOf(member), readReplica()),
     listSurveys(tenantOf(member), readReplica()),
@@ -63,25 +69,29 @@ export async function getNpsFigures(member: Member, filters: AnalyticsFilters, n
   const figure = npsFigureOfScores(total?.scores ?? emptyScores());
   const previousFigure = filters.previous ? npsFigureOfScores(previousTotal?.scores ?? emptyScores()) : null;
 
-  const totalScores = total?.scores ?? emptyScores();
+  const totalTally = tallyOfCounts(total) ?? NO_TALLY;
   const row = (dimension: string, key: string, label: string): BoardRow =>
-    boardRow(key, label, groups.get(`${dimension}:${key}|current`), groups.get(`${dimension}:${key}|previous`), totalScores, filters);
+    boardRow(key, label, tallyOfCounts(groups.get(`${dimension}:${key}|current`)), tallyOfCounts(groups.get(`${dimension}:${key}|previous`)), totalTally, filters);
   const keysOf = (dimension: string) =>
     [...groups.keys()].filter((key) => key.startsWith(`${dimension}:`) && key.endsWith("|current")).map((key) => key.slice(dimension.length + 1, -"|current".length));
 
-  const visibleStores = stores.filter((store) => filters.storeIds === null || filters.storeIds.includes(store.id));
-  const storeRows = visibleStores.map((store) => ({
-    ...row("store", store.id, store.name),
-    regionId: store.regionId,
-    region: store.region?.name ?? null,
-    openFollowUps: openByStore.get(store.id)?.open ?? 0,
-    overdueFollowUps: openByStore.get(store.id)?.overdue ?? 0,
-  }));
+  const inView = filters.storeIds && new Set(filters.storeIds);
+  const visibleStores = stores.filter((store) => !inView || inView.has(store.id));
+  const regionNames = new Map(regions.map((region) => [region.id, region.name]));
+  // Assigned onto the board row rather than spread into a copy: thousands of stores per view.
+  const storeRows = visibleStores.map((store) =>
+    Object.assign(boardRow(store.id, store.name, tallies.get(store.id)?.current, tallies.get(store.id)?.previous, totalTally, filters), {
+      regionId: store.regionId,
+      region: (store.regionId && regionNames.get(store.regionId)) ?? null,
+      openFollowUps: openByStore.get(store.id)?.open ?? 0,
+      overdueFollowUps: openByStore.get(store.id)?.overdue ?? 0,
+    }),
+  );
   const regionRows = regions
     .map((region) => {
-      const storesOfRegion = storeRows.filter((store) => store.regionId === region.id).map((store) => `store:${store.key}`);
-      const sum = (period: string) => sumCounts(storesOfRegion.map((name) => groups.get(`${name}|${period}`)));
-      return boardRow(region.id, region.name, sum("current"), sum("previous"), totalScores, filters);
+      const ofRegion = visibleStores.filter((store) => store.regionId === region.id).map((store) => tallies.get(store.id));
+      const sum = (period: "current" | "previous") => sumTallies(ofRegion.map((tally) => tally?.[period]));
+      return boardRow(region.id, region.name, sum("current"), sum("previous"), totalTally, filters);
     })
     .filter((region) => region.figure.responses > 0 || region.sent > 0);
 
@@ -107,25 +117,34 @@ export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
 
 type Counts = { scores: number[]; sent: number };
 
-type Dimension = "store" | "channel" | "segment" | "survey";
-const COLUMNS: Record<Dimension, string> = { store: "storeId", channel: "channel", segment: "segment", survey: "surveyId" };
+type Dimension = "channel" | "segment" | "survey";
+const COLUMNS: Record<Dimension, string> = { channel: "channel", segment: "segment", survey: "surveyId" };
 
 /**
- * Counts over the period and the one before it, grouped every way a leaderboard needs: keys like "total|current",
- * "store:<id>|previous", "segment:<name>|current". Each part comes from the coarsest rollup that answers it
- * (lib/analytics/rollup.ts): the stores from one row per store and period, the totals, channels, segments and
- * surveys from the whole tenant's rows, or from FeedbackRollup's rows per store and key in a view limited to stores.
+ * Counts over the period and the one before it, in total and per channel, segment and survey: keys like
+ * "total|current", "segment:<name>|previous". From the coarsest rollup that answers it (lib/analytics/rollup.ts):
+ * the whole tenant's rows, or FeedbackRollup's rows per store and key in a view limited to stores.
  */
-async function breakdown(member: Member, filters: AnalyticsFilters): Promise<Map<string, Counts>> {
-  const stores = storeRows(filters);
-  const keys = { rollup: feedbackRollupOf(filters), where: filterSql(filters, "r") };
-  if (stores.rollup === keys.rollup) return grouped(member, filters, keys, ["store", "channel", "segment", "survey"]);
-  const [byKey, byStore] = await Promise.all([
-    grouped(member, filters, keys, ["channel", "segment", "survey"]),
-    grouped(member, filters, stores, ["store"]),
-  ]);
-  for (const [key, counts] of byStore) if (key.startsWith("store:")) byKey.set(key, counts);
-  return byKey;
+function breakdown(member: Member, filters: AnalyticsFilters): Promise<Map<string, Counts>> {
+  return grouped(member, filters, { rollup: feedbackRollupOf(filters), where: filterSql(filters, "r") }, ["channel", "segment", "survey"]);
+}
+
+type StoreTally = { current: Tally; previous: Tally };
+
+/**
+ * Each store's tally over the period (range 0) and the one before it (range 1), one row per store: a leaderboard of
+ * thousands of stores comes back as eight numbers a store, not two histograms.
+ */
+async function storeTallies(member: Member, filters: AnalyticsFilters): Promise<Map<string, StoreTally>> {
+  const { rollup, where } = storeRows(filters);
+  const ranges = filters.previous ? [filters.range, filters.previous] : [filters.range];
+  const rows = await readReplica().$queryRaw<(TallyRow & { storeId: string })[]>`
+    SELECT r."storeId", ${weightedTallySums(0)}, ${weightedTallySums(1)}
+      FROM ${Prisma.raw(`"${rollup}"`)} r
+      JOIN ${weightedPeriodsOf(ranges, filters.daysWithData)} ON w."grain" = r."grain" AND w."periodStart" = r."periodStart"
+     WHERE r."organizationId" = ${member.organizationId} ${where}
+     GROUP BY 1`;
+  return new Map(rows.map((row) => [row.storeId, { current: tallyOf(row, 0), previous: tallyOf(row, 1) }]));
 }
 
 /**
@@ -199,33 +218,43 @@ async function npsTrend(member: Member, filters: AnalyticsFilters): Promise<Tren
 function boardRow(
   key: string,
   label: string,
-  current: Counts | undefined,
-  previous: Counts | undefined,
-  totalScores: number[],
+  current: Tally | undefined,
+  previous: Tally | undefined,
+  total: Tally,
   filters: AnalyticsFilters,
 ): BoardRow {
-  const scores = current?.scores ?? emptyScores();
-  const sent = current?.sent ?? 0;
-  const figure = npsFigureOfScores(scores);
-  const rest = npsFigureOfScores(totalScores.map((count, score) => count - scores[score]));
+  const tally = current ?? NO_TALLY;
+  const figure = npsFigure(tally);
+  const rest = npsFigure({
+    promoters: total.promoters - tally.promoters,
+    passives: total.passives - tally.passives,
+    detractors: total.detractors - tally.detractors,
+  });
   return {
     key,
     label,
     figure,
-    change: filters.previous ? npsDifference(figure, npsFigureOfScores(previous?.scores ?? emptyScores())) : null,
+    change: filters.previous ? npsDifference(figure, npsFigure(previous ?? NO_TALLY)) : null,
     vsRest: npsDifference(figure, rest),
-    sent,
-    responseRate: sent > 0 ? figure.responses / sent : null,
+    sent: tally.sent,
+    responseRate: tally.sent > 0 ? figure.responses / tally.sent : null,
   };
 }
 
-function sumCounts(counts: (Counts | undefined)[]): Counts {
-  const sum = { scores: emptyScores(), sent: 0 };
-  for (const entry of counts) {
-    entry?.scores.forEach((count, score) => {
-      sum.scores[score] += count;
-    });
-    sum.sent += entry?.sent ?? 0;
+const NO_TALLY: Tally = { promoters: 0, passives: 0, detractors: 0, sent: 0 };
+
+function tallyOfCounts(counts: Counts | undefined): Tally | undefined {
+  return counts && { ...countsFromDistribution(counts.scores), sent: counts.sent };
+}
+
+function sumTallies(tallies: (Tally | undefined)[]): Tally {
+  const sum = { ...NO_TALLY };
+  for (const tally of tallies) {
+    if (!tally) continue;
+    sum.promoters += tally.promoters;
+    sum.passives += tally.passives;
+    sum.detractors += tally.detractors;
+    sum.sent += tally.sent;
   }
   return sum;
 }

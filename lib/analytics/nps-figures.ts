@@ -9,8 +9,10 @@ export const MIN_RESPONSES = 30;
 export type NpsFigure = NpsSummary & { tooFew: boolean };
 
 export function npsFigure(counts: CategoryCounts): NpsFigure {
-  const summary = npsSummary(counts);
-  return { ...summary, tooFew: summary.responses < MIN_RESPONSES };
+  const figure = npsSummary(counts) as NpsFigure;
+  // Set on the summary rather than spread into a copy: a leaderboard makes thousands of these per view.
+  figure.tooFew = figure.responses < MIN_RESPONSES;
+  return figure;
 }
 
 /** Counts per category from a 0–10 histogram, as an NPS figure. */
@@ -35,12 +37,13 @@ export type NpsDifference = {
  */
 export function npsDifference(a: NpsSummary, b: NpsSummary): NpsDifference | null {
   if (a.responses < MIN_RESPONSES || b.responses < MIN_RESPONSES || a.nps === null || b.nps === null) return null;
-  const variance = (summary: NpsSummary) => {
-    const p = summary.promoters / summary.responses;
-    const d = summary.detractors / summary.responses;
-    return (p + d - (p - d) ** 2) / summary.responses;
-  };
   const difference = a.nps - b.nps;
-  const marginOfError = 1.96 * Math.sqrt(variance(a) + variance(b)) * 100;
+  const marginOfError = 1.96 * Math.sqrt(varianceOf(a) + varianceOf(b)) * 100;
   return { difference, marginOfError, significant: Math.abs(difference) > marginOfError };
+}
+
+function varianceOf(summary: NpsSummary): number {
+  const p = summary.promoters / summary.responses;
+  const d = summary.detractors / summary.responses;
+  return (p + d - (p - d) ** 2) / summary.responses;
 }

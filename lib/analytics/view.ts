@@ -1,5 +1,5 @@
 import { readReplica } from "../db/read-replica";
-import { listRegions, listStores } from "../stores/stores";
+import { listRegions, listStoreNames } from "../stores/stores";
 import { listSurveys } from "../surveys/surveys";
 import { tenantOf, type Member } from "../tenancy/tenant";
 import { resolveFilters } from "./filters";
@@ -18,7 +18,7 @@ export async function loadAnalyticsView(member: Member, searchParams: SearchPara
   const error = parsed.success ? undefined : `${parsed.error.issues[0].message}; showing the default view.`;
   const [filters, stores, regions, surveys, segments] = await Promise.all([
     resolveFilters(member, query, now),
-    listStores(member, readReplica()),
+    listStoreNames(member, readReplica()),
     listRegions(tenantOf(member), readReplica()),
     listSurveys(tenantOf(member), readReplica()),
     listSegments(tenantOf(member)),

@@ -34,6 +34,21 @@ export async function listStores(member: Member, reader: PrismaClient = db) {
   });
 }
 
+/**
+ * The names and regions of the stores a member may see, for leaderboards and filters: a retailer's thousands of
+ * stores read in a few milliseconds (a relation include takes several times as long).
+ */
+export async function listStoreNames(member: Member, reader: PrismaClient = db) {
+  return reader.store.findMany({
+    where: {
+      organizationId: member.organizationId,
+      ...(member.storeIds === null ? {} : { id: { in: member.storeIds } }),
+    },
+    select: { id: true, name: true, regionId: true },
+    orderBy: [{ name: "asc" }],
+  });
+}
+
 export async function getStore(member: Member, storeId: string) {
   const visible = member.storeIds === null || member.storeIds.includes(storeId);
   const store = visible
