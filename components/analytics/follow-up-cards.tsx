@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { FollowUpFigures } from "@/lib/analytics/follow-up-figures";
 import type { OUTCOMES } from "@/lib/followups/schemas";
 
@@ -7,6 +7,7 @@ export function FollowUpCards({ figures }: { figures: FollowUpFigures }) {
   const t = useTranslations("loopFigures");
   const outcomeLabel = useTranslations("outcomes");
   const common = useTranslations("common");
+  const format = useFormatter();
   const outcomes = Object.entries(figures.outcomes) as [(typeof OUTCOMES)[number], number][];
   return (
     <div className="grid kpis" data-testid="follow-up-figures">
@@ -23,7 +24,7 @@ export function FollowUpCards({ figures }: { figures: FollowUpFigures }) {
         <ul className="outcomes">
           {outcomes.map(([outcome, count]) => (
             <li key={outcome}>
-              {outcomeLabel(outcome)}: <strong>{count}</strong>
+              {outcomeLabel(outcome)}: <strong>{format.number(count)}</strong>
             </li>
           ))}
         </ul>
@@ -33,7 +34,7 @@ export function FollowUpCards({ figures }: { figures: FollowUpFigures }) {
         <ul className="outcomes">
           {figures.rootCauses.map((cause) => (
             <li key={cause.rootCauseId ?? "none"}>
-              {cause.label}: <strong>{cause.followUps}</strong>
+              {cause.label}: <strong>{format.number(cause.followUps)}</strong>
             </li>
           ))}
         </ul>
@@ -44,10 +45,11 @@ export function FollowUpCards({ figures }: { figures: FollowUpFigures }) {
 }
 
 function Card({ label, value, sub }: { label: string; value: string | number; sub: string }) {
+  const format = useFormatter();
   return (
     <div className="card kpi">
       <div className="label">{label}</div>
-      <div className="value">{value}</div>
+      <div className="value">{typeof value === "number" ? format.number(value) : value}</div>
       <div className="sub">{sub}</div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "../db/client";
+import type { Channel } from "../generated/prisma/enums";
 import { isUniqueViolation } from "../forms/input-error";
 import { getSurveyLink } from "../responses/survey-link";
 import { NotFoundError, type Member } from "../tenancy/tenant";
@@ -58,11 +59,24 @@ async function ensureReferralCode(organizationId: string, contactId: string): Pr
 export type PromoterFunnel = { asked: number; clickedReview: number; clickedReferral: number };
 
 /**
- * Promoters who were invited (a review or referral link was on their page) in a date range, and how many clicked
- * each. Store managers count their own stores only.
+ * The part of an analytics view the funnel follows: its range, and its stores (null: every store and online; left
+ * out: the member's own), channel, survey and segment when it has them.
  */
-export async function getPromoterFunnel(member: Member, range: { from: Date; to: Date }): Promise<PromoterFunnel> {
-  const stores = member.storeIds;
+export type FunnelView = {
+  range: { from: Date; to: Date };
+  storeIds?: string[] | null;
+  channel?: Channel | null;
+  surveyId?: string | null;
+  segment?: string | null;
+};
+
+/**
+ * Promoters who were invited (a review or referral link was on their page) in a view, and how many clicked each.
+ * Store managers count their own stores only.
+ */
+export async function getPromoterFunnel(member: Member, view: FunnelView): Promise<PromoterFunnel> {
+  const stores = view.storeIds === undefined ? member.storeIds : view.storeIds;
+  const { range, channel = null, surveyId = null, segment = null } = view;
   const rows = await db.$queryRaw<{ asked: bigint; review: bigint; referral: bigint }[]>`
     SELECT COUNT(*) AS asked, COUNT(pi."reviewClickedAt") AS review, COUNT(pi."referralClickedAt") AS referral
       FROM "Response" r
@@ -73,7 +87,10 @@ export async function getPromoterFunnel(member: Member, range: { from: Date; to:
        AND r."category" = 'promoter'
        AND r."respondedAt" >= ${range.from} AND r."respondedAt" < ${range.to}
        AND (COALESCE(st."reviewUrl", s."reviewUrl") IS NOT NULL OR s."referralUrl" IS NOT NULL)
-       AND (${stores === null} OR r."storeId" = ANY(${stores ?? []}::text[]))`;
+       AND (${stores === null} OR r."storeId" = ANY(${stores ?? []}::text[]))
+       AND (${channel === null} OR r."channel" = ${channel}::"Channel")
+       AND (${surveyId === null} OR r."surveyId" = ${surveyId})
+       AND (${segment === null} OR r."segment" = ${segment})`;
   const row = rows[0];
   return { asked: Number(row?.asked ?? 0), clickedReview: Number(row?.review ?? 0), clickedReferral: Number(row?.referral ?? 0) };
 }

@@ -43,8 +43,11 @@ export async function signIn(page: Page, email: string, name: string) {
   await expect(page).toHaveURL(/\/dashboard/);
 }
 
+/** A KPI tile's count, read past the viewer's thousands separators ("12,480" in English, "12.480" in German). */
 export async function kpi(page: Page, testId: string): Promise<number> {
-  return Number(await page.getByTestId(testId).locator(".value").innerText());
+  const text = await page.getByTestId(testId).locator(".value").innerText();
+  expect(text, `${testId} shows a count`).toMatch(/^\d{1,3}([,.\u202f\u00a0]\d{3})*$/);
+  return Number(text.replace(/\D/g, ""));
 }
 
 export const waitForMail = openLatestMail;

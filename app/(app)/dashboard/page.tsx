@@ -9,6 +9,7 @@ import { NpsFigure, percent } from "@/components/dashboard/nps-figure";
 import { NpsTrendChart } from "@/components/dashboard/nps-trend-chart";
 import { PromoterFunnelCard } from "@/components/promoters/promoter-funnel-card";
 import { getTranslations } from "next-intl/server";
+import { useFormatter } from "next-intl";
 import { getDashboard } from "@/lib/analytics/dashboard";
 import { MIN_RESPONSES } from "@/lib/analytics/nps-figures";
 import { queryString } from "@/lib/analytics/schemas";
@@ -159,7 +160,7 @@ export default async function DashboardPage({ searchParams }: Props) {
 
       <h2>{t("closingTheLoop")}</h2>
       <FollowUpCards figures={dashboard.followUps} />
-      <PromoterFunnelCard member={member} range={filters.range} />
+      <PromoterFunnelCard member={member} view={filters} />
       <p className="hint">
         {t("legend", { min: MIN_RESPONSES })}
       </p>
@@ -168,10 +169,11 @@ export default async function DashboardPage({ searchParams }: Props) {
 }
 
 function Kpi({ label, value, sub, testId }: { label: string; value: number; sub: string; testId: string }) {
+  const format = useFormatter();
   return (
     <div className="card kpi" data-testid={testId}>
       <div className="label">{label}</div>
-      <div className="value">{value}</div>
+      <div className="value">{format.number(value)}</div>
       <div className="sub">{sub}</div>
     </div>
   );

@@ -49,7 +49,7 @@ export default async function ExperimentsPage() {
           {t("method")}
         </p>
       </section>
-      <PromoterFunnelCard member={member} range={{ from: subDays(now, 90), to: now }} />
+      <PromoterFunnelCard member={member} view={{ range: { from: subDays(now, 90), to: now } }} />
     </>
   );
 }

@@ -41,7 +41,7 @@ describe("the promoter page's invitations", () => {
     await trackPromoterClick(a.send.token, "referral", T);
     await trackPromoterClick(b.send.token, "referral", T);
 
-    expect(await getPromoterFunnel(admin, RANGE)).toEqual({ asked: 3, clickedReview: 1, clickedReferral: 2 });
+    expect(await getPromoterFunnel(admin, { range: RANGE })).toEqual({ asked: 3, clickedReview: 1, clickedReferral: 2 });
     expect(c.response.category).toBe("promoter");
   });
 
@@ -63,7 +63,23 @@ describe("the promoter page's invitations", () => {
     await respond(tenant, 10, { at: T });
     await trackPromoterClick(mine.send.token, "review", T);
 
-    expect(await getPromoterFunnel(manager, RANGE)).toEqual({ asked: 1, clickedReview: 1, clickedReferral: 0 });
+    expect(await getPromoterFunnel(manager, { range: RANGE })).toEqual({ asked: 1, clickedReview: 1, clickedReferral: 0 });
+  });
+
+  it("counts the promoters of the dashboard's view: its stores, channel, survey and segment", async () => {
+    const { tenant, admin, store } = await promoterShop();
+    const other = await createTestStore(tenant, "Other");
+    const inStore = await respond(tenant, 10, { storeId: store.id, at: T });
+    await respond(tenant, 9, { storeId: other.id, at: T });
+    await respond(tenant, 10, { at: T });
+    await trackPromoterClick(inStore.send.token, "referral", T);
+
+    expect(await getPromoterFunnel(admin, { range: RANGE, storeIds: [store.id] })).toEqual({ asked: 1, clickedReview: 0, clickedReferral: 1 });
+    expect(await getPromoterFunnel(admin, { range: RANGE, storeIds: null, channel: "online" })).toEqual({ asked: 1, clickedReview: 0, clickedReferral: 0 });
+    expect(await getPromoterFunnel(admin, { range: RANGE, storeIds: null, channel: "store" })).toMatchObject({ asked: 2 });
+    expect(await getPromoterFunnel(admin, { range: RANGE, storeIds: null, surveyId: inStore.response.surveyId })).toMatchObject({ asked: 3 });
+    expect(await getPromoterFunnel(admin, { range: RANGE, storeIds: null, surveyId: "another survey" })).toMatchObject({ asked: 0 });
+    expect(await getPromoterFunnel(admin, { range: RANGE, storeIds: null, segment: "Gold" })).toMatchObject({ asked: 0 });
   });
 
   it("asks nobody when the tenant has no review or referral page, and the redirect knows no such link", async () => {
@@ -71,7 +87,7 @@ describe("the promoter page's invitations", () => {
     await db.survey.updateMany({ where: tenant, data: { reviewUrl: null } });
     const { send } = await respond(tenant, 10, { at: T });
 
-    expect(await getPromoterFunnel(admin, RANGE)).toEqual({ asked: 0, clickedReview: 0, clickedReferral: 0 });
+    expect(await getPromoterFunnel(admin, { range: RANGE })).toEqual({ asked: 0, clickedReview: 0, clickedReferral: 0 });
     await expect(trackPromoterClick(send.token, "review")).rejects.toBeInstanceOf(NotFoundError);
     await expect(trackPromoterClick("A".repeat(32), "review")).rejects.toBeInstanceOf(NotFoundError);
   });
