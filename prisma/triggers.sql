@@ -535,17 +535,38 @@ BEGIN
   END IF;
 END $$;
 
--- from migration 20261207120000_follow_up_rollups_by_region
--- As before, with the region among the keys that move a follow-up's counts.
+-- from migration 20261208100000_follow_up_counted_before_feedback
+-- The follow-up's keys are on NEW by now: BEFORE triggers fire in name order, FollowUp_copy_region and
+-- FollowUp_copy_response before this one.
+CREATE OR REPLACE FUNCTION "FollowUp_rollups_insert_row"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  o text[] := ARRAY[NEW."organizationId"];
+  s smallint[] := ARRAY["FollowUp_rollup_shard"(NEW."id")];
+  ch text[] := ARRAY[NEW."channel"::text];
+  su text[] := ARRAY[NEW."surveyId"];
+  se text[] := ARRAY[NEW."segment"];
+  re text[] := ARRAY[NEW."regionId"];
+  cr timestamp(3)[] := ARRAY[NEW."createdAt"];
+  co timestamp(3)[] := ARRAY[NEW."contactedAt"];
+  du timestamp(3)[] := ARRAY[NEW."dueAt"];
+  oc text[] := ARRAY[NEW."outcome"::text];
+  d int[] := ARRAY[1];
+BEGIN
+  PERFORM "FollowUpHourRollup_apply"(o, s, ch, su, se, re, cr, co, du, oc, d);
+  IF NEW."contactedAt" IS NOT NULL THEN
+    PERFORM "FollowUpRollup_apply"(o, s, ch, su, se, re, cr, co, du, oc, d);
+  END IF;
+  IF NEW."rootCauseId" IS NOT NULL THEN
+    PERFORM "RootCauseRollup_apply"(o, s, ch, su, se, re, cr, ARRAY[NEW."rootCauseId"], d);
+  END IF;
+  RETURN NEW;
+END $$;
+
+-- from migration 20261208100000_follow_up_counted_before_feedback
+-- As in 20261207120000_follow_up_rollups_by_region, without the insert branch.
 CREATE OR REPLACE FUNCTION "FollowUp_rollups"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM "FollowUpRollup_apply"(o, s, ch, su, se, re, cr, co, du, oc, d), "FollowUpHourRollup_apply"(o, s, ch, su, se, re, cr, co, du, oc, d),
-            "RootCauseRollup_apply"(o, s, ch, su, se, re, cr, ca, d)
-       FROM (SELECT array_agg("organizationId") o, array_agg("FollowUp_rollup_shard"("id")) s, array_agg("channel"::text) ch, array_agg("surveyId") su,
-                    array_agg("segment") se, array_agg("regionId") re, array_agg("createdAt") cr, array_agg("contactedAt") co, array_agg("dueAt") du, array_agg("outcome"::text) oc,
-                    array_agg("rootCauseId") ca, array_agg(1) d FROM new_rows) a;
-  ELSIF TG_OP = 'DELETE' THEN
+  IF TG_OP = 'DELETE' THEN
     PERFORM "FollowUpRollup_apply"(o, s, ch, su, se, re, cr, co, du, oc, d), "FollowUpHourRollup_apply"(o, s, ch, su, se, re, cr, co, du, oc, d),
             "RootCauseRollup_apply"(o, s, ch, su, se, re, cr, ca, d)
        FROM (SELECT array_agg("organizationId") o, array_agg("FollowUp_rollup_shard"("id")) s, array_agg("channel"::text) ch, array_agg("surveyId") su,
@@ -631,10 +652,6 @@ CREATE OR REPLACE TRIGGER "Response_theme_rollup_delete" AFTER DELETE ON "Respon
   FOR EACH STATEMENT EXECUTE FUNCTION "Response_theme_rollup"();
 
 -- from migration 20261202000000_sharded_follow_up_rollups
-CREATE OR REPLACE TRIGGER "FollowUp_rollups_insert" AFTER INSERT ON "FollowUp" REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION "FollowUp_rollups"();
-
--- from migration 20261202000000_sharded_follow_up_rollups
 CREATE OR REPLACE TRIGGER "FollowUp_rollups_delete" AFTER DELETE ON "FollowUp" REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION "FollowUp_rollups"();
 
@@ -657,3 +674,7 @@ CREATE OR REPLACE TRIGGER "FollowUp_copy_region" BEFORE INSERT OR UPDATE OF "sto
 -- from migration 20261207120000_follow_up_rollups_by_region
 CREATE OR REPLACE TRIGGER "Store_follow_up_region" AFTER UPDATE ON "Store" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION "Store_follow_up_region"();
+
+-- from migration 20261208100000_follow_up_counted_before_feedback
+CREATE OR REPLACE TRIGGER "FollowUp_rollups_insert" BEFORE INSERT ON "FollowUp"
+  FOR EACH ROW EXECUTE FUNCTION "FollowUp_rollups_insert_row"();

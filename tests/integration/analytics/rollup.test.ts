@@ -414,6 +414,32 @@ describe("the feedback rollup", () => {
     expect(row).toMatchObject({ storeId: store.id, score9: 1, sent: 0 });
   });
 
+  it("counts follow-ups inserted already contacted and with a root cause (the demo seed's) in every follow-up rollup", async () => {
+    const { tenant } = await createTenant("Seeded Follow-ups");
+    const store = await createTestStore(tenant, "Seeded");
+    const send = await sendTestSurvey(tenant, { storeId: store.id });
+    const response = await recordScore(send.token, 2, new Date("2026-02-03T10:00:00Z"));
+    await db.followUp.deleteMany({ where: { responseId: response.id } });
+    const [cause] = await listRootCauses(tenant);
+    const createdAt = new Date("2026-02-03T10:00:00Z");
+    await db.followUp.createMany({
+      data: [
+        {
+          organizationId: tenant.organizationId, responseId: response.id, storeId: store.id, createdAt, dueAt: new Date("2026-02-04T10:00:00Z"),
+          contactedAt: new Date("2026-02-03T12:30:00Z"), status: "closed", outcome: "resolved", rootCauseId: cause.id,
+        },
+      ],
+    });
+
+    const day = { organizationId: tenant.organizationId, filter: "", value: "", grain: "day" as const, periodStart: new Date("2026-02-03T00:00:00Z") };
+    const minutes = await db.followUpRollup.findMany({ where: day });
+    expect(minutes.map(({ minutesToFirstContact, opened, slaMet, resolved }) => ({ minutesToFirstContact, opened, slaMet, resolved }))).toEqual([
+      { minutesToFirstContact: 150, opened: 1, slaMet: 1, resolved: 1 },
+    ]);
+    expect(await db.followUpHourRollup.findMany({ where: day, select: { hoursToFirstContact: true, opened: true } })).toEqual([{ hoursToFirstContact: 2, opened: 1 }]);
+    expect(await db.rootCauseRollup.findMany({ where: day, select: { rootCauseId: true, followUps: true } })).toEqual([{ rootCauseId: cause.id, followUps: 1 }]);
+  });
+
   it("disappears with its tenant", async () => {
     const { tenant, organization } = await createTenant("Gone Shop");
     await recordScore((await sendTestSurvey(tenant)).token, 4);
