@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { BoardRow } from "@/lib/analytics/dashboard";
 import { NpsFigure } from "../dashboard/nps-figure";
 import { ChangeMark } from "./change-mark";
@@ -14,6 +14,7 @@ export function Leaderboard({ rows, label, previousLabel, extra = [], testId }: 
   testId?: string;
 }) {
   const t = useTranslations("leaderboard");
+  const format = useFormatter();
   const nps = useTranslations("nps");
   if (rows.length === 0) return <p className="empty">{t("empty")}</p>;
   return (
@@ -46,7 +47,7 @@ export function Leaderboard({ rows, label, previousLabel, extra = [], testId }: 
             <td className="num">
               <NpsFigure summary={row.figure} />
             </td>
-            <td className="num">{row.figure.responses}</td>
+            <td className="num">{format.number(row.figure.responses)}</td>
             {previousLabel && (
               <td className="num">
                 <ChangeMark change={row.change} against={previousLabel} />
