@@ -136,7 +136,7 @@ type StoreTally = { current: Tally; previous: Tally };
  * thousands of stores comes back as eight numbers a store, not two histograms.
  */
 async function storeTallies(member: Member, filters: AnalyticsFilters): Promise<Map<string, StoreTally>> {
-  const { rollup, where } = storeRows(filters);
+  const { rollup, where } = rowsPerStore(filters);
   const ranges = filters.previous ? [filters.range, filters.previous] : [filters.range];
   const rows = await readReplica().$queryRaw<(TallyRow & { storeId: string })[]>`
     SELECT r."storeId", ${weightedTallySums(0)}, ${weightedTallySums(1)}
@@ -151,7 +151,7 @@ async function storeTallies(member: Member, filters: AnalyticsFilters): Promise<
  * A row per store and period with the view's filters (lib/analytics/rollup.ts), limited to its stores: the store
  * leaderboard's rows, and the totals and trend of a view limited to stores.
  */
-function storeRows(filters: AnalyticsFilters): RollupRows {
+function rowsPerStore(filters: AnalyticsFilters): RollupRows {
   const board = storeBoardRollupOf(filters);
   if (board.rollup === "FeedbackRollup") return { rollup: board.rollup, where: filterSql(filters, "r") };
   const stores = filters.storeIds === null ? Prisma.empty : Prisma.sql`AND r."storeId" = ANY(${filters.storeIds}::text[])`;
@@ -160,7 +160,7 @@ function storeRows(filters: AnalyticsFilters): RollupRows {
 
 /** The trend's rows: the whole tenant's, or one per store and period in a view limited to stores. */
 function trendRows(filters: AnalyticsFilters): RollupRows {
-  if (filters.storeIds !== null) return storeRows(filters);
+  if (filters.storeIds !== null) return rowsPerStore(filters);
   return { rollup: feedbackRollupOf(filters), where: filterSql(filters, "r") };
 }
 

@@ -29,6 +29,9 @@ export type AnalyticsFilters = {
   segment: string | null;
 };
 
+/** The conditions of a view on its rows, apart from dates. */
+export type ViewFilters = Pick<AnalyticsFilters, "storeIds" | "channel" | "surveyId" | "segment">;
+
 const PERIOD_DAYS = { "30d": 30, "90d": 90, "365d": 365 } as const;
 // Weekly points over more than about half a year are too many to read; longer ranges trend by month by default.
 const WEEKLY_TREND_MAX_DAYS = 190;
@@ -94,7 +97,7 @@ function intersect(sets: (string[] | null)[]): string[] | null {
  * The store, channel, survey and segment conditions as SQL on a table aliased `alias` that has those columns
  * (Response, SurveySend and FeedbackRollup all do). Starts with AND; empty when nothing is filtered.
  */
-export function filterSql(filters: AnalyticsFilters, alias: string): Prisma.Sql {
+export function filterSql(filters: ViewFilters, alias: string): Prisma.Sql {
   const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
   const conditions: Prisma.Sql[] = [];
   if (filters.storeIds !== null) conditions.push(Prisma.sql`${column("storeId")} = ANY(${filters.storeIds}::text[])`);

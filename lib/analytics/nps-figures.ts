@@ -9,10 +9,9 @@ export const MIN_RESPONSES = 30;
 export type NpsFigure = NpsSummary & { tooFew: boolean };
 
 export function npsFigure(counts: CategoryCounts): NpsFigure {
-  const figure = npsSummary(counts) as NpsFigure;
-  // Set on the summary rather than spread into a copy: a leaderboard makes thousands of these per view.
-  figure.tooFew = figure.responses < MIN_RESPONSES;
-  return figure;
+  const summary = npsSummary(counts);
+  // Added to the summary rather than spread into a copy: a leaderboard makes thousands of these per view.
+  return Object.assign(summary, { tooFew: summary.responses < MIN_RESPONSES });
 }
 
 /** Counts per category from a 0–10 histogram, as an NPS figure. */

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "../db/client";
-import type { Channel } from "../generated/prisma/enums";
+import { filterSql, type ViewFilters } from "../analytics/filters";
+import type { DateRange } from "../analytics/date-range";
 import { isUniqueViolation } from "../forms/input-error";
 import { getSurveyLink } from "../responses/survey-link";
 import { NotFoundError, type Member } from "../tenancy/tenant";
@@ -59,24 +60,17 @@ async function ensureReferralCode(organizationId: string, contactId: string): Pr
 export type PromoterFunnel = { asked: number; clickedReview: number; clickedReferral: number };
 
 /**
- * The part of an analytics view the funnel follows: its range, and its stores (null: every store and online; left
- * out: the member's own), channel, survey and segment when it has them.
+ * The part of an analytics view the funnel follows: its range and, when given, its stores (null: every store and
+ * online), channel, survey and segment. Left out, stores are the member's own and the rest unfiltered.
  */
-export type FunnelView = {
-  range: { from: Date; to: Date };
-  storeIds?: string[] | null;
-  channel?: Channel | null;
-  surveyId?: string | null;
-  segment?: string | null;
-};
+export type FunnelView = { range: DateRange } & Partial<ViewFilters>;
 
 /**
  * Promoters who were invited (a review or referral link was on their page) in a view, and how many clicked each.
  * Store managers count their own stores only.
  */
 export async function getPromoterFunnel(member: Member, view: FunnelView): Promise<PromoterFunnel> {
-  const stores = view.storeIds === undefined ? member.storeIds : view.storeIds;
-  const { range, channel = null, surveyId = null, segment = null } = view;
+  const filters: ViewFilters = { storeIds: member.storeIds, channel: null, surveyId: null, segment: null, ...view };
   const rows = await db.$queryRaw<{ asked: bigint; review: bigint; referral: bigint }[]>`
     SELECT COUNT(*) AS asked, COUNT(pi."reviewClickedAt") AS review, COUNT(pi."referralClickedAt") AS referral
       FROM "Response" r
@@ -85,12 +79,9 @@ export async function getPromoterFunnel(member: Member, view: FunnelView): Promi
       LEFT JOIN "PromoterInvite" pi ON pi."responseId" = r."id" AND pi."organizationId" = r."organizationId"
      WHERE r."organizationId" = ${member.organizationId}
        AND r."category" = 'promoter'
-       AND r."respondedAt" >= ${range.from} AND r."respondedAt" < ${range.to}
+       AND r."respondedAt" >= ${view.range.from} AND r."respondedAt" < ${view.range.to}
        AND (COALESCE(st."reviewUrl", s."reviewUrl") IS NOT NULL OR s."referralUrl" IS NOT NULL)
-       AND (${stores === null} OR r."storeId" = ANY(${stores ?? []}::text[]))
-       AND (${channel === null} OR r."channel" = ${channel}::"Channel")
-       AND (${surveyId === null} OR r."surveyId" = ${surveyId})
-       AND (${segment === null} OR r."segment" = ${segment})`;
+       ${filterSql(filters, "r")}`;
   const row = rows[0];
   return { asked: Number(row?.asked ?? 0), clickedReview: Number(row?.review ?? 0), clickedReferral: Number(row?.referral ?? 0) };
 }

@@ -25,10 +25,7 @@ export async function createRegion(tenant: Tenant, input: RegionInput) {
 /** The stores a member may see: all of the tenant's, or a store manager's own. */
 export async function listStores(member: Member, reader: PrismaClient = db) {
   return reader.store.findMany({
-    where: {
-      organizationId: member.organizationId,
-      ...(member.storeIds === null ? {} : { id: { in: member.storeIds } }),
-    },
+    where: visibleTo(member),
     include: { region: { select: { name: true } } },
     orderBy: [{ name: "asc" }],
   });
@@ -40,13 +37,14 @@ export async function listStores(member: Member, reader: PrismaClient = db) {
  */
 export async function listStoreNames(member: Member, reader: PrismaClient = db) {
   return reader.store.findMany({
-    where: {
-      organizationId: member.organizationId,
-      ...(member.storeIds === null ? {} : { id: { in: member.storeIds } }),
-    },
+    where: visibleTo(member),
     select: { id: true, name: true, regionId: true },
     orderBy: [{ name: "asc" }],
   });
+}
+
+function visibleTo(member: Member) {
+  return { organizationId: member.organizationId, ...(member.storeIds === null ? {} : { id: { in: member.storeIds } }) };
 }
 
 export async function getStore(member: Member, storeId: string) {
